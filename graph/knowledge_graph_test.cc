@@ -1,0 +1,107 @@
+#include "graph/knowledge_graph.h"
+
+#include <gtest/gtest.h>
+
+#include "graph/test_facts.h"
+
+namespace toile {
+namespace {
+
+using testing::make_fact;
+
+DocumentRecord doc(const std::string& id) { return {id, id, "hash-" + id, 100}; }
+
+TEST(KnowledgeGraph, TwoNamesOfOneEntityMakeOneVertex) {
+  KnowledgeGraph g;
+  Fact a = make_fact("Casino", "invests-in", "Vellum", "a.txt");
+  a.subject.aliases = {"Groupe Casino"};
+  g.add_document(doc("a.txt"), {a, make_fact("Groupe Casino", "partner-of", "Vellum", "a.txt", 50)});
+  ASSERT_EQ(g.entities().size(), 2u);
+  const auto casino = g.find_entity("groupe casino");
+  ASSERT_TRUE(casino);
+  EXPECT_EQ(g.entities()[*casino].name, "Casino");
+  EXPECT_EQ(g.entities()[*casino].id, "organization/casino");
+  EXPECT_EQ(g.entities()[*casino].aliases.at("Groupe Casino"), 2u);
+}
+
+TEST(KnowledgeGraph, SameFactFromTwoDocumentsIsOneEdgeWithTwoSources) {
+  KnowledgeGraph g;
+  g.add_document(doc("a.txt"), {make_fact("Orvane", "acquires", "Lumio", "a.txt")});
+  g.add_document(doc("b.txt"), {make_fact("Orvane", "acquires", "Lumio", "b.txt")});
+  ASSERT_EQ(g.edges().size(), 1u);
+  ASSERT_EQ(g.edges()[0].supports.size(), 2u);
+  EXPECT_EQ(g.edges()[0].supports[0].source.doc, "a.txt");
+  EXPECT_EQ(g.edges()[0].supports[1].source.doc, "b.txt");
+  EXPECT_NEAR(g.edges()[0].confidence(), 1 - 0.2 * 0.2, 1e-9);
+}
+
+TEST(KnowledgeGraph, SharedWordIsNotEnoughToMerge) {
+  KnowledgeGraph g;
+  g.add_document(doc("a.txt"), {make_fact("Alibaba Cloud", "subsidiary-of", "Alibaba", "a.txt"),
+                                make_fact("Banque des Territoires", "invests-in", "Caisse des Dépôts", "a.txt", 40)});
+  EXPECT_EQ(g.entities().size(), 4u);
+}
+
+TEST(KnowledgeGraph, SymmetricRelationsMergeAcrossDirections) {
+  KnowledgeGraph g;
+  g.add_document(doc("a.txt"), {make_fact("Brevia", "partner-of", "Corvel", "a.txt")});
+  g.add_document(doc("b.txt"), {make_fact("Corvel", "partner-of", "Brevia", "b.txt")});
+  ASSERT_EQ(g.edges().size(), 1u);
+  EXPECT_EQ(g.edges()[0].supports.size(), 2u);
+}
+
+TEST(KnowledgeGraph, SameContentHashIsAddedOnce) {
+  KnowledgeGraph g;
+  EXPECT_TRUE(g.add_document(doc("a.txt"), {make_fact("A1", "acquires", "B1", "a.txt")}));
+  EXPECT_FALSE(g.add_document(doc("a.txt"), {make_fact("A1", "acquires", "B1", "a.txt")}));
+  EXPECT_EQ(g.documents().size(), 1u);
+  EXPECT_EQ(g.edges()[0].supports.size(), 1u);
+}
+
+TEST(KnowledgeGraph, InsertionOrderDoesNotShow) {
+  const Fact f1 = make_fact("Orvane", "acquires", "Lumio", "a.txt");
+  const Fact f2 = make_fact("Lumio", "based-in", "France", "b.txt", 0, EntityType::Organization,
+                            EntityType::Place);
+  KnowledgeGraph one, two;
+  one.add_document(doc("a.txt"), {f1});
+  one.add_document(doc("b.txt"), {f2});
+  two.add_document(doc("b.txt"), {f2});
+  two.add_document(doc("a.txt"), {f1});
+  ASSERT_EQ(one.entities().size(), two.entities().size());
+  for (std::size_t i = 0; i < one.entities().size(); ++i)
+    EXPECT_EQ(one.entities()[i].id, two.entities()[i].id);
+  ASSERT_EQ(one.edges().size(), two.edges().size());
+  for (std::size_t i = 0; i < one.edges().size(); ++i)
+    EXPECT_EQ(one.edges()[i].supports, two.edges()[i].supports);
+}
+
+TEST(KnowledgeGraph, NegatedFactsAreKeptButAssertNoEdge) {
+  KnowledgeGraph g;
+  Fact f = make_fact("Orvane", "acquires", "Lumio", "a.txt");
+  f.qualifiers.negated = true;
+  g.add_document(doc("a.txt"), {f});
+  EXPECT_EQ(g.facts().size(), 1u);
+  EXPECT_TRUE(g.edges().empty());
+}
+
+TEST(KnowledgeGraph, LookupForgivesCaseAndAccentsAndSuggests) {
+  KnowledgeGraph g;
+  g.add_document(doc("a.txt"), {make_fact("Société Générale", "invests-in", "Lumio", "a.txt")});
+  EXPECT_TRUE(g.find_entity("societe generale"));
+  EXPECT_FALSE(g.find_entity("Société Génerali"));
+  EXPECT_EQ(g.suggest_names("Société Génerali").front(), "Société Générale");
+}
+
+TEST(KnowledgeGraph, MergesAreExplained) {
+  KnowledgeGraph g;
+  Fact f = make_fact("Hewlett Packard Enterprise", "partner-of", "Orvane", "a.txt");
+  f.subject.aliases = {"HPE"};
+  g.add_document(doc("a.txt"), {f, make_fact("Groupe Orvane", "acquires", "Lumio", "a.txt", 30)});
+  const auto& hpe = g.entities()[*g.find_entity("HPE")];
+  ASSERT_EQ(hpe.merges.size(), 1u);
+  EXPECT_EQ(hpe.merges[0].name, "HPE");
+  EXPECT_EQ(hpe.merges[0].reason, "named as the same entity in a.txt");
+}
+
+}  // namespace
+}  // namespace toile

@@ -1,0 +1,291 @@
+#include "graph/store.h"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "model/json.h"
+
+namespace toile {
+namespace {
+
+constexpr const char* kFormatName = "toile-graph";
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (
+  id TEXT NOT NULL, path TEXT NOT NULL, content_hash TEXT PRIMARY KEY, bytes INTEGER NOT NULL);
+CREATE TABLE facts (
+  seq INTEGER PRIMARY KEY, doc TEXT NOT NULL,
+  subject_name TEXT NOT NULL, subject_type TEXT NOT NULL, subject_aliases TEXT NOT NULL,
+  relation TEXT NOT NULL,
+  object_name TEXT NOT NULL, object_type TEXT NOT NULL, object_aliases TEXT NOT NULL,
+  qualifiers TEXT NOT NULL, confidence REAL NOT NULL,
+  sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+  start INTEGER NOT NULL, "end" INTEGER NOT NULL, rule TEXT NOT NULL);
+-- Derived from the facts on every save, for reading the graph with plain SQL.
+CREATE TABLE entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL);
+CREATE TABLE aliases (entity_id TEXT NOT NULL, alias TEXT NOT NULL, count INTEGER NOT NULL);
+CREATE TABLE edges (
+  subject_id TEXT NOT NULL, relation TEXT NOT NULL, object_id TEXT NOT NULL,
+  confidence REAL NOT NULL, supports INTEGER NOT NULL);
+)sql";
+
+struct DbCloser {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+struct StmtFinalizer {
+  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+};
+using Db = std::unique_ptr<sqlite3, DbCloser>;
+using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
+
+[[noreturn]] void fail(const std::filesystem::path& file, const std::string& what) {
+  throw StoreError(file.string() + ": " + what);
+}
+
+void check(int rc, sqlite3* db, const std::filesystem::path& file, const char* doing) {
+  if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW) return;
+  fail(file, std::string(doing) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+}
+
+Stmt prepare(sqlite3* db, const std::filesystem::path& file, const char* sql) {
+  sqlite3_stmt* raw = nullptr;
+  check(sqlite3_prepare_v2(db, sql, -1, &raw, nullptr), db, file, "cannot read graph");
+  return Stmt(raw);
+}
+
+std::string column_text(sqlite3_stmt* s, int i) {
+  const auto* text = sqlite3_column_text(s, i);
+  return text ? std::string(reinterpret_cast<const char*>(text),
+                            static_cast<std::size_t>(sqlite3_column_bytes(s, i)))
+              : std::string();
+}
+
+void bind_text(sqlite3_stmt* s, int i, std::string_view text) {
+  sqlite3_bind_text(s, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
+void bind_int(sqlite3_stmt* s, int i, std::uint64_t value) {
+  sqlite3_bind_int64(s, i, static_cast<sqlite3_int64>(value));
+}
+
+EntityType parse_type(const std::string& text, const std::filesystem::path& file) {
+  auto type = entity_type_from_string(text);
+  if (!type) fail(file, "unknown entity type '" + text + "' in the facts table");
+  return *type;
+}
+
+std::vector<std::string> parse_aliases(const std::string& text) {
+  return nlohmann::json::parse(text).get<std::vector<std::string>>();
+}
+
+void check_format(sqlite3* db, const std::filesystem::path& file) {
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT key, value FROM meta", -1, &raw, nullptr) != SQLITE_OK)
+    fail(file, "not a toile graph (" + std::string(sqlite3_errmsg(db)) + ")");
+  Stmt s(raw);
+  std::string format;
+  int version = -1;
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    const std::string key = column_text(s.get(), 0);
+    if (key == "format") format = column_text(s.get(), 1);
+    if (key == "version") version = std::atoi(column_text(s.get(), 1).c_str());
+  }
+  check(rc, db, file, "cannot read graph");
+  if (format != kFormatName) fail(file, "not a toile graph (no toile format marker)");
+  if (version > kGraphFormatVersion)
+    fail(file, "graph format version " + std::to_string(version) +
+                   " was written by a newer toile; this one reads up to version " +
+                   std::to_string(kGraphFormatVersion));
+  if (version < 1) fail(file, "graph format version is missing or invalid");
+}
+
+void read_documents(sqlite3* db, const std::filesystem::path& file,
+                    std::vector<DocumentRecord>& out) {
+  Stmt s = prepare(db, file, "SELECT id, path, content_hash, bytes FROM documents");
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    out.push_back({column_text(s.get(), 0), column_text(s.get(), 1), column_text(s.get(), 2),
+                   static_cast<std::uint64_t>(sqlite3_column_int64(s.get(), 3))});
+  }
+  check(rc, db, file, "cannot read documents");
+}
+
+std::map<std::string, std::vector<Fact>> read_facts(sqlite3* db,
+                                                    const std::filesystem::path& file) {
+  Stmt s = prepare(db, file,
+                   "SELECT doc, subject_name, subject_type, subject_aliases, relation, "
+                   "object_name, object_type, object_aliases, qualifiers, confidence, sentence, "
+                   "sentence_start, sentence_end, start, \"end\", rule FROM facts ORDER BY seq");
+  std::map<std::string, std::vector<Fact>> by_doc;
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    auto* st = s.get();
+    Fact f;
+    try {
+      f.source.doc = column_text(st, 0);
+      f.subject = {column_text(st, 1), parse_type(column_text(st, 2), file),
+                   parse_aliases(column_text(st, 3))};
+      f.relation = column_text(st, 4);
+      f.object = {column_text(st, 5), parse_type(column_text(st, 6), file),
+                  parse_aliases(column_text(st, 7))};
+      f.qualifiers = qualifiers_from_json(nlohmann::json::parse(column_text(st, 8)));
+    } catch (const nlohmann::json::exception& e) {
+      fail(file, std::string("corrupt fact row: ") + e.what());
+    }
+    f.confidence = sqlite3_column_double(st, 9);
+    f.source.sentence = column_text(st, 10);
+    f.source.sentence_span = {static_cast<std::uint64_t>(sqlite3_column_int64(st, 11)),
+                              static_cast<std::uint64_t>(sqlite3_column_int64(st, 12))};
+    f.source.span = {static_cast<std::uint64_t>(sqlite3_column_int64(st, 13)),
+                     static_cast<std::uint64_t>(sqlite3_column_int64(st, 14))};
+    f.source.rule = column_text(st, 15);
+    by_doc[f.source.doc].push_back(std::move(f));
+  }
+  check(rc, db, file, "cannot read facts");
+  return by_doc;
+}
+
+void exec(sqlite3* db, const std::filesystem::path& file, const char* sql) {
+  char* message = nullptr;
+  const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
+  if (rc != SQLITE_OK) {
+    std::string what = message ? message : sqlite3_errstr(rc);
+    sqlite3_free(message);
+    fail(file, "cannot write graph: " + what);
+  }
+}
+
+void step_done(sqlite3_stmt* s, sqlite3* db, const std::filesystem::path& file) {
+  check(sqlite3_step(s), db, file, "cannot write graph");
+  sqlite3_reset(s);
+}
+
+void write_rows(const KnowledgeGraph& graph, sqlite3* db, const std::filesystem::path& file) {
+  Stmt meta = prepare(db, file, "INSERT INTO meta VALUES (?, ?)");
+  for (auto [k, v] : {std::pair{"format", std::string(kFormatName)},
+                      std::pair{"version", std::to_string(kGraphFormatVersion)}}) {
+    bind_text(meta.get(), 1, k);
+    bind_text(meta.get(), 2, v);
+    step_done(meta.get(), db, file);
+  }
+  Stmt doc = prepare(db, file, "INSERT INTO documents VALUES (?, ?, ?, ?)");
+  for (const auto& d : graph.documents()) {
+    bind_text(doc.get(), 1, d.id);
+    bind_text(doc.get(), 2, d.path);
+    bind_text(doc.get(), 3, d.content_hash);
+    bind_int(doc.get(), 4, d.bytes);
+    step_done(doc.get(), db, file);
+  }
+  Stmt fact = prepare(db, file,
+                      "INSERT INTO facts (doc, subject_name, subject_type, subject_aliases, "
+                      "relation, object_name, object_type, object_aliases, qualifiers, "
+                      "confidence, sentence, sentence_start, sentence_end, start, \"end\", rule) "
+                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  for (const auto& f : graph.facts()) {
+    auto* st = fact.get();
+    bind_text(st, 1, f.source.doc);
+    bind_text(st, 2, f.subject.name);
+    bind_text(st, 3, to_string(f.subject.type));
+    bind_text(st, 4, nlohmann::json(f.subject.aliases).dump());
+    bind_text(st, 5, f.relation);
+    bind_text(st, 6, f.object.name);
+    bind_text(st, 7, to_string(f.object.type));
+    bind_text(st, 8, nlohmann::json(f.object.aliases).dump());
+    bind_text(st, 9, qualifiers_to_json(f.qualifiers).dump());
+    sqlite3_bind_double(st, 10, f.confidence);
+    bind_text(st, 11, f.source.sentence);
+    bind_int(st, 12, f.source.sentence_span.begin);
+    bind_int(st, 13, f.source.sentence_span.end);
+    bind_int(st, 14, f.source.span.begin);
+    bind_int(st, 15, f.source.span.end);
+    bind_text(st, 16, f.source.rule);
+    step_done(st, db, file);
+  }
+  Stmt entity = prepare(db, file, "INSERT INTO entities VALUES (?, ?, ?)");
+  Stmt alias = prepare(db, file, "INSERT INTO aliases VALUES (?, ?, ?)");
+  for (const auto& e : graph.entities()) {
+    bind_text(entity.get(), 1, e.id);
+    bind_text(entity.get(), 2, e.name);
+    bind_text(entity.get(), 3, to_string(e.type));
+    step_done(entity.get(), db, file);
+    for (const auto& [name, count] : e.aliases) {
+      bind_text(alias.get(), 1, e.id);
+      bind_text(alias.get(), 2, name);
+      bind_int(alias.get(), 3, count);
+      step_done(alias.get(), db, file);
+    }
+  }
+  Stmt edge = prepare(db, file, "INSERT INTO edges VALUES (?, ?, ?, ?, ?)");
+  for (const auto& e : graph.edges()) {
+    bind_text(edge.get(), 1, graph.entities()[e.subject].id);
+    bind_text(edge.get(), 2, e.relation);
+    bind_text(edge.get(), 3, graph.entities()[e.object].id);
+    sqlite3_bind_double(edge.get(), 4, e.confidence());
+    bind_int(edge.get(), 5, e.supports.size());
+    step_done(edge.get(), db, file);
+  }
+}
+
+void sync_path(const std::filesystem::path& path, int flags) {
+  const int fd = ::open(path.c_str(), flags);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+}  // namespace
+
+KnowledgeGraph load_graph(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) fail(file, "no such graph file");
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+  Db db(raw);
+  if (rc != SQLITE_OK) fail(file, std::string("cannot open graph: ") + sqlite3_errstr(rc));
+  check_format(db.get(), file);
+  std::vector<DocumentRecord> documents;
+  read_documents(db.get(), file, documents);
+  auto facts = read_facts(db.get(), file);
+  KnowledgeGraph graph;
+  for (const auto& d : documents) {
+    auto it = facts.find(d.id);
+    graph.add_document(d, it == facts.end() ? std::vector<Fact>{} : std::move(it->second));
+  }
+  return graph;
+}
+
+void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& file) {
+  const std::filesystem::path temp =
+      file.string() + ".tmp-" + std::to_string(static_cast<long>(::getpid()));
+  std::filesystem::remove(temp);
+  try {
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(temp.c_str(), &raw,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    Db db(raw);
+    if (rc != SQLITE_OK) fail(file, std::string("cannot create graph: ") + sqlite3_errstr(rc));
+    // The temporary file is thrown away on failure, so it needs no journal of its own.
+    exec(db.get(), file, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; BEGIN;");
+    exec(db.get(), file, kSchema);
+    write_rows(graph, db.get(), file);
+    exec(db.get(), file, "COMMIT;");
+    if (sqlite3_close_v2(db.release()) != SQLITE_OK) fail(file, "cannot close graph");
+    sync_path(temp, O_RDONLY);
+    std::filesystem::rename(temp, file);
+    sync_path(file.parent_path().empty() ? "." : file.parent_path(), O_RDONLY | O_DIRECTORY);
+  } catch (const std::filesystem::filesystem_error& e) {
+    std::filesystem::remove(temp);
+    fail(file, std::string("cannot write graph: ") + e.code().message());
+  } catch (...) {
+    std::filesystem::remove(temp);
+    throw;
+  }
+}
+
+}  // namespace toile

@@ -1,0 +1,28 @@
+// The graph file: one SQLite database holding documents and their facts (the source of truth)
+// plus derived `entities`, `aliases` and `edges` tables for people who query it with SQL.
+//
+// Writes never leave a half-written file: the new graph is written to a temporary file in the
+// same folder, synced, and renamed over the old one, so a crash or `kill -9` at any moment
+// leaves either the old graph or the new one.
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+#include "graph/knowledge_graph.h"
+
+namespace toile {
+
+// A graph file that cannot be read or written; the message names the file.
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+inline constexpr int kGraphFormatVersion = 1;
+
+KnowledgeGraph load_graph(const std::filesystem::path& file);
+void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& file);
+
+}  // namespace toile

@@ -1,0 +1,92 @@
+#include "graph/store.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "graph/test_facts.h"
+
+namespace toile {
+namespace {
+
+namespace fs = std::filesystem;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("toile-store-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+KnowledgeGraph sample() {
+  KnowledgeGraph g;
+  Fact f = testing::make_fact("Société \"Générale\"\n", "invests-in", "Lumio <&>", "a.txt");
+  f.qualifiers.amount = Amount{6e6, "EUR", "6 M€"};
+  f.subject.aliases = {"SG"};
+  g.add_document({"a.txt", "/x/a.txt", "h1", 10}, {f});
+  g.add_document({"b.txt", "/x/b.txt", "h2", 20}, {});
+  return g;
+}
+
+TEST_F(StoreTest, RoundTripsDocumentsAndFacts) {
+  save_graph(sample(), dir_ / "g.toile");
+  const KnowledgeGraph loaded = load_graph(dir_ / "g.toile");
+  EXPECT_EQ(loaded.documents(), sample().documents());
+  EXPECT_EQ(loaded.facts(), sample().facts());
+  EXPECT_EQ(loaded.edges().size(), 1u);
+}
+
+TEST_F(StoreTest, SavingTwiceGivesIdenticalFiles) {
+  save_graph(sample(), dir_ / "a.toile");
+  save_graph(sample(), dir_ / "b.toile");
+  std::ifstream a(dir_ / "a.toile", std::ios::binary), b(dir_ / "b.toile", std::ios::binary);
+  const std::string bytes_a((std::istreambuf_iterator<char>(a)), {});
+  const std::string bytes_b((std::istreambuf_iterator<char>(b)), {});
+  EXPECT_EQ(bytes_a, bytes_b);
+}
+
+TEST_F(StoreTest, LeavesNoTemporaryFileBehind) {
+  save_graph(sample(), dir_ / "g.toile");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1);
+}
+
+TEST_F(StoreTest, NotAGraphIsAClearError) {
+  std::ofstream(dir_ / "notes.txt") << "just some text, not a database";
+  try {
+    load_graph(dir_ / "notes.txt");
+    FAIL() << "expected StoreError";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("notes.txt"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("not a toile graph"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(StoreTest, TruncatedGraphIsAClearError) {
+  save_graph(sample(), dir_ / "g.toile");
+  fs::resize_file(dir_ / "g.toile", 1000);
+  EXPECT_THROW(load_graph(dir_ / "g.toile"), StoreError);
+}
+
+TEST_F(StoreTest, MissingFileIsAClearError) {
+  EXPECT_THROW(load_graph(dir_ / "absent.toile"), StoreError);
+}
+
+TEST_F(StoreTest, FailedSaveKeepsThePreviousGraph) {
+  save_graph(sample(), dir_ / "g.toile");
+  // A non-empty folder where the temporary file should go makes the save fail.
+  const fs::path blocker = dir_ / ("g.toile.tmp-" + std::to_string(::getpid()));
+  fs::create_directory(blocker);
+  std::ofstream(blocker / "x") << "x";
+  EXPECT_THROW(save_graph(KnowledgeGraph{}, dir_ / "g.toile"), std::exception);
+  EXPECT_EQ(load_graph(dir_ / "g.toile").documents().size(), 2u);
+}
+
+}  // namespace
+}  // namespace toile
