@@ -1,0 +1,194 @@
+#include "extract/clutter.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "extract/extractor.h"
+
+namespace toile {
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// 1-based column of byte offset `at` in `line`, counted in code points.
+int column_of(std::string_view line, std::size_t at) {
+  int column = 1;
+  for (std::size_t k = 0; k < at && k < line.size(); ++k) {
+    if ((static_cast<unsigned char>(line[k]) & 0xC0) != 0x80) ++column;
+  }
+  return column;
+}
+
+RE2::Options pattern_options() {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_case_sensitive(true);
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  return options;
+}
+
+bool valid_id(std::string_view id) {
+  if (id.empty()) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
+  });
+}
+
+}  // namespace
+
+struct ClutterFilter::Compiled {
+  Compiled() : set(pattern_options(), RE2::ANCHOR_BOTH) {}
+  RE2::Set set;
+  std::vector<std::unique_ptr<RE2>> each;  // fallback when the set's DFA runs out of memory
+};
+
+ClutterFilter::ClutterFilter() = default;
+
+ClutterFilter ClutterFilter::from_tsv(std::string_view file_name, std::string_view tsv_text) {
+  const std::string file(file_name);
+  ClutterFilter filter;
+  std::unordered_map<std::string, int> first_line;  // id → line defining it
+  int line_number = 0;
+  std::size_t pos = 0;
+  while (pos < tsv_text.size()) {
+    std::size_t nl = tsv_text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = tsv_text.size();
+    const std::string_view line = tsv_text.substr(pos, nl - pos);
+    ++line_number;
+    pos = nl + 1;
+
+    const std::string_view content = trim(line);
+    if (content.empty() || content.front() == '#') continue;
+
+    // Fields are separated by one or more tabs.
+    std::vector<std::pair<std::size_t, std::string_view>> fields;  // (byte offset in line, text)
+    std::size_t k = 0;
+    while (k < line.size()) {
+      while (k < line.size() && line[k] == '\t') ++k;
+      if (k >= line.size()) break;
+      std::size_t e = line.find('\t', k);
+      if (e == std::string_view::npos) e = line.size();
+      std::string_view field = line.substr(k, e - k);
+      std::size_t lead = 0;
+      while (lead < field.size() && is_blank(field[lead])) ++lead;
+      field = trim(field);
+      if (!field.empty()) fields.emplace_back(k + lead, field);
+      k = e;
+    }
+    if (fields.size() != 2) {
+      throw RuleError(
+          file, line_number, 1,
+          "expected ID<TAB>PATTERN (" + std::to_string(fields.size()) + " tab-separated fields)",
+          std::string(content));
+    }
+    const auto& [id_at, id] = fields[0];
+    const auto& [pattern_at, pattern] = fields[1];
+    if (!valid_id(id)) {
+      throw RuleError(file, line_number, column_of(line, id_at),
+                      "invalid rule id (letters, digits, '.', '_', '-')", std::string(id));
+    }
+    const std::string id_string(id);
+    if (auto it = first_line.find(id_string); it != first_line.end()) {
+      throw RuleError(
+          file, line_number, column_of(line, id_at),
+          "duplicate rule id (first defined on line " + std::to_string(it->second) + ")",
+          id_string);
+    }
+    first_line.emplace(id_string, line_number);
+
+    RE2 re(pattern, pattern_options());
+    if (!re.ok()) {
+      std::size_t at = pattern_at;
+      const std::string& arg = re.error_arg();
+      if (!arg.empty()) {
+        if (std::size_t found = pattern.find(arg); found != std::string_view::npos) at += found;
+      }
+      throw RuleError(file, line_number, column_of(line, at), "invalid RE2 pattern: " + re.error(),
+                      std::string(pattern));
+    }
+    filter.rules_.push_back({id_string, std::string(pattern)});
+  }
+  filter.compile();
+  return filter;
+}
+
+void ClutterFilter::add(const ClutterFilter& more) {
+  for (const Rule& rule : more.rules_) {
+    auto it =
+        std::find_if(rules_.begin(), rules_.end(), [&](const Rule& r) { return r.id == rule.id; });
+    if (it != rules_.end()) {
+      it->pattern = rule.pattern;
+    } else {
+      rules_.push_back(rule);
+    }
+  }
+  compile();
+}
+
+void ClutterFilter::compile() {
+  if (rules_.empty()) {
+    compiled_.reset();
+    return;
+  }
+  auto compiled = std::make_shared<Compiled>();
+  for (const Rule& rule : rules_) {
+    std::string error;
+    // Patterns were checked when read; a failure here is a bug, not an input fault.
+    if (compiled->set.Add(rule.pattern, &error) < 0) {
+      throw std::logic_error("clutter rule " + rule.id + " does not compile: " + error);
+    }
+    compiled->each.push_back(std::make_unique<RE2>(rule.pattern, pattern_options()));
+  }
+  if (!compiled->set.Compile()) {
+    throw std::runtime_error("clutter rules: RE2::Set::Compile failed (out of memory)");
+  }
+  compiled_ = std::move(compiled);
+}
+
+std::string_view ClutterFilter::match(std::string_view line) const {
+  line = trim(line);
+  if (line.empty() || !compiled_) return {};
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo info;
+  if (compiled_->set.Match(line, &hits, &info)) {
+    return rules_[static_cast<std::size_t>(*std::min_element(hits.begin(), hits.end()))].id;
+  }
+  if (info.kind == RE2::Set::kNoError) return {};
+  for (std::size_t k = 0; k < compiled_->each.size(); ++k) {  // DFA out of memory: one by one
+    if (RE2::FullMatch(line, *compiled_->each[k])) return rules_[k].id;
+  }
+  return {};
+}
+
+std::vector<TextLine> ClutterFilter::classify(std::string_view normalized_text) const {
+  std::vector<TextLine> lines;
+  std::size_t pos = 0;
+  while (pos < normalized_text.size()) {
+    std::size_t nl = normalized_text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = normalized_text.size();
+    TextLine line;
+    line.begin = pos;
+    line.end = nl;
+    const std::string_view id = match(normalized_text.substr(pos, nl - pos));
+    if (!id.empty()) {
+      line.clutter = true;
+      line.rule = std::string(id);
+    }
+    lines.push_back(std::move(line));
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+}  // namespace toile

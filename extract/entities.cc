@@ -1,0 +1,561 @@
+#include "extract/entities.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+namespace toile {
+namespace {
+
+constexpr std::size_t kMaxComplementWords = 6;  // « de transfert d'argent » before a name
+
+std::string_view word_at(std::string_view text, const Token& t) {
+  return text.substr(t.begin, t.end - t.begin);
+}
+
+bool has_upper_inside(std::string_view word) {  // iPhone, eBay, PropTech
+  int32_t i = 0;
+  bool first = true;
+  while (i < static_cast<int32_t>(word.size())) {
+    UChar32 c;
+    U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
+    if (!first && c >= 0 && u_isupper(c)) return true;
+    first = false;
+  }
+  return false;
+}
+
+bool is_all_caps(std::string_view word) {
+  int32_t i = 0;
+  int letters = 0;
+  while (i < static_cast<int32_t>(word.size())) {
+    UChar32 c;
+    U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
+    if (c >= 0 && u_isalpha(c)) {
+      if (!u_isupper(c)) return false;
+      ++letters;
+    }
+  }
+  return letters >= 2;
+}
+
+bool is_word(const Token& t) { return t.kind == TokenKind::Word; }
+
+bool is_connector(std::string_view lower) {
+  return lower == "de" || lower == "des" || lower == "du" || lower == "d'" || lower == "of" ||
+         lower == "&" || lower == "and";
+}
+
+bool is_definite_article(std::string_view lower) {
+  return lower == "le" || lower == "la" || lower == "l'" || lower == "les" || lower == "du" ||
+         lower == "au" || lower == "des" || lower == "aux";
+}
+
+bool is_preposition_de(std::string_view lower) {
+  return lower == "de" || lower == "d'" || lower == "du" || lower == "des";
+}
+
+std::string capitalize_ascii_first(std::string word) {
+  if (!word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+  return word;
+}
+
+std::string strip_guillemets(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 2, "\xC2\xAB") == 0 || s.compare(i, 2, "\xC2\xBB") == 0) {
+      ++i;
+      continue;
+    }
+    out += s[i];
+  }
+  std::string collapsed;
+  for (char c : out)
+    if (c != ' ' || (!collapsed.empty() && collapsed.back() != ' ')) collapsed += c;
+  while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+  return collapsed;
+}
+
+}  // namespace
+
+std::string_view tag_name(Tag tag) {
+  switch (tag) {
+    case Tag::ORG: return "ORG";
+    case Tag::GOV: return "GOV";
+    case Tag::PER: return "PER";
+    case Tag::LOC: return "LOC";
+    case Tag::PRD: return "PRD";
+    case Tag::UNK: return "UNK";
+    case Tag::NAT: return "NAT";
+    case Tag::POSS: return "POSS";
+  }
+  return "UNK";
+}
+
+// What the tagger knows of the whole document before tagging one sentence.
+struct EntityTagger::Context {
+  // Capitalised words seen inside sentences: at a sentence start they are names too
+  // (« Casino annonce… » after « …le groupe Casino »).
+  std::unordered_set<std::string> capitalised_inside;
+};
+
+namespace {
+
+Tag tag_of(EntityType type) {
+  switch (type) {
+    case EntityType::Organization: return Tag::ORG;
+    case EntityType::GovernmentBody: return Tag::GOV;
+    case EntityType::Person: return Tag::PER;
+    case EntityType::Place: return Tag::LOC;
+    case EntityType::Product: return Tag::PRD;
+  }
+  return Tag::UNK;
+}
+
+// One sentence's tokens with the look-ups the tagger repeats.
+class SentenceView {
+ public:
+  SentenceView(std::string_view text, std::vector<Token> tokens)
+      : text_(text), tokens_(std::move(tokens)) {
+    lower_.reserve(tokens_.size());
+    for (const auto& t : tokens_) lower_.push_back(lower_utf8(word_at(text_, t)));
+  }
+  std::size_t size() const { return tokens_.size(); }
+  const Token& token(std::size_t i) const { return tokens_[i]; }
+  std::string_view word(std::size_t i) const { return word_at(text_, tokens_[i]); }
+  const std::string& lower(std::size_t i) const { return lower_[i]; }
+  std::string_view span(std::size_t first, std::size_t last) const {  // tokens [first, last]
+    return text_.substr(tokens_[first].begin, tokens_[last].end - tokens_[first].begin);
+  }
+  bool is(std::size_t i, std::string_view lower_word) const {
+    return i < size() && lower_[i] == lower_word;
+  }
+  // A sentence start, or right after an opening quote, a colon or a dash.
+  bool at_start(std::size_t i) const {
+    if (i == 0) return true;
+    const auto prev = word(i - 1);
+    return tokens_[i - 1].kind == TokenKind::Punct &&
+           (prev == "\xC2\xAB" || prev == "\"" || prev == ":" || prev == "-" || prev == "(" ||
+            prev == "\xE2\x80\x94" || prev == "\xE2\x80\x93");
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<Token> tokens_;
+  std::vector<std::string> lower_;
+};
+
+}  // namespace
+
+EntityTagger::EntityTagger(const Gazetteer& gazetteer, const Lexicon& lexicon)
+    : gazetteer_(gazetteer), lexicon_(lexicon) {}
+
+namespace {
+
+struct Finder {
+  const Gazetteer& gaz;
+  const Lexicon& lex;
+  const SentenceView& s;
+  const std::unordered_set<std::string>& capitalised_inside;
+
+  // Longest gazetteer name starting at token i: (last token, entry).
+  std::optional<std::pair<std::size_t, const NameEntry*>> gazetteer_name(std::size_t i) const {
+    const std::size_t limit = std::min(s.size(), i + gaz.longest_name_words() + 2);
+    for (std::size_t last = limit; last-- > i;) {
+      if (!is_word(s.token(last)) && s.token(last).kind != TokenKind::Symbol) continue;
+      if (const NameEntry* e = gaz.name(s.span(i, last))) return std::pair{last, e};
+    }
+    return std::nullopt;
+  }
+
+  bool can_start_name(std::size_t i) const {
+    if (!is_word(s.token(i))) return false;
+    const auto w = s.word(i);
+    const auto& lower = s.lower(i);
+    const bool upper = starts_uppercase(w);
+    if (!upper && !has_upper_inside(w)) return false;
+    if (gaz.is_not_name(lower)) return false;
+    if (is_all_caps(w)) return !(lower.size() >= 4 && lex.is_common_word(lower));
+    if (s.at_start(i) && upper && !has_upper_inside(w))
+      return capitalised_inside.count(std::string(w)) > 0 || !lex.is_common_word(lower);
+    return true;
+  }
+
+  bool continues_name(std::size_t i) const {
+    if (i >= s.size() || !is_word(s.token(i))) return false;
+    const auto w = s.word(i);
+    if (gaz.is_corporate_suffix(w)) return true;
+    if (gaz.is_not_name(s.lower(i))) return false;
+    if (starts_uppercase(w) || has_upper_inside(w)) return true;
+    // « S21 », « 9RT »: digits inside a product name
+    return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+           !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+
+  // Last token of the capitalised name starting at i.
+  std::size_t name_end(std::size_t i) const {
+    std::size_t last = i;
+    for (;;) {
+      if (continues_name(last + 1)) {
+        ++last;
+        continue;
+      }
+      // « Caisse des Dépôts », « Banque de France »: a connector joins two capitalised words
+      // when the first is a French common noun (« Google d'Alphabet » stays two names).
+      if (last + 2 < s.size() && is_connector(s.lower(last + 1)) &&
+          starts_uppercase(s.word(last + 2)) && !gaz.is_not_name(s.lower(last + 2)) &&
+          lex.is_common_word(s.lower(last)) && !gaz.name(s.word(last + 2))) {
+        last += 2;
+        continue;
+      }
+      break;
+    }
+    // « Inc. »: the suffix's full stop belongs to it when a name ends the sentence.
+    return last;
+  }
+
+  // A descriptor phrase starting at i: (last token of the descriptor, descriptor).
+  std::optional<std::pair<std::size_t, const Descriptor*>> descriptor(std::size_t i) const {
+    const std::size_t limit = std::min(s.size(), i + gaz.longest_descriptor_words() + 1);
+    for (std::size_t last = limit; last-- > i;) {
+      if (const Descriptor* d = gaz.org_descriptor(Gazetteer::key_of(s.span(i, last))))
+        return std::pair{last, d};
+    }
+    return std::nullopt;
+  }
+
+  const Nationality* nationality(std::size_t i) const {
+    if (i >= s.size() || !is_word(s.token(i))) return nullptr;
+    return gaz.nationality(Gazetteer::key_of(s.word(i)));
+  }
+
+  // « président », « directeur général », « M. » right before token i.
+  std::optional<std::string> title_before(std::size_t i) const {
+    for (std::size_t n = 1; n <= 3 && n <= i; ++n) {
+      std::string key = Gazetteer::key_of(s.span(i - n, i - 1));
+      if (const std::string* relation = gaz.person_title(key)) return *relation;
+      if (const std::string* relation = gaz.person_title(lower_utf8(key))) return *relation;
+    }
+    return std::nullopt;
+  }
+};
+
+// The name without its legal form or group prefix: « Microsoft Corp » → « Microsoft »,
+// « Groupe Casino » → « Casino ».
+std::string canonical_name(const Gazetteer& gaz, std::string_view surface) {
+  std::vector<std::string_view> words;
+  for (std::size_t start = 0; start < surface.size();) {
+    const auto space = surface.find(' ', start);
+    const auto end = space == std::string_view::npos ? surface.size() : space;
+    if (end > start) words.push_back(surface.substr(start, end - start));
+    start = end + 1;
+  }
+  std::size_t first = 0, last = words.size();
+  while (last - first > 1 && gaz.is_corporate_suffix(words[last - 1])) --last;
+  if (last - first > 1 && gaz.is_corporate_prefix(words[first])) ++first;
+  if (first >= last) return std::string(surface);
+  const char* begin = words[first].data();
+  const char* end = words[last - 1].data() + words[last - 1].size();
+  return std::string(begin, static_cast<std::size_t>(end - begin));
+}
+
+std::string government_name(const Gazetteer& gaz, const std::string& country) {
+  if (auto g = gaz.government_of(country)) return *g;
+  return country + " government";
+}
+
+}  // namespace
+
+std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
+                                                      const Sentence& sentence,
+                                                      const Context& context) const {
+  const SentenceView s(text, tokenize(text, sentence.begin, sentence.end));
+  const Finder find{gazetteer_, lexicon_, s, context.capitalised_inside};
+  std::vector<EntityMention> out;
+  auto mention = [&](std::size_t first, std::size_t last, Tag tag, std::string canonical) {
+    EntityMention m;
+    m.begin = s.token(first).begin;
+    m.end = s.token(last).end;
+    m.tag = tag;
+    m.canonical = std::move(canonical);
+    return m;
+  };
+
+  for (std::size_t i = 0; i < s.size();) {
+    const auto& lower = s.lower(i);
+
+    // « l'activité cloud d'Alibaba »: a business unit of a named organization.
+    if (gazetteer_.is_unit_noun(lower) && i > 0 && is_definite_article(s.lower(i - 1))) {
+      std::size_t k = i + 1;
+      const bool quoted = s.is(k, "\xC2\xAB");
+      if (quoted) ++k;
+      const std::size_t unit_word = k;
+      if (quoted) ++k;
+      if (unit_word < s.size() && is_word(s.token(unit_word)) &&
+          !starts_uppercase(s.word(unit_word)) && (!quoted || s.is(unit_word + 1, "\xC2\xBB")) &&
+          k + 1 < s.size() && (s.is(k, "d'") || s.is(k, "de"))) {
+        const std::size_t parent = k + 1;
+        std::optional<std::pair<std::size_t, const NameEntry*>> known = find.gazetteer_name(parent);
+        const bool named = known || find.can_start_name(parent);
+        if (named && (!known || known->second->type == EntityType::Organization)) {
+          const std::size_t last = known ? known->first : find.name_end(parent);
+          std::string parent_name =
+              known ? known->second->canonical : canonical_name(gazetteer_, s.span(parent, last));
+          EntityMention m = mention(i, last, Tag::ORG,
+                                    parent_name + " " + capitalize_ascii_first(
+                                                            std::string(s.word(unit_word))));
+          m.surface = strip_guillemets(s.span(i, last));
+          m.parent = parent_name;
+          out.push_back(std::move(m));
+          i = last + 1;
+          continue;
+        }
+      }
+    }
+
+    // « le gouvernement américain », « les autorités chinoises », « l'administration Biden ».
+    if (gazetteer_.is_government_noun(lower) ||
+        (i + 1 < s.size() && gazetteer_.is_government_noun(lower + " " + s.lower(i + 1)))) {
+      const std::size_t noun_last = gazetteer_.is_government_noun(lower) ? i : i + 1;
+      if (const Nationality* nat = find.nationality(noun_last + 1)) {
+        out.push_back(mention(i, noun_last + 1, Tag::GOV, government_name(gazetteer_, nat->country)));
+        i = noun_last + 2;
+        continue;
+      }
+      if (lower == "administration" && noun_last + 1 < s.size()) {
+        if (auto known = find.gazetteer_name(noun_last + 1);
+            known && known->second->type == EntityType::Person) {
+          if (const std::string* gov = gazetteer_.leader_government(known->second->canonical)) {
+            EntityMention m = mention(i, known->first, Tag::GOV, *gov);
+            m.leader = known->second->canonical;
+            out.push_back(std::move(m));
+            i = known->first + 1;
+            continue;
+          }
+        }
+      }
+    }
+
+    // « la société américaine de transfert d'argent MoneyGram », « le Français Qarnot »:
+    // a descriptor introducing a name, or alone standing for one named before.
+    if (is_word(s.token(i)) && !starts_uppercase(s.word(i))) {
+      if (auto d = find.descriptor(i)) {
+        std::size_t k = d->first + 1;
+        std::string country;
+        if (const Nationality* nat = find.nationality(k)) {
+          country = nat->country;
+          ++k;
+        }
+        const std::size_t descriptor_last = k - 1;
+        // Optional complement of lower-case words: « de grande distribution ».
+        std::size_t name_start = k;
+        if (k < s.size() && is_preposition_de(s.lower(k))) {
+          std::size_t j = k + 1;
+          while (j < s.size() && j - k <= kMaxComplementWords && is_word(s.token(j)) &&
+                 !find.can_start_name(j) && !find.gazetteer_name(j))
+            ++j;
+          name_start = j;
+        }
+        bool introduced = false;
+        if (d->second->introduces && name_start < s.size()) {
+          auto known = find.gazetteer_name(name_start);
+          if (known && (known->second->type == EntityType::Organization ||
+                        known->second->type == EntityType::Product)) {
+            // Handled by the name branch below, which looks back for the descriptor.
+          }
+          introduced = known || find.can_start_name(name_start);
+        }
+        if (introduced) {
+          // The name itself is tagged at name_start; remember the descriptor's reach.
+          out.push_back(mention(i, descriptor_last, Tag::UNK, ""));
+          out.back().country = country;
+          out.back().is_reference = false;
+          out.back().surface = "\x01intro";  // marker merged into the name below
+          i = name_start;
+          continue;
+        }
+        if (d->second->refers && !d->second->plural && i > 0 &&
+            is_definite_article(s.lower(i - 1))) {
+          EntityMention m = mention(i, descriptor_last, Tag::ORG, "");
+          m.is_reference = true;
+          m.country = country;
+          out.push_back(std::move(m));
+          i = descriptor_last + 1;
+          continue;
+        }
+      }
+    }
+
+    // « Le Français Qarnot »: a capitalised nationality noun right before a name.
+    if (const Nationality* nat = find.nationality(i)) {
+      const bool noun = starts_uppercase(s.word(i)) && i > 0 && is_definite_article(s.lower(i - 1));
+      if (noun && i + 1 < s.size() && (find.can_start_name(i + 1) || find.gazetteer_name(i + 1))) {
+        out.push_back(mention(i, i, Tag::UNK, ""));
+        out.back().country = nat->country;
+        out.back().surface = "\x01intro";
+        ++i;
+        continue;
+      }
+      if (!starts_uppercase(s.word(i)) || !find.gazetteer_name(i)) {
+        out.push_back(mention(i, i, Tag::NAT, nat->country));
+        ++i;
+        continue;
+      }
+    }
+
+    // Pronouns: subject clitics stand for an entity; possessives for its owner.
+    if ((lower == "il" || lower == "elle") && !s.is(i + 1, "y") && !s.is(i + 1, "faut") &&
+        !s.is(i + 1, "s'agit")) {
+      EntityMention m = mention(i, i, Tag::ORG, "");
+      m.is_reference = true;
+      out.push_back(std::move(m));
+      ++i;
+      continue;
+    }
+    if (lower == "son" || lower == "sa" || lower == "ses") {
+      out.push_back(mention(i, i, Tag::POSS, ""));
+      ++i;
+      continue;
+    }
+
+    // Names from the gazetteers, extended by a legal form (« Amazon Inc »), or by more
+    // capitalised words into a longer unknown name (« Alibaba Cloud »).
+    if (auto known = find.gazetteer_name(i)) {
+      std::size_t last = known->first;
+      const NameEntry* entry = known->second;
+      const std::size_t capital_last = find.can_start_name(i) ? find.name_end(i) : last;
+      bool extended_by_suffix = true;
+      for (std::size_t k = last + 1; k <= capital_last; ++k)
+        extended_by_suffix = extended_by_suffix && gazetteer_.is_corporate_suffix(s.word(k));
+      if (capital_last > last && !extended_by_suffix) {
+        // A longer unknown name wins: handled below as a capitalised sequence.
+      } else {
+        last = std::max(last, capital_last);
+        EntityMention m = mention(i, last, tag_of(entry->type), entry->canonical);
+        m.surface = std::string(s.span(i, last));
+        m.is_country = entry->is_country;
+        m.is_media = gazetteer_.media(Gazetteer::key_of(s.span(i, known->first))) != nullptr;
+        out.push_back(std::move(m));
+        i = last + 1;
+        continue;
+      }
+    }
+
+    if (find.can_start_name(i)) {
+      const std::size_t last = find.name_end(i);
+      std::string surface(s.span(i, last));
+      Tag tag = Tag::UNK;
+      const bool legal_form = last > i && gazetteer_.is_corporate_suffix(s.word(last));
+      if (legal_form || (i > 0 && gazetteer_.is_corporate_prefix(s.word(i)) && last > i)) {
+        tag = Tag::ORG;
+      } else if (last > i && gazetteer_.is_first_name(std::string(s.word(i)))) {
+        tag = Tag::PER;
+      } else if (find.title_before(i)) {
+        tag = Tag::PER;
+      }
+      EntityMention m = mention(i, last, tag, canonical_name(gazetteer_, surface));
+      m.surface = surface;
+      out.push_back(std::move(m));
+      i = last + 1;
+      continue;
+    }
+    ++i;
+  }
+
+  // Merge each introducing descriptor into the name that follows it.
+  std::vector<EntityMention> merged;
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    if (out[k].surface == "\x01intro") {
+      if (k + 1 < out.size() && !out[k + 1].surface.empty() && out[k + 1].tag != Tag::NAT &&
+          out[k + 1].tag != Tag::POSS) {
+        EntityMention name = std::move(out[k + 1]);
+        name.begin = out[k].begin;
+        if (name.tag == Tag::UNK) name.tag = Tag::ORG;
+        if (name.country.empty()) name.country = out[k].country;
+        merged.push_back(std::move(name));
+        ++k;
+      }
+      continue;
+    }
+    merged.push_back(std::move(out[k]));
+  }
+  return merged;
+}
+
+std::vector<TaggedSentence> EntityTagger::tag_document(
+    std::string_view text, const std::vector<Sentence>& sentences,
+    const std::vector<std::size_t>& paragraph_of) const {
+  Context context;
+  for (const auto& sentence : sentences) {
+    const auto tokens = tokenize(text, sentence.begin, sentence.end);
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+      const auto w = word_at(text, tokens[i]);
+      if (is_word(tokens[i]) && starts_uppercase(w) && tokens[i - 1].kind == TokenKind::Word)
+        context.capitalised_inside.insert(std::string(w));
+    }
+  }
+  std::vector<TaggedSentence> tagged;
+  for (std::size_t k = 0; k < sentences.size(); ++k)
+    tagged.push_back({sentences[k], paragraph_of[k], tag_sentence(text, sentences[k], context)});
+  resolve_references(tagged);
+  return tagged;
+}
+
+namespace {
+
+bool is_antecedent(const EntityMention& m) {
+  return (m.tag == Tag::ORG || m.tag == Tag::UNK) && !m.canonical.empty() && !m.is_media &&
+         m.parent.empty();
+}
+
+}  // namespace
+
+void EntityTagger::resolve_references(std::vector<TaggedSentence>& sentences) const {
+  // The article's main subject: its most often named organization.
+  std::map<std::string, int> counts;
+  for (const auto& ts : sentences)
+    for (const auto& m : ts.mentions)
+      if (is_antecedent(m) && !m.is_reference) ++counts[m.canonical];
+  std::string article_topic;
+  int best = 0;
+  for (const auto& [name, n] : counts)
+    if (n > best) best = n, article_topic = name;
+
+  std::string paragraph_topic;
+  std::string previous_subject;  // first organization of the last sentence that named one
+  std::size_t paragraph = static_cast<std::size_t>(-1);
+  for (auto& ts : sentences) {
+    if (ts.paragraph != paragraph) {
+      paragraph = ts.paragraph;
+      paragraph_topic.clear();
+      previous_subject.clear();
+    }
+    std::string sentence_subject;
+    std::string last_in_sentence;
+    for (auto& m : ts.mentions) {
+      if ((m.is_reference && m.tag == Tag::ORG) || m.tag == Tag::POSS) {
+        std::string antecedent;
+        if (m.tag == Tag::POSS && !last_in_sentence.empty()) antecedent = last_in_sentence;
+        if (antecedent.empty() && m.tag != Tag::POSS && !sentence_subject.empty() &&
+            m.begin > 0)
+          antecedent = sentence_subject;
+        if (antecedent.empty()) antecedent = previous_subject;
+        if (antecedent.empty()) antecedent = paragraph_topic;
+        if (antecedent.empty()) antecedent = article_topic;
+        m.canonical = antecedent;
+        if (m.tag == Tag::POSS) m.is_reference = true;
+      }
+      if (is_antecedent(m)) {
+        if (sentence_subject.empty()) sentence_subject = m.canonical;
+        last_in_sentence = m.canonical;
+        if (paragraph_topic.empty() && !m.is_reference) paragraph_topic = m.canonical;
+      }
+    }
+    if (!sentence_subject.empty()) previous_subject = sentence_subject;
+  }
+}
+
+}  // namespace toile

@@ -1,0 +1,72 @@
+// Entity recognition and coreference: finds the mentions of one sentence (names from the
+// gazetteers and unknown capitalised names, government phrases, nationality adjectives,
+// definite descriptions and pronouns), then resolves descriptions and pronouns to the entity
+// they stand for, so that relation rules see every mention as a resolved entity.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "extract/gazetteer.h"
+#include "extract/lexicon.h"
+#include "extract/segment.h"
+#include "model/model.h"
+
+namespace toile {
+
+// The tag a rule pattern sees for a mention: ⟦ORG:3⟧.
+enum class Tag : std::uint8_t {
+  ORG,   // organization
+  GOV,   // government body
+  PER,   // person
+  LOC,   // place
+  PRD,   // product
+  UNK,   // a name of unknown type: the rule slot that takes it decides
+  NAT,   // nationality adjective or noun (« américain », « le Français ») → its country
+  POSS,  // possessive determiner (« son », « sa », « ses ») → the entity it stands for
+};
+std::string_view tag_name(Tag tag);
+
+struct EntityMention {
+  std::size_t begin = 0, end = 0;  // normalized offsets covered by the marker
+  Tag tag = Tag::UNK;
+  std::string canonical;  // entity name; for NAT the country; empty until a POSS is resolved
+  std::string surface;    // the name as written; empty for descriptions and pronouns
+  bool is_country = false;   // LOC that is a state (may act as its government)
+  bool is_reference = false;  // description or pronoun resolved to an earlier entity
+  bool is_media = false;      // a news source (« selon Reuters »): not an antecedent
+  std::string country;  // nationality stated with it: « la société américaine X »
+  std::string leader;   // « l'administration Biden »: the leader named
+  std::string parent;   // « l'activité cloud d'Alibaba »: the parent's name
+  std::vector<std::string> aliases;  // other names the article gives it (« X, ou HPE »)
+};
+
+struct TaggedSentence {
+  Sentence sentence;
+  std::size_t paragraph = 0;  // index of the text line the sentence is on
+  std::vector<EntityMention> mentions;  // sorted, non-overlapping
+};
+
+class EntityTagger {
+ public:
+  EntityTagger(const Gazetteer& gazetteer, const Lexicon& lexicon);
+
+  // Tags every sentence of a document and resolves its descriptions and pronouns.
+  std::vector<TaggedSentence> tag_document(std::string_view text,
+                                           const std::vector<Sentence>& sentences,
+                                           const std::vector<std::size_t>& paragraph_of) const;
+
+ private:
+  struct Context;
+  std::vector<EntityMention> tag_sentence(std::string_view text, const Sentence& sentence,
+                                          const Context& context) const;
+  void resolve_references(std::vector<TaggedSentence>& sentences) const;
+
+  const Gazetteer& gazetteer_;
+  const Lexicon& lexicon_;
+};
+
+}  // namespace toile

@@ -1,0 +1,183 @@
+#include "extract/extractor.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "extract/clutter.h"
+#include "extract/entities.h"
+#include "extract/gazetteer.h"
+#include "extract/lexicon.h"
+#include "extract/normalize.h"
+#include "extract/qualifiers.h"
+#include "extract/relations.h"
+#include "extract/rule_files.h"
+#include "extract/segment.h"
+
+namespace toile {
+
+RuleError::RuleError(std::string file, int line, int column, const std::string& message,
+                     std::string fragment)
+    : std::runtime_error(file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
+                         message + (fragment.empty() ? "" : ": " + fragment)),
+      file_(std::move(file)),
+      line_(line),
+      column_(column),
+      fragment_(std::move(fragment)) {}
+
+namespace {
+
+ClutterFilter load_clutter(const RuleFiles& files) {
+  std::vector<const RuleFile*> found = files.named("fr/clutter.tsv");
+  ClutterFilter filter = ClutterFilter::from_tsv("<none>", "");
+  for (const RuleFile* f : found) filter.add(ClutterFilter::from_tsv(f->display_path, f->contents));
+  return filter;
+}
+
+SentenceSplitter load_splitter(const RuleFiles& files) {
+  SentenceSplitter splitter = SentenceSplitter::from_abbreviations("");
+  for (const RuleFile* f : files.named("fr/abbreviations.txt"))
+    splitter.add(SentenceSplitter::from_abbreviations(f->display_path, f->contents));
+  return splitter;
+}
+
+}  // namespace
+
+struct Extractor::Impl {
+  ExtractorOptions options;
+  RuleFiles files;
+  Gazetteer gazetteer;
+  Lexicon lexicon;
+  ClutterFilter clutter;
+  SentenceSplitter splitter;
+  RelationRules relations;
+  QualifierFinder qualifiers;
+  EntityTagger tagger;
+
+  explicit Impl(const ExtractorOptions& o)
+      : options(o),
+        files(RuleFiles::load(o.rule_dirs)),
+        gazetteer(Gazetteer::load(files)),
+        clutter(load_clutter(files)),
+        splitter(load_splitter(files)),
+        relations(RelationRules::load(files, gazetteer)),
+        qualifiers(QualifierFinder::load(files)),
+        tagger(gazetteer, lexicon) {}
+
+  std::vector<Fact> extract(const Document& document) const;
+};
+
+Extractor::Extractor(const ExtractorOptions& options) : impl_(std::make_unique<const Impl>(options)) {}
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+std::vector<Fact> Extractor::extract(const Document& document) const { return impl_->extract(document); }
+
+namespace {
+
+EntityRef side_of(const TaggedSentence& ts, int mention, EntityType type, const std::string& name) {
+  EntityRef ref{name, type, {}};
+  if (mention >= 0) {
+    const auto& m = ts.mentions[static_cast<std::size_t>(mention)];
+    // Descriptions, pronouns and government phrases are not names of the entity.
+    const bool is_name = !m.is_reference && !m.surface.empty() && m.tag != Tag::NAT &&
+                         !(m.tag == Tag::LOC && type == EntityType::GovernmentBody);
+    if (is_name && m.surface != name) ref.aliases.push_back(m.surface);
+    for (const auto& alias : m.aliases)
+      if (alias != name && std::find(ref.aliases.begin(), ref.aliases.end(), alias) == ref.aliases.end())
+        ref.aliases.push_back(alias);
+  }
+  return ref;
+}
+
+// The paragraph's main organization: the first one it names.
+std::vector<std::string> paragraph_topics(const std::vector<TaggedSentence>& tagged) {
+  std::vector<std::string> topic(tagged.size());
+  std::size_t start = 0;
+  while (start < tagged.size()) {
+    std::size_t end = start;
+    while (end < tagged.size() && tagged[end].paragraph == tagged[start].paragraph) ++end;
+    std::string found;
+    for (std::size_t k = start; k < end && found.empty(); ++k)
+      for (const auto& m : tagged[k].mentions)
+        if ((m.tag == Tag::ORG || m.tag == Tag::UNK) && !m.is_reference && !m.is_media &&
+            m.parent.empty() && !m.canonical.empty()) {
+          found = m.canonical;
+          break;
+        }
+    for (std::size_t k = start; k < end; ++k) topic[k] = found;
+    start = end;
+  }
+  return topic;
+}
+
+}  // namespace
+
+std::vector<Fact> Extractor::Impl::extract(const Document& document) const {
+  const NormalizedText norm = normalize(document.text);
+  const std::string_view text = norm.text;
+  const std::vector<TextLine> lines = clutter.classify(text);
+  const std::vector<Sentence> sentences = splitter.split(text, lines);
+  std::vector<std::size_t> paragraph_of;
+  std::size_t line = 0;
+  for (const auto& s : sentences) {
+    while (line + 1 < lines.size() && lines[line].end < s.begin) ++line;
+    paragraph_of.push_back(line);
+  }
+  const std::vector<TaggedSentence> tagged = tagger.tag_document(text, sentences, paragraph_of);
+  const std::vector<std::string> topics = paragraph_topics(tagged);
+
+  std::vector<Fact> facts;
+  std::set<std::tuple<std::string, std::string, std::string, std::uint64_t>> seen;
+  for (std::size_t k = 0; k < tagged.size(); ++k) {
+    const TaggedSentence& ts = tagged[k];
+    if (ts.sentence.clutter && !options.keep_clutter_facts) continue;
+    const ByteSpan sentence_span = norm.to_original(ts.sentence.begin, ts.sentence.end);
+    auto add = [&](EntityRef subject, const std::string& relation, EntityRef object,
+                   const std::string& rule, std::size_t begin, std::size_t end, Qualifiers q) {
+      if (subject.name.empty() || object.name.empty() || subject.name == object.name) return;
+      if (!seen.emplace(subject.name, relation, object.name, sentence_span.begin).second) return;
+      q.from_clutter = ts.sentence.clutter;
+      Fact f;
+      f.subject = std::move(subject);
+      f.relation = relation;
+      f.object = std::move(object);
+      f.qualifiers = std::move(q);
+      f.confidence = relations.confidence(rule);
+      f.source.doc = document.id;
+      f.source.sentence_span = sentence_span;
+      f.source.sentence = document.text.substr(sentence_span.begin, sentence_span.end - sentence_span.begin);
+      f.source.span = norm.to_original(begin, end);
+      f.source.rule = rule;
+      facts.push_back(std::move(f));
+    };
+
+    // Facts a noun phrase states by itself.
+    for (std::size_t i = 0; i < ts.mentions.size(); ++i) {
+      const auto& m = ts.mentions[i];
+      const int index = static_cast<int>(i);
+      if (!m.parent.empty())
+        add(side_of(ts, index, EntityType::Organization, m.canonical), "subsidiary-of",
+            {m.parent, EntityType::Organization, {}}, "np.unit-of", m.begin, m.end, {});
+      if (!m.leader.empty())
+        add({m.leader, EntityType::Person, {}}, "leader-of",
+            {m.canonical, EntityType::GovernmentBody, {}}, "np.administration", m.begin, m.end, {});
+      if (!m.country.empty() && (m.tag == Tag::ORG) && !m.canonical.empty())
+        add(side_of(ts, index, EntityType::Organization, m.canonical), "based-in",
+            {m.country, EntityType::Place, {}}, m.is_reference ? "np.nationality-description" : "np.nationality-intro",
+            m.begin, m.end, {});
+    }
+
+    for (const RelationMatch& match : relations.match(text, ts, {topics[k]})) {
+      Qualifiers q = qualifiers.qualify(text, ts, match.begin, match.end, match.relation);
+      if (!match.status.empty()) q.status = match.status;
+      add(side_of(ts, match.subject, match.subject_type, match.subject_name), match.relation,
+          side_of(ts, match.object, match.object_type, match.object_name), match.rule_id, match.begin,
+          match.end, std::move(q));
+    }
+  }
+  return facts;
+}
+
+}  // namespace toile

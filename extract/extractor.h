@@ -1,0 +1,65 @@
+// extract/: from an article's bytes to facts with provenance.
+//
+//   Extractor extractor({.rule_dirs = {"my-rules"}});   // default French rules + the user's
+//   std::vector<Fact> facts = extractor.extract(document);
+//
+// The pipeline, one stage a file: normalize (NFC, quotes, spaces; keeps a byte map to the
+// original) → clutter (page furniture lines) → segment (sentences, tokens) → entities
+// (gazetteers, patterns, lexicon) → coreference → relations (RE2 rules over entity-tagged
+// sentences) → qualifiers. Rules and gazetteers are data files (extract/rules/fr/); an
+// Extractor is immutable once built and safe to share between threads.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+
+namespace toile {
+
+// A rule or gazetteer file that cannot be used. what() reads
+// "FILE:LINE:COLUMN: MESSAGE: FRAGMENT", naming the offending bytes.
+class RuleError : public std::runtime_error {
+ public:
+  RuleError(std::string file, int line, int column, const std::string& message,
+            std::string fragment);
+  const std::string& file() const { return file_; }
+  int line() const { return line_; }
+  int column() const { return column_; }
+  const std::string& fragment() const { return fragment_; }
+
+ private:
+  std::string file_;
+  int line_;
+  int column_;
+  std::string fragment_;
+};
+
+struct ExtractorOptions {
+  // Folders laid out like extract/rules/fr/ whose files add to, or override, the default rules
+  // and gazetteers (a rule with an existing id replaces it).
+  std::vector<std::filesystem::path> rule_dirs;
+  // Facts stated only in page furniture (teasers, navigation) are kept, flagged with the
+  // `clutter` qualifier, when true; dropped when false.
+  bool keep_clutter_facts = false;
+};
+
+class Extractor {
+ public:
+  explicit Extractor(const ExtractorOptions& options = {});  // throws RuleError
+  ~Extractor();
+  Extractor(Extractor&&) noexcept;
+  Extractor& operator=(Extractor&&) noexcept;
+
+  std::vector<Fact> extract(const Document& document) const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<const Impl> impl_;
+};
+
+}  // namespace toile

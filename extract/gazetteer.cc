@@ -1,0 +1,242 @@
+#include "extract/gazetteer.h"
+
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include "extract/extractor.h"
+
+namespace toile {
+namespace {
+
+std::size_t word_count(std::string_view key) {
+  return static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+}
+
+// Line view of the row's first column back to its line start, for column numbers.
+[[noreturn]] void bad_row(const RuleFile& file, int line, const std::vector<std::string_view>& cols,
+                          std::size_t column, const std::string& message) {
+  const std::string_view fragment = column < cols.size() ? cols[column] : cols.front();
+  const int offset = static_cast<int>(fragment.data() - cols.front().data()) + 1;
+  throw RuleError(file.display_path, line, offset, message, std::string(fragment));
+}
+
+std::string_view require(const RuleFile& file, int line,
+                         const std::vector<std::string_view>& cols, std::size_t column,
+                         const char* what) {
+  if (column >= cols.size() || cols[column].empty())
+    bad_row(file, line, cols, std::min(column, cols.size() - 1),
+            std::string("missing column ") + std::to_string(column + 1) + " (" + what + ")");
+  return cols[column];
+}
+
+template <typename Fn>
+void rows_of(const RuleFiles& files, std::string_view name, Fn&& fn) {
+  for (const RuleFile* file : files.named(name))
+    for_each_tsv_row(*file, [&](int line, const std::vector<std::string_view>& cols) {
+      fn(*file, line, cols);
+    });
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool starts_lowercase(std::string_view s) {
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+  return c >= 0 && u_islower(c);
+}
+
+}  // namespace
+
+std::string lower_utf8(std::string_view text) {
+  bool ascii = true;
+  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  std::string out;
+  if (ascii) {
+    out = text;
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  u.toLower(icu::Locale::getFrench());
+  u.toUTF8String(out);
+  return out;
+}
+
+std::string Gazetteer::key_of(std::string_view surface) {
+  std::string collapsed;
+  bool space = false;
+  for (char c : surface) {
+    if (c == ' ' || c == '\t' || c == '\n') {
+      space = !collapsed.empty();
+      continue;
+    }
+    if (space) collapsed += ' ';
+    space = false;
+    collapsed += c == '\x27' ? '\'' : c;
+  }
+  if (collapsed.empty()) return collapsed;
+  // Lower-case the first code point only: names keep their inner capitals.
+  int32_t i = 0;
+  UChar32 first;
+  U8_NEXT(collapsed.data(), i, static_cast<int32_t>(collapsed.size()), first);
+  if (first < 0) return collapsed;
+  const UChar32 lowered = u_tolower(first);
+  char buffer[4];
+  int32_t length = 0;
+  UBool error = false;
+  U8_APPEND(buffer, length, 4, lowered, error);
+  if (error) return collapsed;
+  return std::string(buffer, static_cast<std::size_t>(length)) + collapsed.substr(static_cast<std::size_t>(i));
+}
+
+Gazetteer Gazetteer::load(const RuleFiles& files) {
+  Gazetteer g;
+  rows_of(files, "fr/gazetteer/entities.tsv", [&](const RuleFile& f, int line, const auto& cols) {
+    const auto surface = require(f, line, cols, 0, "surface");
+    const auto type_name = require(f, line, cols, 1, "type");
+    const auto type = entity_type_from_string(type_name);
+    if (!type) bad_row(f, line, cols, 1, "unknown entity type");
+    const std::string canonical(cols.size() > 2 && !cols[2].empty() ? cols[2] : surface);
+    if (starts_lowercase(surface))
+      g.lowercase_names_[lower_utf8(key_of(surface))] = {*type, canonical, false};
+    else
+      g.names_[key_of(surface)] = {*type, canonical, false};
+  });
+  for (const char* name : {"fr/gazetteer/countries.tsv", "fr/gazetteer/countries_extra.tsv"}) {
+    rows_of(files, name, [&](const RuleFile& f, int line, const auto& cols) {
+      const auto surface = require(f, line, cols, 0, "surface");
+      const auto country = require(f, line, cols, 1, "country");
+      // A named entity of another type wins over a country of the same spelling.
+      const NameEntry entry{EntityType::Place, std::string(country), true};
+      if (starts_lowercase(surface))
+        g.lowercase_names_.try_emplace(lower_utf8(key_of(surface)), entry);
+      else
+        g.names_.try_emplace(key_of(surface), entry);
+      g.names_.try_emplace(key_of(country), NameEntry{EntityType::Place, std::string(country), true});
+    });
+  }
+  rows_of(files, "fr/gazetteer/nationalities.tsv", [&](const RuleFile& f, int line, const auto& cols) {
+    const auto adjective = require(f, line, cols, 0, "adjective");
+    const auto country = require(f, line, cols, 1, "country");
+    g.nationalities_[key_of(adjective)] = {std::string(country),
+                                           cols.size() > 2 ? std::string(cols[2]) : ""};
+  });
+  rows_of(files, "fr/gazetteer/governments.tsv", [&](const RuleFile& f, int line, const auto& cols) {
+    g.governments_[std::string(require(f, line, cols, 0, "country"))] =
+        std::string(require(f, line, cols, 1, "government"));
+  });
+  rows_of(files, "fr/gazetteer/leaders.tsv", [&](const RuleFile& f, int line, const auto& cols) {
+    g.leaders_[std::string(require(f, line, cols, 0, "person"))] =
+        std::string(require(f, line, cols, 1, "government"));
+  });
+  rows_of(files, "fr/gazetteer/org_descriptors.tsv", [&](const RuleFile& f, int line, const auto& cols) {
+    const auto descriptor = require(f, line, cols, 0, "descriptor");
+    const std::string use(cols.size() > 1 ? cols[1] : "both");
+    if (use != "intro" && use != "coref" && use != "both")
+      bad_row(f, line, cols, 1, "use must be intro, coref or both");
+    const std::string key = key_of(descriptor);
+    g.org_descriptors_[key] = {use != "coref", use != "intro", cols.size() > 3 && cols[3] == "p"};
+    g.longest_descriptor_words_ = std::max(g.longest_descriptor_words_, word_count(key));
+  });
+  rows_of(files, "fr/gazetteer/gov_descriptors.tsv", [&](const RuleFile& f, int line, const auto& cols) {
+    g.government_nouns_.insert(key_of(require(f, line, cols, 0, "noun")));
+  });
+  rows_of(files, "fr/gazetteer/first_names.txt", [&](const RuleFile& f, int line, const auto& cols) {
+    g.first_names_.insert(std::string(require(f, line, cols, 0, "first name")));
+  });
+  rows_of(files, "fr/gazetteer/person_titles.tsv", [&](const RuleFile& f, int line, const auto& cols) {
+    const auto title = require(f, line, cols, 0, "title");
+    g.person_titles_[key_of(title)] = std::string(cols.size() > 1 ? cols[1] : "none");
+  });
+  rows_of(files, "fr/gazetteer/media.tsv", [&](const RuleFile& f, int line, const auto& cols) {
+    const auto surface = require(f, line, cols, 0, "surface");
+    const std::string canonical(cols.size() > 1 && !cols[1].empty() ? cols[1] : surface);
+    g.media_[key_of(surface)] = canonical;
+    const NameEntry entry{EntityType::Organization, canonical, false};
+    if (starts_lowercase(surface))
+      g.lowercase_names_.try_emplace(lower_utf8(key_of(surface)), entry);
+    else
+      g.names_.try_emplace(key_of(surface), entry);
+  });
+  rows_of(files, "fr/gazetteer/corporate_suffixes.txt", [&](const RuleFile& f, int line, const auto& cols) {
+    g.corporate_suffixes_.insert(lower_ascii(require(f, line, cols, 0, "suffix")));
+  });
+  rows_of(files, "fr/gazetteer/corporate_prefixes.txt", [&](const RuleFile& f, int line, const auto& cols) {
+    g.corporate_prefixes_.insert(lower_ascii(require(f, line, cols, 0, "prefix")));
+  });
+  rows_of(files, "fr/gazetteer/not_names.txt", [&](const RuleFile& f, int line, const auto& cols) {
+    g.not_names_.insert(lower_utf8(require(f, line, cols, 0, "word")));
+  });
+  rows_of(files, "fr/gazetteer/unit_nouns.txt", [&](const RuleFile& f, int line, const auto& cols) {
+    g.unit_nouns_.insert(lower_utf8(require(f, line, cols, 0, "noun")));
+  });
+  for (const auto& [key, entry] : g.lowercase_names_)
+    g.longest_name_words_ = std::max(g.longest_name_words_, word_count(key));
+  for (const auto& [key, entry] : g.names_)
+    g.longest_name_words_ = std::max(g.longest_name_words_, word_count(key));
+  return g;
+}
+
+const NameEntry* Gazetteer::name(std::string_view surface) const {
+  const std::string key = key_of(surface);
+  auto it = names_.find(key);
+  // « orange » is not Orange: a capitalised entry needs a capitalised text.
+  if (it != names_.end() && !starts_lowercase(surface)) return &it->second;
+  auto lower = lowercase_names_.find(lower_utf8(key));
+  return lower == lowercase_names_.end() ? nullptr : &lower->second;
+}
+bool Gazetteer::is_not_name(std::string_view word) const {
+  return not_names_.count(std::string(word)) > 0;
+}
+bool Gazetteer::is_unit_noun(std::string_view word) const {
+  return unit_nouns_.count(std::string(word)) > 0;
+}
+const Nationality* Gazetteer::nationality(std::string_view key) const {
+  auto it = nationalities_.find(std::string(key));
+  return it == nationalities_.end() ? nullptr : &it->second;
+}
+const Descriptor* Gazetteer::org_descriptor(std::string_view key) const {
+  auto it = org_descriptors_.find(std::string(key));
+  return it == org_descriptors_.end() ? nullptr : &it->second;
+}
+bool Gazetteer::is_government_noun(std::string_view key) const {
+  return government_nouns_.count(std::string(key)) > 0;
+}
+bool Gazetteer::is_first_name(std::string_view word) const {
+  return first_names_.count(std::string(word)) > 0;
+}
+const std::string* Gazetteer::person_title(std::string_view key) const {
+  auto it = person_titles_.find(std::string(key));
+  return it == person_titles_.end() ? nullptr : &it->second;
+}
+const std::string* Gazetteer::media(std::string_view key) const {
+  auto it = media_.find(std::string(key));
+  return it == media_.end() ? nullptr : &it->second;
+}
+std::optional<std::string> Gazetteer::government_of(std::string_view country) const {
+  auto it = governments_.find(std::string(country));
+  if (it != governments_.end()) return it->second;
+  return std::nullopt;
+}
+const std::string* Gazetteer::leader_government(std::string_view person) const {
+  auto it = leaders_.find(std::string(person));
+  return it == leaders_.end() ? nullptr : &it->second;
+}
+bool Gazetteer::is_corporate_suffix(std::string_view word) const {
+  return corporate_suffixes_.count(lower_ascii(word)) > 0;
+}
+bool Gazetteer::is_corporate_prefix(std::string_view word) const {
+  return corporate_prefixes_.count(lower_ascii(word)) > 0;
+}
+
+}  // namespace toile

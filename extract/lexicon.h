@@ -1,0 +1,28 @@
+// The French lexicon (Debian's hunspell-fr): tells a capitalised common word at the start of
+// a sentence (« Toutefois », « Selon ») from a name. Kept in its own translation unit because
+// hunspell.hxx clashes with Graphviz's headers.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+namespace toile {
+
+class Lexicon {
+ public:
+  // Loads the dictionary once (about 30 ms); without one, knows no word.
+  Lexicon();
+  ~Lexicon();
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+
+  bool available() const;
+  // True when the lower-cased word is a French word of the dictionary. Thread-safe.
+  bool is_common_word(std::string_view lowercase_word) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace toile

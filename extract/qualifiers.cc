@@ -1,0 +1,211 @@
+#include "extract/qualifiers.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "extract/extractor.h"
+#include "extract/gazetteer.h"
+
+namespace toile {
+namespace {
+
+std::string escape_alternatives(const std::vector<std::string>& words) {
+  std::vector<std::string> sorted = words;
+  // Longest first, so that « livres sterling » wins over « livres ».
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto& a, const auto& b) { return a.size() > b.size() || (a.size() == b.size() && a < b); });
+  std::string out;
+  for (const auto& w : sorted) {
+    if (!out.empty()) out += '|';
+    out += RE2::QuoteMeta(w);
+  }
+  return out;
+}
+
+std::set<std::string> split_commas(std::string_view list) {
+  std::set<std::string> out;
+  for (std::size_t start = 0; start <= list.size();) {
+    auto comma = list.find(',', start);
+    if (comma == std::string_view::npos) comma = list.size();
+    if (comma > start) out.emplace(list.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+double parse_number(std::string_view digits) {  // « 10,6 », « 300 000 », « 1.5 »
+  std::string clean;
+  for (char c : digits) {
+    if (c == ',') clean += '.';
+    else if (c >= '0' && c <= '9') clean += c;
+    else if (c == '.') clean += '.';
+  }
+  try {
+    return std::stod(clean);
+  } catch (...) {
+    return 0;
+  }
+}
+
+}  // namespace
+
+struct QualifierFinder::Impl {
+  std::vector<std::unique_ptr<RE2>> hedges, negations, reported;
+  std::map<std::string, std::string> currency;  // lower-cased surface → ISO
+  std::map<std::string, double> scale;          // lower-cased word → multiplier
+  std::map<std::string, std::string> month;     // lower-cased name → "03"
+  std::set<std::string> amount_relations, date_relations;
+  std::unique_ptr<RE2> amount_re, date_re;
+};
+
+QualifierFinder::QualifierFinder() : impl_(std::make_unique<Impl>()) {}
+QualifierFinder::QualifierFinder(QualifierFinder&&) noexcept = default;
+QualifierFinder& QualifierFinder::operator=(QualifierFinder&&) noexcept = default;
+QualifierFinder::~QualifierFinder() = default;
+
+QualifierFinder QualifierFinder::load(const RuleFiles& files) {
+  QualifierFinder out;
+  Impl& q = *out.impl_;
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  std::vector<std::string> currencies, scales, months;
+  for (const RuleFile* file : files.named("fr/qualifiers.tsv")) {
+    for_each_tsv_row(*file, [&](int line, const std::vector<std::string_view>& cols) {
+      const std::string kind(cols[0]);
+      auto column = [&](std::size_t k) { return static_cast<int>(cols[k].data() - cols[0].data()) + 1; };
+      if (cols.size() < 2 || cols[1].empty())
+        throw RuleError(file->display_path, line, 1, "missing second column", kind);
+      const std::string value(cols[1]);
+      if (kind == "hedge" || kind == "negation" || kind == "reported") {
+        auto re = std::make_unique<RE2>(value, options);
+        if (!re->ok())
+          throw RuleError(file->display_path, line, column(1), "invalid pattern: " + re->error(),
+                          re->error_arg().empty() ? value : re->error_arg());
+        (kind == "hedge" ? q.hedges : kind == "negation" ? q.negations : q.reported).push_back(std::move(re));
+      } else if (kind == "currency" || kind == "scale" || kind == "month") {
+        if (cols.size() < 3 || cols[2].empty())
+          throw RuleError(file->display_path, line, column(1), "missing third column", value);
+        const std::string third(cols[2]);
+        if (kind == "currency") q.currency[lower_utf8(value)] = third, currencies.push_back(value);
+        if (kind == "scale") q.scale[lower_utf8(value)] = parse_number(third), scales.push_back(value);
+        if (kind == "month") q.month[lower_utf8(value)] = third, months.push_back(value);
+      } else if (kind == "amount-relations") {
+        q.amount_relations = split_commas(value);
+      } else if (kind == "date-relations") {
+        q.date_relations = split_commas(value);
+      } else {
+        throw RuleError(file->display_path, line, 1, "unknown qualifier kind", kind);
+      }
+    });
+  }
+  // 6 M€ · 10,6 M€ · 124 millions de dollars · 300 000 euros · $5 millions
+  const std::string number = R"((\d{1,3}(?:[  ]\d{3})+|\d+(?:[.,]\d+)?))";
+  q.amount_re = std::make_unique<RE2>(
+      "(?:^|[^\\pL\\pN])(\\$|€|£)?\\s*" + number + "\\s*(" + escape_alternatives(scales) +
+          ")?(?:\\s+(?:de |d'))?\\s*(" + escape_alternatives(currencies) + ")?(?:$|[^\\pL])",
+      options);
+  q.date_re = std::make_unique<RE2>(
+      "(?:^|[^\\pL\\pN])((?:(?:fin|début|mi-|courant|depuis|en|le)\\s*)?(?:(\\d{1,2})(?:er)?\\s+)?(?:(" +
+          escape_alternatives(months) + ")\\s+)?((?:19|20)\\d{2}))(?:$|[^\\pN])",
+      options);
+  return out;
+}
+
+std::vector<FoundAmount> QualifierFinder::amounts(std::string_view text) const {
+  std::vector<FoundAmount> out;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece sign, digits, scale_word, currency_word;
+  const char* base = text.data();
+  while (RE2::FindAndConsume(&input, *impl_->amount_re, &sign, &digits, &scale_word, &currency_word)) {
+    std::string currency_key = lower_utf8(currency_word.empty() ? std::string_view(sign.data(), sign.size())
+                                                                : std::string_view(currency_word.data(), currency_word.size()));
+    const std::string scale_key = lower_utf8(std::string_view(scale_word.data(), scale_word.size()));
+    if (currency_key.empty() && impl_->currency.count(scale_key)) currency_key = scale_key;
+    auto currency = impl_->currency.find(currency_key);
+    if (currency == impl_->currency.end()) continue;  // a number, not an amount
+    double value = parse_number(std::string_view(digits.data(), digits.size()));
+    if (auto s = impl_->scale.find(scale_key); s != impl_->scale.end()) value *= s->second;
+    FoundAmount a;
+    a.begin = static_cast<std::size_t>((sign.empty() ? digits.data() : sign.data()) - base);
+    const char* end = currency_word.empty() ? (scale_word.empty() ? digits.data() + digits.size()
+                                                                  : scale_word.data() + scale_word.size())
+                                            : currency_word.data() + currency_word.size();
+    a.end = static_cast<std::size_t>(end - base);
+    a.amount = {value, currency->second, std::string(text.substr(a.begin, a.end - a.begin))};
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::vector<FoundDate> QualifierFinder::dates(std::string_view text) const {
+  std::vector<FoundDate> out;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece phrase, day, month_name, year;
+  while (RE2::FindAndConsume(&input, *impl_->date_re, &phrase, &day, &month_name, &year)) {
+    FoundDate d;
+    d.begin = static_cast<std::size_t>(phrase.data() - text.data());
+    d.end = d.begin + phrase.size();
+    std::string iso(year.data(), year.size());
+    auto month = impl_->month.find(lower_utf8(std::string_view(month_name.data(), month_name.size())));
+    if (month != impl_->month.end()) {
+      iso += "-" + month->second;
+      if (!day.empty()) iso += (day.size() == 1 ? "-0" : "-") + std::string(day.data(), day.size());
+    }
+    d.date = {iso, std::string(phrase.data(), phrase.size())};
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+namespace {
+template <typename Found>
+const Found* nearest(const std::vector<Found>& found, std::size_t begin, std::size_t end) {
+  const Found* best = nullptr;
+  std::size_t best_distance = 0;
+  for (const auto& f : found) {
+    const std::size_t distance = f.end <= begin ? begin - f.end : f.begin >= end ? f.begin - end : 0;
+    if (!best || distance < best_distance) best = &f, best_distance = distance;
+  }
+  return best;
+}
+}  // namespace
+
+Qualifiers QualifierFinder::qualify(std::string_view text, const TaggedSentence& ts, std::size_t begin,
+                                    std::size_t end, const std::string& relation) const {
+  Qualifiers q;
+  const std::size_t sb = ts.sentence.begin, se = ts.sentence.end;
+  const std::string_view sentence = text.substr(sb, se - sb);
+  if (impl_->amount_relations.count(relation)) {
+    const auto found = amounts(sentence);
+    if (const auto* a = nearest(found, begin - sb, end - sb)) q.amount = a->amount;
+  }
+  if (impl_->date_relations.count(relation)) {
+    const auto found = dates(sentence);
+    if (const auto* d = nearest(found, begin - sb, end - sb)) q.date = d->date;
+  }
+  const re2::StringPiece whole(sentence.data(), sentence.size());
+  const re2::StringPiece span(text.data() + begin, end - begin);
+  for (const auto& re : impl_->negations) q.negated = q.negated || RE2::PartialMatch(span, *re);
+  for (const auto& re : impl_->hedges) q.hedged = q.hedged || RE2::PartialMatch(whole, *re);
+  // « selon Reuters »: the first name right after the cue reports the fact.
+  for (const auto& re : impl_->reported) {
+    re2::StringPiece input = whole, cue;
+    while (RE2::FindAndConsume(&input, *re)) {
+      const std::size_t after = sb + static_cast<std::size_t>(input.data() - sentence.data());
+      for (const auto& m : ts.mentions) {
+        if (m.begin < after || m.begin > after + 40 || m.is_reference) continue;
+        if (m.tag == Tag::ORG || m.tag == Tag::UNK || m.tag == Tag::GOV || m.tag == Tag::PER)
+          q.reported_by = m.canonical;
+        break;
+      }
+      if (!q.reported_by.empty()) break;
+    }
+  }
+  return q;
+}
+
+}  // namespace toile

@@ -1,0 +1,48 @@
+// Qualifiers of a fact from its sentence: amount (« 6 M€ » → 6000000 EUR), date (« fin 2018 »
+// → 2018), negation (« n'a pas racheté »), hedging (« pourrait », « selon … ») and the source
+// reporting it (« selon Reuters »). Cues come from fr/qualifiers.tsv.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/entities.h"
+#include "extract/rule_files.h"
+#include "model/model.h"
+
+namespace toile {
+
+struct FoundAmount {
+  std::size_t begin = 0, end = 0;  // normalized offsets
+  Amount amount;
+};
+struct FoundDate {
+  std::size_t begin = 0, end = 0;
+  DateQualifier date;
+};
+
+class QualifierFinder {
+ public:
+  static QualifierFinder load(const RuleFiles& files);  // throws RuleError
+  QualifierFinder(QualifierFinder&&) noexcept;
+  QualifierFinder& operator=(QualifierFinder&&) noexcept;
+  ~QualifierFinder();
+
+  std::vector<FoundAmount> amounts(std::string_view text) const;
+  std::vector<FoundDate> dates(std::string_view text) const;
+
+  // Qualifiers of a match [begin, end) of a relation in a tagged sentence of `text`.
+  Qualifiers qualify(std::string_view text, const TaggedSentence& sentence, std::size_t begin,
+                     std::size_t end, const std::string& relation) const;
+
+  struct Impl;
+
+ private:
+  QualifierFinder();
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace toile

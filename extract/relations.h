@@ -1,0 +1,60 @@
+// Relation rules: RE2 patterns written over entity-tagged sentences, read from
+// fr/relations/*.rules (format in docs/rules.md), compiled once into one RE2::Set that tells
+// which rules can match a sentence, then run one by one to read their slots.
+//
+// A sentence « Le groupe Alibaba a racheté la start-up Kuaidi. » is matched as
+// « Le ⟦ORG:0⟧ a racheté la ⟦ORG:1⟧. », and a rule
+//   rule  acq.rachete  acquires  {S:ORG|UNK} a racheté {O:ORG|UNK}
+// gives Alibaba –acquires→ Kuaidi.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/entities.h"
+#include "extract/rule_files.h"
+
+namespace toile {
+
+// What a rule matched: the mentions (or implicit entities) on each side, where, and how.
+struct RelationMatch {
+  std::string rule_id;
+  std::string relation;
+  std::string status;       // from the rule's status= option
+  double confidence = 0.5;  // the rule's measured precision (fr/confidence.tsv)
+  // Mention indices into the TaggedSentence, or -1 with implicit_* naming the entity
+  // (@topic, @first) the rule stands for.
+  int subject = -1, object = -1;
+  EntityType subject_type = EntityType::Organization, object_type = EntityType::Organization;
+  std::string subject_name, object_name;  // canonical names, resolved for STATE/NAT slots
+  std::size_t begin = 0, end = 0;          // normalized offsets of the whole match
+};
+
+// Entities a rule may name without a mention in the sentence.
+struct SentenceContext {
+  std::string topic;  // the paragraph's main organization (« y a participé » → its round)
+};
+
+class RelationRules {
+ public:
+  // Reads every fr/relations/*.rules file and fr/confidence.tsv; throws RuleError.
+  static RelationRules load(const RuleFiles& files, const Gazetteer& gazetteer);
+  RelationRules(RelationRules&&) noexcept;
+  RelationRules& operator=(RelationRules&&) noexcept;
+  ~RelationRules();
+
+  std::vector<RelationMatch> match(std::string_view text, const TaggedSentence& sentence,
+                                   const SentenceContext& context) const;
+  std::size_t size() const;
+  // A rule's measured precision from fr/confidence.tsv; 0.5 when it was never measured.
+  double confidence(const std::string& rule_id) const;
+
+  struct Impl;
+
+ private:
+  RelationRules();
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace toile
