@@ -1,0 +1,63 @@
+// toile: the command line. Parses arguments and calls extract/, graph/, export/; owns no
+// logic of its own beyond turning errors into messages and exit codes.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "toile: builds a knowledge graph of companies, governments and people from news "
+      "articles, and exports or queries it.",
+      "toile"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "toile 0.1.0");
+
+  toile::cli::BuildOptions build;
+  auto* build_cmd = app.add_subcommand(
+      "build", "Extract facts from .txt articles (files, or folders recursively) into a graph");
+  build_cmd->add_option("paths", build.inputs, "Article files or folders")->required();
+  auto* out_opt = build_cmd->add_option("-o,--output", build.output,
+                                        "Write a new graph file (replaces an existing one)");
+  auto* into_opt = build_cmd->add_option(
+      "--into", build.into, "Add the articles to this graph file (created if missing)");
+  out_opt->excludes(into_opt);
+  build_cmd->add_option("--rules", build.rule_dirs,
+                        "Folder of extra rules and gazetteers (like extract/rules/fr); repeatable");
+  build_cmd->add_flag("--keep-clutter", build.keep_clutter,
+                      "Keep facts found in page furniture, flagged with a `clutter` qualifier");
+  build_cmd->add_flag("--strict", build.strict, "Fail when any input file has to be skipped");
+  build_cmd->add_option("-j,--jobs", build.jobs, "Articles extracted in parallel (0: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  build_cmd->add_flag("-q,--quiet", build.quiet, "No progress or warnings on standard error");
+
+  toile::cli::ExportOptions exp;
+  auto* export_cmd = app.add_subcommand("export", "Write a graph in another format");
+  export_cmd->add_option("graph", exp.graph, "Graph file written by `toile build`")->required();
+  export_cmd->add_option("-f,--format", exp.format, "Output format")
+      ->required()
+      ->check(CLI::IsMember(toile::cli::export_format_names()));
+  export_cmd->add_option("-o,--output", exp.output, "Output file (standard output if absent)");
+
+  toile::cli::EvalOptions eval;
+  auto* eval_cmd = app.add_subcommand(
+      "eval", "Score the extractor against a gold folder (articles + gold.jsonl + entities.jsonl)");
+  eval_cmd->add_option("corpus", eval.corpus, "Gold corpus folder")->required();
+  eval_cmd->add_option("--rules", eval.rule_dirs, "Folder of extra rules and gazetteers");
+  eval_cmd->add_flag("-v,--verbose", eval.verbose, "List every missed and wrong fact");
+  eval_cmd->add_flag("--json", eval.json, "Print the scores as JSON");
+  eval_cmd->add_option("--calibrate", eval.calibration_out,
+                       "Write each rule's measured precision to this TSV (rule confidence)");
+
+  CLI11_PARSE(app, argc, argv);
+  if (build_cmd->parsed()) {
+    if (build.output.empty() && build.into.empty()) {
+      std::cerr << "toile build: give -o GRAPH (new graph) or --into GRAPH (add to a graph)\n";
+      return 2;
+    }
+    return toile::cli::run_build(build);
+  }
+  if (export_cmd->parsed()) return toile::cli::run_export(exp);
+  if (eval_cmd->parsed()) return toile::cli::run_eval(eval);
+  return 0;
+}
