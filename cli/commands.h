@@ -36,4 +36,11 @@ struct EvalOptions {
 };
 int run_eval(const EvalOptions& options);
 
+struct ExplainOptions {
+  std::string article;
+  std::vector<std::string> rule_dirs;
+  bool all_sentences = false;
+};
+int run_explain(const ExplainOptions& options);
+
 }  // namespace toile::cli

@@ -49,7 +49,15 @@ int main(int argc, char** argv) {
   eval_cmd->add_option("--calibrate", eval.calibration_out,
                        "Write each rule's measured precision to this TSV (rule confidence)");
 
+  toile::cli::ExplainOptions explain;
+  auto* explain_cmd = app.add_subcommand(
+      "explain", "Show how one article is read: entities, tagged sentences and the rules that fired");
+  explain_cmd->add_option("article", explain.article, "A .txt article")->required();
+  explain_cmd->add_option("--rules", explain.rule_dirs, "Folder of extra rules and gazetteers");
+  explain_cmd->add_flag("-a,--all", explain.all_sentences, "Also show sentences that gave no fact");
+
   CLI11_PARSE(app, argc, argv);
+  if (explain_cmd->parsed()) return toile::cli::run_explain(explain);
   if (build_cmd->parsed()) {
     if (build.output.empty() && build.into.empty()) {
       std::cerr << "toile build: give -o GRAPH (new graph) or --into GRAPH (add to a graph)\n";

@@ -54,6 +54,10 @@ bool is_definite_article(std::string_view lower) {
          lower == "au" || lower == "des" || lower == "aux";
 }
 
+bool is_singular_definite(std::string_view lower) {
+  return lower == "le" || lower == "la" || lower == "l'" || lower == "du" || lower == "au";
+}
+
 bool is_preposition_de(std::string_view lower) {
   return lower == "de" || lower == "d'" || lower == "du" || lower == "des";
 }
@@ -289,11 +293,9 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
 
     // « l'activité cloud d'Alibaba »: a business unit of a named organization.
     if (gazetteer_.is_unit_noun(lower) && i > 0 && is_definite_article(s.lower(i - 1))) {
-      std::size_t k = i + 1;
-      const bool quoted = s.is(k, "\xC2\xAB");
-      if (quoted) ++k;
-      const std::size_t unit_word = k;
-      if (quoted) ++k;
+      const bool quoted = s.is(i + 1, "\xC2\xAB");
+      const std::size_t unit_word = quoted ? i + 2 : i + 1;
+      const std::size_t k = unit_word + (quoted ? 2 : 1);
       if (unit_word < s.size() && is_word(s.token(unit_word)) &&
           !starts_uppercase(s.word(unit_word)) && (!quoted || s.is(unit_word + 1, "\xC2\xBB")) &&
           k + 1 < s.size() && (s.is(k, "d'") || s.is(k, "de"))) {
@@ -370,7 +372,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         }
         if (introduced) {
           // The name itself is tagged at name_start; remember the descriptor's reach.
-          out.push_back(mention(i, descriptor_last, Tag::UNK, ""));
+          out.push_back(mention(i, descriptor_last, d->second->product ? Tag::PRD : Tag::ORG, ""));
           out.back().country = country;
           out.back().is_reference = false;
           out.back().surface = "\x01intro";  // marker merged into the name below
@@ -378,7 +380,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           continue;
         }
         if (d->second->refers && !d->second->plural && i > 0 &&
-            is_definite_article(s.lower(i - 1))) {
+            is_singular_definite(s.lower(i - 1))) {
           EntityMention m = mention(i, descriptor_last, Tag::ORG, "");
           m.is_reference = true;
           m.country = country;
@@ -393,7 +395,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     if (const Nationality* nat = find.nationality(i)) {
       const bool noun = starts_uppercase(s.word(i)) && i > 0 && is_definite_article(s.lower(i - 1));
       if (noun && i + 1 < s.size() && (find.can_start_name(i + 1) || find.gazetteer_name(i + 1))) {
-        out.push_back(mention(i, i, Tag::UNK, ""));
+        out.push_back(mention(i, i, Tag::ORG, ""));
         out.back().country = nat->country;
         out.back().surface = "\x01intro";
         ++i;
@@ -473,7 +475,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           out[k + 1].tag != Tag::POSS) {
         EntityMention name = std::move(out[k + 1]);
         name.begin = out[k].begin;
-        if (name.tag == Tag::UNK) name.tag = Tag::ORG;
+        if (name.tag == Tag::UNK) name.tag = out[k].tag;
         if (name.country.empty()) name.country = out[k].country;
         merged.push_back(std::move(name));
         ++k;
@@ -500,6 +502,18 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
   std::vector<TaggedSentence> tagged;
   for (std::size_t k = 0; k < sentences.size(); ++k)
     tagged.push_back({sentences[k], paragraph_of[k], tag_sentence(text, sentences[k], context)});
+  // A name typed once in the article (« la start-up Qarnot ») keeps that type where it stands
+  // alone (« Qarnot propose… »).
+  std::map<std::string, Tag> typed;
+  for (const auto& ts : tagged)
+    for (const auto& m : ts.mentions)
+      if (!m.is_reference && !m.surface.empty() && m.tag != Tag::UNK && m.tag != Tag::NAT &&
+          m.tag != Tag::POSS)
+        typed.try_emplace(m.canonical, m.tag);
+  for (auto& ts : tagged)
+    for (auto& m : ts.mentions)
+      if (m.tag == Tag::UNK)
+        if (auto it = typed.find(m.canonical); it != typed.end()) m.tag = it->second;
   resolve_references(tagged);
   return tagged;
 }
@@ -539,9 +553,10 @@ void EntityTagger::resolve_references(std::vector<TaggedSentence>& sentences) co
       if ((m.is_reference && m.tag == Tag::ORG) || m.tag == Tag::POSS) {
         std::string antecedent;
         if (m.tag == Tag::POSS && !last_in_sentence.empty()) antecedent = last_in_sentence;
-        if (antecedent.empty() && m.tag != Tag::POSS && !sentence_subject.empty() &&
-            m.begin > 0)
-          antecedent = sentence_subject;
+        // A pronoun may stand for this sentence's subject (« X a dit qu'il… »); a description
+        // (« l'entreprise ») stands for the entity the text was already about.
+        const bool pronoun = m.tag == Tag::ORG && m.surface.empty() && m.end - m.begin <= 4;
+        if (antecedent.empty() && pronoun && !sentence_subject.empty()) antecedent = sentence_subject;
         if (antecedent.empty()) antecedent = previous_subject;
         if (antecedent.empty()) antecedent = paragraph_topic;
         if (antecedent.empty()) antecedent = article_topic;

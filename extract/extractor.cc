@@ -64,7 +64,7 @@ struct Extractor::Impl {
         qualifiers(QualifierFinder::load(files)),
         tagger(gazetteer, lexicon) {}
 
-  std::vector<Fact> extract(const Document& document) const;
+  std::vector<Fact> run(const Document& document, std::vector<SentenceTrace>* trace) const;
 };
 
 Extractor::Extractor(const ExtractorOptions& options) : impl_(std::make_unique<const Impl>(options)) {}
@@ -72,7 +72,15 @@ Extractor::~Extractor() = default;
 Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
-std::vector<Fact> Extractor::extract(const Document& document) const { return impl_->extract(document); }
+std::vector<Fact> Extractor::extract(const Document& document) const {
+  return impl_->run(document, nullptr);
+}
+
+std::vector<Extractor::SentenceTrace> Extractor::explain(const Document& document) const {
+  std::vector<SentenceTrace> trace;
+  impl_->run(document, &trace);
+  return trace;
+}
 
 namespace {
 
@@ -114,7 +122,22 @@ std::vector<std::string> paragraph_topics(const std::vector<TaggedSentence>& tag
 
 }  // namespace
 
-std::vector<Fact> Extractor::Impl::extract(const Document& document) const {
+namespace {
+std::string describe(const EntityMention& m, std::string_view text) {
+  std::string out(tag_name(m.tag));
+  out += " " + (m.canonical.empty() ? std::string("?") : m.canonical);
+  const std::string_view written = text.substr(m.begin, m.end - m.begin);
+  if (written != m.canonical) out += " \u2190 \u00ab " + std::string(written) + " \u00bb";
+  if (m.is_reference) out += " (reference)";
+  if (!m.country.empty()) out += " [country " + m.country + "]";
+  if (!m.parent.empty()) out += " [unit of " + m.parent + "]";
+  if (!m.leader.empty()) out += " [led by " + m.leader + "]";
+  return out;
+}
+}  // namespace
+
+std::vector<Fact> Extractor::Impl::run(const Document& document,
+                                       std::vector<SentenceTrace>* trace) const {
   const NormalizedText norm = normalize(document.text);
   const std::string_view text = norm.text;
   const std::vector<TextLine> lines = clutter.classify(text);
@@ -132,7 +155,8 @@ std::vector<Fact> Extractor::Impl::extract(const Document& document) const {
   std::set<std::tuple<std::string, std::string, std::string, std::uint64_t>> seen;
   for (std::size_t k = 0; k < tagged.size(); ++k) {
     const TaggedSentence& ts = tagged[k];
-    if (ts.sentence.clutter && !options.keep_clutter_facts) continue;
+    if (ts.sentence.clutter && !options.keep_clutter_facts && !trace) continue;
+    const std::size_t facts_before = facts.size();
     const ByteSpan sentence_span = norm.to_original(ts.sentence.begin, ts.sentence.end);
     auto add = [&](EntityRef subject, const std::string& relation, EntityRef object,
                    const std::string& rule, std::size_t begin, std::size_t end, Qualifiers q) {
@@ -175,6 +199,14 @@ std::vector<Fact> Extractor::Impl::extract(const Document& document) const {
       add(side_of(ts, match.subject, match.subject_type, match.subject_name), match.relation,
           side_of(ts, match.object, match.object_type, match.object_name), match.rule_id, match.begin,
           match.end, std::move(q));
+    }
+    if (ts.sentence.clutter && !options.keep_clutter_facts)
+      facts.resize(facts_before);  // read for the trace only
+    if (trace) {
+      SentenceTrace t{tagged_text(text, ts), ts.sentence.clutter, {}, {}};
+      for (const auto& m : ts.mentions) t.entities.push_back(describe(m, text));
+      t.facts.assign(facts.begin() + static_cast<std::ptrdiff_t>(facts_before), facts.end());
+      trace->push_back(std::move(t));
     }
   }
   return facts;

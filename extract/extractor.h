@@ -56,6 +56,16 @@ class Extractor {
 
   std::vector<Fact> extract(const Document& document) const;
 
+  // How the extractor read a document: each sentence as the rules see it (entities replaced
+  // by ⟦TAG:n⟧ markers, n indexing `entities`), and the facts it gave.
+  struct SentenceTrace {
+    std::string tagged;
+    bool clutter = false;
+    std::vector<std::string> entities;  // "ORG Alibaba ← « le géant chinois »"
+    std::vector<Fact> facts;
+  };
+  std::vector<SentenceTrace> explain(const Document& document) const;
+
   struct Impl;
 
  private:

@@ -148,6 +148,11 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
     g.org_descriptors_[key] = {use != "coref", use != "intro", cols.size() > 3 && cols[3] == "p"};
     g.longest_descriptor_words_ = std::max(g.longest_descriptor_words_, word_count(key));
   });
+  rows_of(files, "fr/gazetteer/product_descriptors.txt", [&](const RuleFile& f, int line, const auto& cols) {
+    const std::string key = key_of(require(f, line, cols, 0, "noun"));
+    g.org_descriptors_[key] = {true, false, false, true};
+    g.longest_descriptor_words_ = std::max(g.longest_descriptor_words_, word_count(key));
+  });
   rows_of(files, "fr/gazetteer/gov_descriptors.tsv", [&](const RuleFile& f, int line, const auto& cols) {
     g.government_nouns_.insert(key_of(require(f, line, cols, 0, "noun")));
   });

@@ -30,6 +30,7 @@ struct Descriptor {
   bool introduces = false;  // « la start-up X »
   bool refers = false;      // « la start-up » alone stands for an organization named before
   bool plural = false;      // « les entreprises »: too generic to stand for one organization
+  bool product = false;     // « l'application X »: the name is a Product
 };
 
 // Lower-cases UTF-8 text (accents kept): « États-Unis » → « états-unis ».

@@ -249,6 +249,10 @@ EntityType slot_type(const Slot& slot, Tag tag) {
 
 }  // namespace
 
+std::string tagged_text(std::string_view text, const TaggedSentence& sentence) {
+  return tag_text(text, sentence).text;
+}
+
 struct RelationRules::Impl {
   std::vector<CompiledRule> rules;
   std::unique_ptr<RE2::Set> set;

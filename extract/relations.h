@@ -36,6 +36,9 @@ struct SentenceContext {
   std::string topic;  // the paragraph's main organization (« y a participé » → its round)
 };
 
+// The sentence as rules see it: « Le ⟦ORG:0⟧ a racheté la ⟦ORG:1⟧. »
+std::string tagged_text(std::string_view text, const TaggedSentence& sentence);
+
 class RelationRules {
  public:
   // Reads every fr/relations/*.rules file and fr/confidence.tsv; throws RuleError.
