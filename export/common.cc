@@ -1,0 +1,85 @@
+#include "export/common.h"
+
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+namespace toile::export_detail {
+
+double round_confidence(double confidence) { return std::round(confidence * 1000.0) / 1000.0; }
+
+std::vector<std::string> sorted_aliases(const Entity& entity) {
+  std::set<std::string> forms;
+  forms.insert(entity.name);
+  for (const auto& [alias, count] : entity.aliases) forms.insert(alias);
+  return {forms.begin(), forms.end()};
+}
+
+Qualifiers merged_qualifiers(const std::vector<Support>& supports) {
+  Qualifiers merged;
+  for (const Support& s : supports) {
+    const Qualifiers& q = s.qualifiers;
+    if (!merged.amount && q.amount) merged.amount = q.amount;
+    if (!merged.date && q.date) merged.date = q.date;
+    if (merged.status.empty()) merged.status = q.status;
+    if (merged.reported_by.empty()) merged.reported_by = q.reported_by;
+    merged.negated = merged.negated || q.negated;
+    merged.hedged = merged.hedged || q.hedged;
+    merged.from_clutter = merged.from_clutter || q.from_clutter;
+  }
+  return merged;
+}
+
+std::string valid_utf8(std::string_view text) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    std::size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
+    if (lead < 0x80) {
+      length = 1;
+    } else if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      if (lead == 0xE0) low = 0xA0;   // no overlong forms
+      if (lead == 0xED) high = 0x9F;  // no surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      if (lead == 0xF0) low = 0x90;
+      if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
+    }
+    bool ok = length > 0 && i + length <= text.size();
+    for (std::size_t k = 1; ok && k < length; ++k) {
+      const unsigned char c = byte(i + k);
+      ok = k == 1 ? (c >= low && c <= high) : (c >= 0x80 && c <= 0xBF);
+    }
+    if (ok) {
+      out.append(text.substr(i, length));
+      i += length;
+    } else {
+      out.append(kReplacement);
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string decimal_string(double value, int decimals) {
+  if (!std::isfinite(value)) return "0";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  std::string s = buffer;
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  if (s == "-0") s = "0";
+  return s;
+}
+
+}  // namespace toile::export_detail
