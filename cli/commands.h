@@ -37,7 +37,7 @@ struct EvalOptions {
 int run_eval(const EvalOptions& options);
 
 struct ExplainOptions {
-  std::string article;
+  std::vector<std::string> articles;
   std::vector<std::string> rule_dirs;
   bool all_sentences = false;
 };

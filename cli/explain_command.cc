@@ -11,7 +11,7 @@ int run_explain(const ExplainOptions& options) {
     ExtractorOptions extractor_options;
     for (const auto& dir : options.rule_dirs) extractor_options.rule_dirs.emplace_back(dir);
     const Extractor extractor(extractor_options);
-    const ArticleSet articles = read_articles({options.article});
+    const ArticleSet articles = read_articles({options.articles.begin(), options.articles.end()});
     for (const auto& p : articles.problems) std::cerr << "toile: " << p.path << ": " << p.message << "\n";
     for (const auto& document : articles.documents) {
       for (const auto& s : extractor.explain(document)) {

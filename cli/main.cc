@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
   toile::cli::ExplainOptions explain;
   auto* explain_cmd = app.add_subcommand(
       "explain", "Show how one article is read: entities, tagged sentences and the rules that fired");
-  explain_cmd->add_option("article", explain.article, "A .txt article")->required();
+  explain_cmd->add_option("articles", explain.articles, "Articles (files or folders)")->required();
   explain_cmd->add_option("--rules", explain.rule_dirs, "Folder of extra rules and gazetteers");
   explain_cmd->add_flag("-a,--all", explain.all_sentences, "Also show sentences that gave no fact");
 

@@ -393,7 +393,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
 
     // « Le Français Qarnot »: a capitalised nationality noun right before a name.
     if (const Nationality* nat = find.nationality(i)) {
-      const bool noun = starts_uppercase(s.word(i)) && i > 0 && is_definite_article(s.lower(i - 1));
+      // « le Français X », « le français X »: the adjective used as a noun before a name.
+      const bool noun = i > 0 && is_singular_definite(s.lower(i - 1));
       if (noun && i + 1 < s.size() && (find.can_start_name(i + 1) || find.gazetteer_name(i + 1))) {
         out.push_back(mention(i, i, Tag::ORG, ""));
         out.back().country = nat->country;
@@ -514,7 +515,7 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
     for (auto& m : ts.mentions)
       if (m.tag == Tag::UNK)
         if (auto it = typed.find(m.canonical); it != typed.end()) m.tag = it->second;
-  resolve_references(tagged);
+  resolve_references(text, tagged);
   return tagged;
 }
 
@@ -527,7 +528,22 @@ bool is_antecedent(const EntityMention& m) {
 
 }  // namespace
 
-void EntityTagger::resolve_references(std::vector<TaggedSentence>& sentences) const {
+namespace {
+// « Lumio, le spécialiste de l'éclairage »: a description in apposition to the name before it.
+bool is_apposition(std::string_view text, const EntityMention& before, const EntityMention& m) {
+  if (before.end > m.begin) return false;
+  std::string_view between = text.substr(before.end, m.begin - before.end);
+  while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  if (between.empty() || between.front() != ',') return false;
+  between.remove_prefix(1);
+  while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  return between == "le " || between == "la " || between == "l'" || between == "un " ||
+         between == "une " || between == "";
+}
+}  // namespace
+
+void EntityTagger::resolve_references(std::string_view text,
+                                      std::vector<TaggedSentence>& sentences) const {
   // The article's main subject: its most often named organization.
   std::map<std::string, int> counts;
   for (const auto& ts : sentences)
@@ -549,9 +565,13 @@ void EntityTagger::resolve_references(std::vector<TaggedSentence>& sentences) co
     }
     std::string sentence_subject;
     std::string last_in_sentence;
-    for (auto& m : ts.mentions) {
+    for (std::size_t k = 0; k < ts.mentions.size(); ++k) {
+      auto& m = ts.mentions[k];
       if ((m.is_reference && m.tag == Tag::ORG) || m.tag == Tag::POSS) {
         std::string antecedent;
+        if (m.tag != Tag::POSS && k > 0 && is_antecedent(ts.mentions[k - 1]) &&
+            is_apposition(text, ts.mentions[k - 1], m))
+          antecedent = ts.mentions[k - 1].canonical;
         if (m.tag == Tag::POSS && !last_in_sentence.empty()) antecedent = last_in_sentence;
         // A pronoun may stand for this sentence's subject (« X a dit qu'il… »); a description
         // (« l'entreprise ») stands for the entity the text was already about.

@@ -63,7 +63,7 @@ class EntityTagger {
   struct Context;
   std::vector<EntityMention> tag_sentence(std::string_view text, const Sentence& sentence,
                                           const Context& context) const;
-  void resolve_references(std::vector<TaggedSentence>& sentences) const;
+  void resolve_references(std::string_view text, std::vector<TaggedSentence>& sentences) const;
 
   const Gazetteer& gazetteer_;
   const Lexicon& lexicon_;

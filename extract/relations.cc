@@ -238,12 +238,11 @@ EntityType slot_type(const Slot& slot, Tag tag) {
   if (tag == Tag::PER) return EntityType::Person;
   if (tag == Tag::PRD) return EntityType::Product;
   if (tag == Tag::ORG || tag == Tag::POSS) return EntityType::Organization;
-  // UNK: the slot's first concrete type decides.
-  for (Tag t : slot.tags) {
-    if (t == Tag::PER) return EntityType::Person;
-    if (t == Tag::PRD) return EntityType::Product;
-    if (t == Tag::LOC) return EntityType::Place;
-  }
+  // UNK: the slot's types decide, organizations first (most unknown names in news are).
+  if (slot.tags.count(Tag::ORG)) return EntityType::Organization;
+  if (slot.tags.count(Tag::PER)) return EntityType::Person;
+  if (slot.tags.count(Tag::PRD)) return EntityType::Product;
+  if (slot.tags.count(Tag::LOC)) return EntityType::Place;
   return EntityType::Organization;
 }
 
