@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 namespace toile {
 namespace {
@@ -192,8 +193,9 @@ struct Finder {
     if (i >= s.size() || !is_word(s.token(i))) return false;
     const auto w = s.word(i);
     if (gaz.is_corporate_suffix(w)) return true;
+    // Inside a sentence a capitalised function word belongs to the name (« Navieras Sur »).
+    if (starts_uppercase(w) || has_upper_inside(w)) return !is_all_caps(w) || !gaz.is_not_name(s.lower(i));
     if (gaz.is_not_name(s.lower(i))) return false;
-    if (starts_uppercase(w) || has_upper_inside(w)) return true;
     // « S21 », « 9RT »: digits inside a product name
     return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
            !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -347,22 +349,34 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       if (auto d = find.descriptor(i)) {
         std::size_t k = d->first + 1;
         std::string country;
-        if (const Nationality* nat = find.nationality(k)) {
-          country = nat->country;
-          ++k;
+        // Adjectives and a nationality may follow: « le transporteur maritime néerlandais ».
+        for (int adjectives = 0; k < s.size() && adjectives < 3; ++adjectives) {
+          if (const Nationality* nat = find.nationality(k)) {
+            country = nat->country;
+            ++k;
+          } else if (is_word(s.token(k)) && !starts_uppercase(s.word(k)) &&
+                     lexicon_.is_adjective(s.lower(k))) {
+            ++k;
+          } else {
+            break;
+          }
         }
         const std::size_t descriptor_last = k - 1;
-        // Optional complement of lower-case words: « de grande distribution ».
+        // Optional complement of lower-case words: « de grande distribution ». A name right
+        // after « de » is whose it is (« la filiale d'Alibaba »), not the name introduced.
         std::size_t name_start = k;
         if (k < s.size() && is_preposition_de(s.lower(k))) {
           std::size_t j = k + 1;
           while (j < s.size() && j - k <= kMaxComplementWords && is_word(s.token(j)) &&
                  !find.can_start_name(j) && !find.gazetteer_name(j))
             ++j;
-          name_start = j;
+          name_start = j > k + 1 ? j : s.size();
         }
+        // « la filiale d'Alibaba », « le concurrent de X »: a relational noun, left to the rules.
+        const bool owned = k + 1 < s.size() && is_preposition_de(s.lower(k)) &&
+                           (find.can_start_name(k + 1) || find.gazetteer_name(k + 1));
         bool introduced = false;
-        if (d->second->introduces && name_start < s.size()) {
+        if (d->second->introduces && name_start < s.size() && !owned) {
           auto known = find.gazetteer_name(name_start);
           if (known && (known->second->type == EntityType::Organization ||
                         known->second->type == EntityType::Product)) {
@@ -374,16 +388,18 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           // The name itself is tagged at name_start; remember the descriptor's reach.
           out.push_back(mention(i, descriptor_last, d->second->product ? Tag::PRD : Tag::ORG, ""));
           out.back().country = country;
+          out.back().descriptor = lower_utf8(s.word(i));
           out.back().is_reference = false;
           out.back().surface = "\x01intro";  // marker merged into the name below
           i = name_start;
           continue;
         }
-        if (d->second->refers && !d->second->plural && i > 0 &&
+        if (d->second->refers && !d->second->plural && !owned && i > 0 &&
             is_singular_definite(s.lower(i - 1))) {
           EntityMention m = mention(i, descriptor_last, Tag::ORG, "");
           m.is_reference = true;
           m.country = country;
+          m.descriptor = lower_utf8(s.word(i));
           out.push_back(std::move(m));
           i = descriptor_last + 1;
           continue;
@@ -414,6 +430,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         !s.is(i + 1, "s'agit")) {
       EntityMention m = mention(i, i, Tag::ORG, "");
       m.is_reference = true;
+      m.is_pronoun = true;
       out.push_back(std::move(m));
       ++i;
       continue;
@@ -478,6 +495,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         name.begin = out[k].begin;
         if (name.tag == Tag::UNK) name.tag = out[k].tag;
         if (name.country.empty()) name.country = out[k].country;
+        name.descriptor = out[k].descriptor;
         merged.push_back(std::move(name));
         ++k;
       }
@@ -544,15 +562,35 @@ bool is_apposition(std::string_view text, const EntityMention& before, const Ent
 
 void EntityTagger::resolve_references(std::string_view text,
                                       std::vector<TaggedSentence>& sentences) const {
-  // The article's main subject: its most often named organization.
+  // What the article says of its entities before any reference is resolved: the country and
+  // the noun that introduced them (« le groupe allemand X » → Germany, « groupe »).
   std::map<std::string, int> counts;
+  std::map<std::string, std::string> known_country;
+  std::map<std::string, std::set<std::string>> introduced_as;
   for (const auto& ts : sentences)
     for (const auto& m : ts.mentions)
-      if (is_antecedent(m) && !m.is_reference) ++counts[m.canonical];
+      if (is_antecedent(m) && !m.is_reference) {
+        ++counts[m.canonical];
+        if (!m.country.empty()) known_country.try_emplace(m.canonical, m.country);
+        if (!m.descriptor.empty()) introduced_as[m.canonical].insert(m.descriptor);
+      }
   std::string article_topic;
   int best = 0;
   for (const auto& [name, n] : counts)
     if (n > best) best = n, article_topic = name;
+
+  auto compatible = [&](const std::string& candidate, const EntityMention& m) {
+    if (candidate.empty()) return false;
+    auto it = known_country.find(candidate);
+    return m.country.empty() || it == known_country.end() || it->second == m.country;
+  };
+  // Entities in order of mention, the most recent last, with the paragraph they were in.
+  std::vector<std::pair<std::string, std::size_t>> recent;
+  auto most_recent_first = [&](auto&& accept) -> std::string {
+    for (auto it = recent.rbegin(); it != recent.rend(); ++it)
+      if (accept(*it)) return it->first;
+    return {};
+  };
 
   std::string paragraph_topic;
   std::string previous_subject;  // first organization of the last sentence that named one
@@ -572,14 +610,26 @@ void EntityTagger::resolve_references(std::string_view text,
         if (m.tag != Tag::POSS && k > 0 && is_antecedent(ts.mentions[k - 1]) &&
             is_apposition(text, ts.mentions[k - 1], m))
           antecedent = ts.mentions[k - 1].canonical;
-        if (m.tag == Tag::POSS && !last_in_sentence.empty()) antecedent = last_in_sentence;
-        // A pronoun may stand for this sentence's subject (« X a dit qu'il… »); a description
-        // (« l'entreprise ») stands for the entity the text was already about.
-        const bool pronoun = m.tag == Tag::ORG && m.surface.empty() && m.end - m.begin <= 4;
-        if (antecedent.empty() && pronoun && !sentence_subject.empty()) antecedent = sentence_subject;
-        if (antecedent.empty()) antecedent = previous_subject;
-        if (antecedent.empty()) antecedent = paragraph_topic;
-        if (antecedent.empty()) antecedent = article_topic;
+        if (antecedent.empty() && m.tag == Tag::POSS) antecedent = last_in_sentence;
+        // A pronoun may stand for this sentence's subject (« X a dit qu'il… »).
+        if (antecedent.empty() && m.is_pronoun) antecedent = sentence_subject;
+        // A description (« le groupe allemand ») stands for an entity the text was already
+        // about: one introduced with the same noun, else one of the same country, else the
+        // subject so far — never one the article placed in another country.
+        if (antecedent.empty() && !m.is_pronoun && m.tag != Tag::POSS) {
+          antecedent = most_recent_first([&](const auto& r) {
+            auto it = introduced_as.find(r.first);
+            return !m.descriptor.empty() && it != introduced_as.end() &&
+                   it->second.count(m.descriptor) && compatible(r.first, m);
+          });
+          if (antecedent.empty() && !m.country.empty())
+            antecedent = most_recent_first([&](const auto& r) {
+              auto it = known_country.find(r.first);
+              return it != known_country.end() && it->second == m.country;
+            });
+        }
+        for (const std::string* fallback : {&previous_subject, &paragraph_topic, &article_topic})
+          if (antecedent.empty() && compatible(*fallback, m)) antecedent = *fallback;
         m.canonical = antecedent;
         if (m.tag == Tag::POSS) m.is_reference = true;
       }
@@ -587,6 +637,7 @@ void EntityTagger::resolve_references(std::string_view text,
         if (sentence_subject.empty()) sentence_subject = m.canonical;
         last_in_sentence = m.canonical;
         if (paragraph_topic.empty() && !m.is_reference) paragraph_topic = m.canonical;
+        recent.emplace_back(m.canonical, ts.paragraph);
       }
     }
     if (!sentence_subject.empty()) previous_subject = sentence_subject;

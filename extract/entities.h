@@ -38,6 +38,8 @@ struct EntityMention {
   bool is_country = false;   // LOC that is a state (may act as its government)
   bool is_reference = false;  // description or pronoun resolved to an earlier entity
   bool is_media = false;      // a news source (« selon Reuters »): not an antecedent
+  bool is_pronoun = false;    // « il », « elle »
+  std::string descriptor;     // the noun introducing or standing for it: « groupe »
   std::string country;  // nationality stated with it: « la société américaine X »
   std::string leader;   // « l'administration Biden »: the leader named
   std::string parent;   // « l'activité cloud d'Alibaba »: the parent's name

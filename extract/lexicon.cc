@@ -13,6 +13,7 @@ struct Lexicon::Impl {
   std::unique_ptr<Hunspell> hunspell;
   mutable std::mutex mutex;  // Hunspell keeps scratch state: one caller at a time
   mutable std::unordered_map<std::string, bool> cache;
+  mutable std::unordered_map<std::string, bool> adjectives;
 };
 
 Lexicon::Lexicon() : impl_(std::make_unique<Impl>()) {
@@ -40,6 +41,24 @@ bool Lexicon::is_common_word(std::string_view word) const {
   const bool known = impl_->hunspell->spell(key);
   impl_->cache.emplace(std::move(key), known);
   return known;
+}
+
+}  // namespace toile
+
+namespace toile {
+
+bool Lexicon::is_adjective(std::string_view word) const {
+  if (!impl_->hunspell || word.empty()) return false;
+  std::lock_guard lock(impl_->mutex);
+  std::string key(word);
+  auto it = impl_->adjectives.find(key);
+  if (it != impl_->adjectives.end()) return it->second;
+  const std::vector<std::string> readings = impl_->hunspell->analyze(key);
+  bool adjective = !readings.empty();
+  for (const auto& r : readings)
+    adjective = adjective && r.find("po:adj") != std::string::npos && r.find("po:v") == std::string::npos;
+  impl_->adjectives.emplace(std::move(key), adjective);
+  return adjective;
 }
 
 }  // namespace toile

@@ -19,6 +19,9 @@ class Lexicon {
   bool available() const;
   // True when the lower-cased word is a French word of the dictionary. Thread-safe.
   bool is_common_word(std::string_view lowercase_word) const;
+  // True for a plain adjective (« maritime », « pharmaceutique »): every reading of the word
+  // is an adjective and none is a verb, so participles (« annoncé ») are not. Thread-safe.
+  bool is_adjective(std::string_view lowercase_word) const;
 
  private:
   struct Impl;

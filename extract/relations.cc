@@ -26,7 +26,7 @@ constexpr std::string_view kAdjective =
     "célèbres?|discrète?s?|puissante?s?|ancien(?:ne)?s?|futur(?:e)?s?|numéro un)\\s+)?";
 constexpr std::string_view kShortGap = "[^⟦⟧.;!?]{0,60}?";
 constexpr std::string_view kLongGap = "[^.;!?]{0,160}?";
-constexpr std::string_view kAnyMarker = "⟦[A-Z]+:\\d+⟧";
+constexpr std::string_view kAnyMarker = "⟦[A-Z]+:\\d+(?::[^⟧]*)?⟧";
 
 struct Slot {
   std::string group;  // RE2 group name: S, S1, O, O2...
@@ -34,6 +34,7 @@ struct Slot {
   bool list = false;
   bool state = false;  // STATE: a government, or a country acting as its government
   std::set<Tag> tags;
+  std::vector<std::string> descriptors;  // {S:ORG@filiale|branche}: introduced by one of these
   int group_index = 0;
 };
 
@@ -47,17 +48,22 @@ struct CompiledRule {
   std::unique_ptr<RE2> re;
 };
 
-std::string marker_regex(const std::set<Tag>& tags) {
+std::string marker_regex(const std::set<Tag>& tags,
+                         const std::vector<std::string>& descriptors = {}) {
   std::string alternatives;
   for (Tag t : tags) {
     if (!alternatives.empty()) alternatives += '|';
     alternatives += tag_name(t);
   }
-  return "⟦(?:" + alternatives + "):\\d+⟧";
+  if (descriptors.empty()) return "⟦(?:" + alternatives + "):\\d+(?::[^⟧]*)?⟧";
+  std::string nouns;
+  for (const auto& d : descriptors) nouns += (nouns.empty() ? "" : "|") + RE2::QuoteMeta(d);
+  return "⟦(?:" + alternatives + "):\\d+:(?:" + nouns + ")⟧";
 }
 
 std::string slot_regex(const Slot& slot) {
-  const std::string element = std::string(kDeterminer) + std::string(kAdjective) + marker_regex(slot.tags);
+  const std::string element =
+      std::string(kDeterminer) + std::string(kAdjective) + marker_regex(slot.tags, slot.descriptors);
   if (!slot.list) return "(?P<" + slot.group + ">" + element + ")";
   // An element may carry its owner: « Red Hat d'IBM ».
   const std::string item = element + "(?:\\s*(?:de |d'|du )\\s*" + std::string(kAnyMarker) + ")?";
@@ -128,6 +134,17 @@ std::string expand(const RuleSource& src, std::string_view pattern,
       if (!types.empty() && types.back() == '+') {
         slot.list = true;
         types.remove_suffix(1);
+      }
+      if (const auto at = types.find('@'); at != std::string_view::npos) {
+        std::string_view nouns = types.substr(at + 1);
+        types = types.substr(0, at);
+        for (std::size_t start = 0; start <= nouns.size();) {
+          auto bar = nouns.find('|', start);
+          if (bar == std::string_view::npos) bar = nouns.size();
+          if (bar > start) slot.descriptors.emplace_back(nouns.substr(start, bar - start));
+          start = bar + 1;
+        }
+        if (slot.descriptors.empty()) rule_error(src, i, "no descriptor after '@'", fragment);
       }
       for (std::size_t start = 0; start <= types.size();) {
         auto bar = types.find('|', start);
@@ -200,8 +217,10 @@ TaggedText tag_text(std::string_view text, const TaggedSentence& ts) {
   for (std::size_t i = 0; i < ts.mentions.size(); ++i) {
     const auto& m = ts.mentions[i];
     plain(m.begin);
-    const std::string marker =
-        std::string(kOpen) + std::string(tag_name(m.tag)) + ":" + std::to_string(i) + std::string(kClose);
+    // The noun that introduced the name rides along: ⟦ORG:6:concurrent⟧.
+    const std::string marker = std::string(kOpen) + std::string(tag_name(m.tag)) + ":" +
+                               std::to_string(i) +
+                               (m.descriptor.empty() ? "" : ":" + m.descriptor) + std::string(kClose);
     out.pieces.push_back({out.text.size(), m.begin, marker.size(), static_cast<int>(i)});
     out.text += marker;
     at = m.end;
@@ -219,7 +238,8 @@ std::vector<int> mentions_in(std::string_view capture, bool list) {
     const auto close = capture.find(kClose, p);
     if (colon == std::string_view::npos || close == std::string_view::npos) break;
     int index = -1;
-    std::from_chars(capture.data() + colon + 1, capture.data() + close, index);
+    std::from_chars(capture.data() + colon + 1, capture.data() + close, index);  // stops at ':'
+
     const std::string_view before = capture.substr(0, p);
     const bool owner = list && !out.empty() &&
                        (before.ends_with("de ") || before.ends_with("d'") || before.ends_with("du ") ||
