@@ -55,6 +55,11 @@ bool is_definite_article(std::string_view lower) {
          lower == "au" || lower == "des" || lower == "aux";
 }
 
+bool is_particle(std::string_view lower) {
+  return lower == "de" || lower == "van" || lower == "von" || lower == "da" || lower == "di" ||
+         lower == "der" || lower == "del" || lower == "dos" || lower == "ben" || lower == "bin";
+}
+
 bool is_singular_definite(std::string_view lower) {
   return lower == "le" || lower == "la" || lower == "l'" || lower == "du" || lower == "au";
 }
@@ -204,7 +209,17 @@ struct Finder {
   // Last token of the capitalised name starting at i.
   std::size_t name_end(std::size_t i) const {
     std::size_t last = i;
+    const bool person = gaz.is_first_name(std::string(s.word(i)));
     for (;;) {
+      // « Jan de Vries », « Ursula von der Leyen »: particles inside a person's name.
+      if (person && last + 2 < s.size() && is_particle(s.lower(last + 1))) {
+        std::size_t next = last + 2;
+        if (next + 1 < s.size() && is_particle(s.lower(next))) ++next;
+        if (starts_uppercase(s.word(next))) {
+          last = next;
+          continue;
+        }
+      }
       if (continues_name(last + 1)) {
         ++last;
         continue;
@@ -529,10 +544,22 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
       if (!m.is_reference && !m.surface.empty() && m.tag != Tag::UNK && m.tag != Tag::NAT &&
           m.tag != Tag::POSS)
         typed.try_emplace(m.canonical, m.tag);
+  // « la Commission » after « la Commission européenne »: a single word heading an
+  // authority's name named before is that authority.
+  std::map<std::string, const EntityMention*> authority_heads;
   for (auto& ts : tagged)
-    for (auto& m : ts.mentions)
-      if (m.tag == Tag::UNK)
-        if (auto it = typed.find(m.canonical); it != typed.end()) m.tag = it->second;
+    for (auto& m : ts.mentions) {
+      if (m.tag == Tag::UNK) {
+        if (auto it = typed.find(m.canonical); it != typed.end()) {
+          m.tag = it->second;
+        } else if (auto head = authority_heads.find(m.surface); head != authority_heads.end()) {
+          m.tag = Tag::GOV;
+          m.canonical = head->second->canonical;
+        }
+      }
+      if (m.tag == Tag::GOV && !m.is_reference && m.surface.find(' ') != std::string::npos)
+        authority_heads.try_emplace(m.surface.substr(0, m.surface.find(' ')), &m);
+    }
   resolve_references(text, tagged);
   return tagged;
 }
