@@ -80,7 +80,7 @@ int run_build(const BuildOptions& options) {
   try {
     const Extractor extractor(extractor_options(options.rule_dirs, options.keep_clutter));
     std::vector<fs::path> inputs(options.inputs.begin(), options.inputs.end());
-    ArticleSet articles = read_articles(inputs);
+    ArticleSet articles = read_articles(inputs, {.strict_utf8 = options.strict});
     report_problems(articles.problems, options.quiet);
     const std::size_t skipped = static_cast<std::size_t>(std::count_if(
         articles.problems.begin(), articles.problems.end(), [](auto& p) { return p.skipped; }));

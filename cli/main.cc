@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
                         "Folder of extra rules and gazetteers (like extract/rules/fr); repeatable");
   build_cmd->add_flag("--keep-clutter", build.keep_clutter,
                       "Keep facts found in page furniture, flagged with a `clutter` qualifier");
-  build_cmd->add_flag("--strict", build.strict, "Fail when any input file has to be skipped");
+  build_cmd->add_flag("--strict", build.strict, "Skip files that are not valid UTF-8, and write nothing if any file is skipped");
   build_cmd->add_option("-j,--jobs", build.jobs, "Articles extracted in parallel (0: all cores)")
       ->check(CLI::NonNegativeNumber);
   build_cmd->add_flag("-q,--quiet", build.quiet, "No progress or warnings on standard error");

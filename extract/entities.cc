@@ -363,11 +363,12 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     if (is_word(s.token(i)) && !starts_uppercase(s.word(i))) {
       if (auto d = find.descriptor(i)) {
         std::size_t k = d->first + 1;
-        std::string country;
+        std::string country, city;
         // Adjectives and a nationality may follow: « le transporteur maritime néerlandais ».
         for (int adjectives = 0; k < s.size() && adjectives < 3; ++adjectives) {
           if (const Nationality* nat = find.nationality(k)) {
             country = nat->country;
+            city = nat->city;
             ++k;
           } else if (is_word(s.token(k)) && !starts_uppercase(s.word(k)) &&
                      lexicon_.is_adjective(s.lower(k))) {
@@ -403,6 +404,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           // The name itself is tagged at name_start; remember the descriptor's reach.
           out.push_back(mention(i, descriptor_last, d->second->product ? Tag::PRD : Tag::ORG, ""));
           out.back().country = country;
+          out.back().city = city;
           out.back().descriptor = lower_utf8(s.word(i));
           out.back().is_reference = false;
           out.back().surface = "\x01intro";  // marker merged into the name below
@@ -414,6 +416,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           EntityMention m = mention(i, descriptor_last, Tag::ORG, "");
           m.is_reference = true;
           m.country = country;
+          m.city = city;
           m.descriptor = lower_utf8(s.word(i));
           out.push_back(std::move(m));
           i = descriptor_last + 1;
@@ -429,6 +432,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       if (noun && i + 1 < s.size() && (find.can_start_name(i + 1) || find.gazetteer_name(i + 1))) {
         out.push_back(mention(i, i, Tag::ORG, ""));
         out.back().country = nat->country;
+        out.back().city = nat->city;
         out.back().surface = "\x01intro";
         ++i;
         continue;
@@ -509,7 +513,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         EntityMention name = std::move(out[k + 1]);
         name.begin = out[k].begin;
         if (name.tag == Tag::UNK) name.tag = out[k].tag;
-        if (name.country.empty()) name.country = out[k].country;
+        if (name.country.empty()) name.country = out[k].country, name.city = out[k].city;
         name.descriptor = out[k].descriptor;
         merged.push_back(std::move(name));
         ++k;

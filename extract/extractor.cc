@@ -188,8 +188,9 @@ std::vector<Fact> Extractor::Impl::run(const Document& document,
         add({m.leader, EntityType::Person, {}}, "leader-of",
             {m.canonical, EntityType::GovernmentBody, {}}, "np.administration", m.begin, m.end, {});
       if (!m.country.empty() && (m.tag == Tag::ORG) && !m.canonical.empty())
+        // The most precise place the text gives: « lyonnaise » → Lyon, « allemand » → Germany.
         add(side_of(ts, index, EntityType::Organization, m.canonical), "based-in",
-            {m.country, EntityType::Place, {}}, m.is_reference ? "np.nationality-description" : "np.nationality-intro",
+            {m.city.empty() ? m.country : m.city, EntityType::Place, {}}, m.is_reference ? "np.nationality-description" : "np.nationality-intro",
             m.begin, m.end, {});
     }
 

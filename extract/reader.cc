@@ -28,7 +28,32 @@ std::size_t first_invalid_utf8(std::string_view s) {
   return std::string_view::npos;
 }
 
-void read_one(const fs::path& path, const std::string& id, ArticleSet& out) {
+// Well-known signatures of files that are not text.
+const char* binary_kind(std::string_view head) {
+  struct Magic {
+    std::string_view bytes;
+    const char* kind;
+  };
+  static constexpr Magic kMagic[] = {
+      {"\x89PNG", "PNG image"},  {"\xFF\xD8\xFF", "JPEG image"}, {"GIF8", "GIF image"},
+      {"%PDF", "PDF document"},  {"PK\x03\x04", "ZIP archive"},   {"\x7F" "ELF", "executable"},
+      {"\x1F\x8B", "gzip archive"}, {"RIFF", "RIFF media file"},  {"BZh", "bzip2 archive"}};
+  for (const auto& m : kMagic)
+    if (head.starts_with(m.bytes)) return m.kind;
+  return nullptr;
+}
+
+// True when the bytes hold no valid multi-byte UTF-8 sequence at all: an 8-bit encoding.
+bool has_no_utf8_sequence(std::string_view s) {
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xC2 && c <= 0xF4 && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) return false;
+  }
+  return true;
+}
+
+void read_one(const fs::path& path, const std::string& id, const ReadOptions& options,
+              ArticleSet& out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     out.problems.push_back({path.string(), "skipped: cannot open file", true});
@@ -41,6 +66,10 @@ void read_one(const fs::path& path, const std::string& id, ArticleSet& out) {
     return;
   }
   std::string text = std::move(buffer).str();
+  if (const char* kind = binary_kind(std::string_view(text).substr(0, 8))) {
+    out.problems.push_back({path.string(), std::string("skipped: binary file (") + kind + ")", true});
+    return;
+  }
   const auto nul = text.find('\0');
   if (nul != std::string::npos) {
     out.problems.push_back(
@@ -51,10 +80,26 @@ void read_one(const fs::path& path, const std::string& id, ArticleSet& out) {
   if (text.empty()) out.problems.push_back({path.string(), "empty file: no facts", false});
   const auto bad = first_invalid_utf8(text);
   if (bad != std::string::npos) {
-    out.problems.push_back({path.string(),
-                            "invalid UTF-8 at byte offset " + std::to_string(bad) +
-                                ": replaced with U+FFFD",
-                            false});
+    if (options.strict_utf8) {
+      out.problems.push_back({path.string(),
+                              "skipped: invalid UTF-8 at byte offset " + std::to_string(bad) +
+                                  " (--strict)",
+                              true});
+      return;
+    }
+    if (has_no_utf8_sequence(text)) {
+      // Offsets then refer to the converted text, which is what is stored and shown.
+      text = windows1252_to_utf8(text);
+      out.problems.push_back({path.string(),
+                              "not UTF-8 (first bad byte at offset " + std::to_string(bad) +
+                                  "): read as Windows-1252/Latin-1 and converted to UTF-8",
+                              false});
+    } else {
+      out.problems.push_back({path.string(),
+                              "invalid UTF-8 at byte offset " + std::to_string(bad) +
+                                  ": replaced with U+FFFD",
+                              false});
+    }
   }
   Document doc;
   doc.id = id;
@@ -79,7 +124,31 @@ std::string sha256_hex(std::string_view bytes) {
   return out;
 }
 
-ArticleSet read_articles(const std::vector<fs::path>& inputs) {
+std::string windows1252_to_utf8(std::string_view bytes) {
+  // 0x80–0x9F differ from Latin-1; undefined positions become U+FFFD.
+  static constexpr char32_t kHigh[32] = {
+      0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (unsigned char c : bytes) {
+    char32_t cp = c < 0x80 ? c : c < 0xA0 ? kHigh[c - 0x80] : c;
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  return out;
+}
+
+ArticleSet read_articles(const std::vector<fs::path>& inputs, const ReadOptions& options) {
   ArticleSet out;
   for (const auto& input : inputs) {
     std::error_code ec;
@@ -89,7 +158,7 @@ ArticleSet read_articles(const std::vector<fs::path>& inputs) {
       continue;
     }
     if (!fs::is_directory(status)) {
-      read_one(input, input.filename().string(), out);
+      read_one(input, input.filename().string(), options, out);
       continue;
     }
     std::vector<fs::path> files;
@@ -106,7 +175,8 @@ ArticleSet read_articles(const std::vector<fs::path>& inputs) {
     }
     if (ec) out.problems.push_back({input.string(), "folder not fully read: " + describe(ec), false});
     std::sort(files.begin(), files.end());
-    for (const auto& file : files) read_one(file, fs::relative(file, input).generic_string(), out);
+    for (const auto& file : files)
+      read_one(file, fs::relative(file, input).generic_string(), options, out);
   }
   std::stable_sort(out.documents.begin(), out.documents.end(),
                    [](const Document& a, const Document& b) { return a.id < b.id; });

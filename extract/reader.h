@@ -21,9 +21,21 @@ struct ArticleSet {
   std::vector<ReadProblem> problems;
 };
 
+struct ReadOptions {
+  // Skip files that are not valid UTF-8 instead of repairing them with U+FFFD.
+  bool strict_utf8 = false;
+};
+
 // Files are read whatever their name; folders are walked recursively for *.txt files.
 // A document's id is its path relative to the folder given, or its file name.
-ArticleSet read_articles(const std::vector<std::filesystem::path>& inputs);
+// Never throws for a bad file: each is reported in `problems` (skipped, or read with a warning):
+// binary files and images are skipped; Windows-1252/Latin-1 files are converted to UTF-8;
+// invalid UTF-8 elsewhere is repaired later by normalization, with the first offset reported.
+ArticleSet read_articles(const std::vector<std::filesystem::path>& inputs,
+                         const ReadOptions& options = {});
+
+// Windows-1252 (a superset of Latin-1's printable range) to UTF-8.
+std::string windows1252_to_utf8(std::string_view bytes);
 
 // Hex SHA-256 of bytes.
 std::string sha256_hex(std::string_view bytes);

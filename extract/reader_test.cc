@@ -1,0 +1,98 @@
+#include "extract/reader.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace toile {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ReaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("toile-reader-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "sub");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  void write(const std::string& name, const std::string& bytes) {
+    std::ofstream(dir_ / name, std::ios::binary) << bytes;
+  }
+  std::string problems(const ArticleSet& set) {
+    std::string out;
+    for (const auto& p : set.problems)
+      out += fs::path(p.path).filename().string() + ": " + p.message + (p.skipped ? " [skipped]" : "") + "\n";
+    return out;
+  }
+  fs::path dir_;
+};
+
+TEST_F(ReaderTest, WalksFoldersForTxtFilesWithRelativeSortedIds) {
+  write("b.txt", "Deux.");
+  write("sub/a.txt", "Un.");
+  write("notes.md", "ignored");
+  const ArticleSet set = read_articles({dir_});
+  ASSERT_EQ(set.documents.size(), 2u);
+  EXPECT_EQ(set.documents[0].id, "b.txt");
+  EXPECT_EQ(set.documents[1].id, "sub/a.txt");
+  EXPECT_EQ(set.documents[1].text, "Un.");
+  EXPECT_EQ(set.documents[1].content_hash.size(), 64u);
+  EXPECT_TRUE(set.problems.empty());
+}
+
+TEST_F(ReaderTest, OneBadFileNeverStopsTheOthers) {
+  write("good.txt", "Une phrase.");
+  write("image.txt", std::string("\x89PNG\r\n\x1a\n", 8) + "data");
+  write("nul.txt", std::string("abc\0def", 7));
+  write("empty.txt", "");
+  const ArticleSet set = read_articles({dir_});
+  ASSERT_EQ(set.documents.size(), 2u);  // good.txt and the (empty) empty.txt
+  EXPECT_EQ(problems(set),
+            "empty.txt: empty file: no facts\n"
+            "image.txt: skipped: binary file (PNG image) [skipped]\n"
+            "nul.txt: skipped: binary file (NUL byte at offset 3) [skipped]\n");
+}
+
+TEST_F(ReaderTest, Windows1252IsConvertedAndSaidSo) {
+  write("latin.txt", "Soci\xe9t\xe9 G\xe9n\xe9rale \x80 5");
+  const ArticleSet set = read_articles({dir_ / "latin.txt"});
+  ASSERT_EQ(set.documents.size(), 1u);
+  EXPECT_EQ(set.documents[0].text, "Société Générale € 5");
+  EXPECT_EQ(problems(set),
+            "latin.txt: not UTF-8 (first bad byte at offset 4): read as Windows-1252/Latin-1 "
+            "and converted to UTF-8\n");
+}
+
+TEST_F(ReaderTest, BrokenUtf8IsKeptForRepairWithItsOffset) {
+  write("broken.txt", "Société \xff fin");  // é is two bytes: the bad byte is at 10
+  const ArticleSet set = read_articles({dir_ / "broken.txt"});
+  ASSERT_EQ(set.documents.size(), 1u);
+  EXPECT_EQ(problems(set), "broken.txt: invalid UTF-8 at byte offset 10: replaced with U+FFFD\n");
+}
+
+TEST_F(ReaderTest, StrictSkipsInvalidUtf8) {
+  write("broken.txt", "Société \xff fin");  // é is two bytes: the bad byte is at 10
+  const ArticleSet set = read_articles({dir_ / "broken.txt"}, {.strict_utf8 = true});
+  EXPECT_TRUE(set.documents.empty());
+  EXPECT_EQ(problems(set), "broken.txt: skipped: invalid UTF-8 at byte offset 10 (--strict) [skipped]\n");
+}
+
+TEST_F(ReaderTest, MissingInputsAndBrokenLinksAreReported) {
+  fs::create_symlink(dir_ / "nowhere.txt", dir_ / "link.txt");
+  const ArticleSet set = read_articles({dir_, dir_ / "absent.txt"});
+  EXPECT_TRUE(set.documents.empty());
+  EXPECT_EQ(problems(set),
+            "link.txt: skipped: broken symbolic link [skipped]\n"
+            "absent.txt: skipped: no such file or folder [skipped]\n");
+}
+
+TEST(Windows1252, MapsTheHighRange) {
+  EXPECT_EQ(windows1252_to_utf8("\x93oui\x94 \x9c"), "“oui” œ");
+}
+
+}  // namespace
+}  // namespace toile
