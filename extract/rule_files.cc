@@ -39,6 +39,12 @@ RuleFiles RuleFiles::load(const std::vector<std::filesystem::path>& user_dirs) {
   return files;
 }
 
+RuleFiles RuleFiles::with_extra(std::vector<RuleFile> extra) {
+  RuleFiles files = load({});
+  for (auto& f : extra) files.files_.push_back(std::move(f));
+  return files;
+}
+
 std::vector<const RuleFile*> RuleFiles::named(std::string_view name) const {
   std::vector<const RuleFile*> out;
   for (const auto& f : files_)
