@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -26,22 +28,62 @@ ExtractorOptions extractor_options(const std::vector<std::string>& rule_dirs, bo
   return options;
 }
 
+// A one-line progress report on a terminal: documents done, MB/s, time left.
+class Progress {
+ public:
+  Progress(std::size_t total_documents, std::uint64_t total_bytes, bool enabled)
+      : total_documents_(total_documents), total_bytes_(total_bytes), enabled_(enabled),
+        start_(std::chrono::steady_clock::now()) {}
+  void document_done(std::uint64_t bytes) {
+    ++documents_;
+    bytes_ += bytes;
+  }
+  void draw(bool final_line = false) const {
+    if (!enabled_) return;
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const double mb = static_cast<double>(bytes_.load()) / 1e6;
+    const double rate = seconds > 0 ? mb / seconds : 0;
+    const double left_mb = static_cast<double>(total_bytes_) / 1e6 - mb;
+    char line[160];
+    std::snprintf(line, sizeof line, "\r%zu/%zu documents  %.1f MB/s  ETA %.0f s   ",
+                  documents_.load(), total_documents_, rate, rate > 0 ? left_mb / rate : 0.0);
+    std::cerr << line << (final_line ? "\n" : "") << std::flush;
+  }
+
+ private:
+  std::size_t total_documents_;
+  std::uint64_t total_bytes_;
+  bool enabled_;
+  std::chrono::steady_clock::time_point start_;
+  std::atomic<std::size_t> documents_{0};
+  std::atomic<std::uint64_t> bytes_{0};
+};
+
 // Extracts every document, `jobs` at a time; results keep the documents' order so that the
 // output does not depend on scheduling.
 std::vector<std::vector<Fact>> extract_all(const Extractor& extractor,
                                            const std::vector<Document>& documents,
-                                           unsigned jobs) {
+                                           unsigned jobs, Progress& progress) {
   std::vector<std::vector<Fact>> facts(documents.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < documents.size();)
+    for (std::size_t i; (i = next.fetch_add(1)) < documents.size();) {
       facts[i] = extractor.extract(documents[i]);
+      progress.document_done(documents[i].text.size());
+    }
   };
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, documents.size())));
   std::vector<std::jthread> workers;
-  for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
-  work();
+  for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work);
+  // The calling thread draws the progress line while the workers extract.
+  while (next.load() < documents.size()) {
+    progress.draw();
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  workers.clear();  // joins
+  progress.draw(true);
   return facts;
 }
 
@@ -97,7 +139,10 @@ int run_build(const BuildOptions& options) {
     std::vector<Document> fresh;
     for (auto& d : articles.documents)
       if (!graph.has_content_hash(d.content_hash)) fresh.push_back(std::move(d));
-    auto facts = extract_all(extractor, fresh, options.jobs);
+    std::uint64_t fresh_bytes = 0;
+    for (const auto& d : fresh) fresh_bytes += d.text.size();
+    Progress progress(fresh.size(), fresh_bytes, !options.quiet && ::isatty(STDERR_FILENO) != 0);
+    auto facts = extract_all(extractor, fresh, options.jobs, progress);
     std::size_t added = 0;
     for (std::size_t i = 0; i < fresh.size(); ++i) {
       const auto& d = fresh[i];
