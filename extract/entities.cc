@@ -383,8 +383,10 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         std::size_t name_start = k;
         if (k < s.size() && is_preposition_de(s.lower(k))) {
           std::size_t j = k + 1;
+          // A complement names a kind (« de transfert d'argent »), never a thing (« d'une plainte »).
           while (j < s.size() && j - k <= kMaxComplementWords && is_word(s.token(j)) &&
-                 !find.can_start_name(j) && !find.gazetteer_name(j))
+                 !find.can_start_name(j) && !find.gazetteer_name(j) && !s.is(j, "un") &&
+                 !s.is(j, "une"))
             ++j;
           name_start = j > k + 1 ? j : s.size();
         }
@@ -648,15 +650,17 @@ void EntityTagger::resolve_references(std::string_view text,
         // about: one introduced with the same noun, else one of the same country, else the
         // subject so far — never one the article placed in another country.
         if (antecedent.empty() && !m.is_pronoun && m.tag != Tag::POSS) {
+          // Only within the paragraph: a new paragraph speaks of its own subject first.
           antecedent = most_recent_first([&](const auto& r) {
             auto it = introduced_as.find(r.first);
-            return !m.descriptor.empty() && it != introduced_as.end() &&
+            return r.second == ts.paragraph && !m.descriptor.empty() && it != introduced_as.end() &&
                    it->second.count(m.descriptor) && compatible(r.first, m);
           });
           if (antecedent.empty() && !m.country.empty())
             antecedent = most_recent_first([&](const auto& r) {
               auto it = known_country.find(r.first);
-              return it != known_country.end() && it->second == m.country;
+              return r.second == ts.paragraph && it != known_country.end() &&
+                     it->second == m.country;
             });
         }
         for (const std::string* fallback : {&previous_subject, &paragraph_topic, &article_topic})
