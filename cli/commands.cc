@@ -168,6 +168,12 @@ std::vector<std::string> export_format_names() { return export_formats(); }
 int run_export(const ExportOptions& options) {
   try {
     const KnowledgeGraph graph = load_graph(options.graph);
+    if (format_writes_directory(options.format)) {
+      if (options.output.empty())
+        throw ExportError("format '" + options.format + "' writes a folder: give it with -o DIR");
+      write_format_to_directory(graph, options.format, options.output);
+      return 0;
+    }
     if (options.output.empty()) {
       write_format(graph, options.format, std::cout);
       std::cout.flush();

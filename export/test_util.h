@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <string>
 
@@ -98,6 +99,65 @@ inline std::string shell_quote(const std::string& text) {
   std::string out = "'";
   for (const char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
+}
+
+// A new, empty directory under the temporary directory, removed with its contents when the
+// object goes.
+class TempDir {
+ public:
+  TempDir() {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    std::string name = "toile-export-" + std::to_string(::getpid()) + "-";
+    if (info != nullptr) name += std::string(info->test_suite_name()) + "." + info->name();
+    static int counter = 0;
+    path_ = std::filesystem::temp_directory_path() / (name + "-" + std::to_string(++counter));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// The engines the tests drive. Each returns an empty string when it can run, otherwise why not
+// (for GTEST_SKIP); scripts/setup.sh installs all of them.
+inline std::filesystem::path node_tools_dir() { return source_dir() / "tests" / "rdf"; }
+
+inline std::string missing_node_modules(std::initializer_list<const char*> modules) {
+  if (run_command("node --version >/dev/null 2>&1").exit_code != 0)
+    return "node is not installed (scripts/setup.sh installs it)";
+  for (const char* module : modules) {
+    if (!std::filesystem::exists(node_tools_dir() / "node_modules" / module))
+      return std::string("tests/rdf/node_modules/") + module +
+             " is missing: run `npm install --prefix tests/rdf` (scripts/setup.sh does)";
+  }
+  return {};
+}
+
+// Debian's python3-rdflib and python3-networkx are seen by /usr/bin/python3 only.
+inline constexpr const char* kDebianPython = "/usr/bin/python3";
+
+inline std::string missing_python_module(const char* module) {
+  if (run_command(std::string(kDebianPython) + " -c 'import " + module + "' 2>/dev/null")
+          .exit_code != 0)
+    return std::string(kDebianPython) + " cannot import " + module + ": apt-get install python3-" +
+           module + " (scripts/setup.sh does)";
+  return {};
+}
+
+// Runs a checker script with its arguments (each quoted); its output is the result.
+inline CommandResult run_tool(const std::string& program, const std::filesystem::path& script,
+                              std::initializer_list<std::string> arguments) {
+  std::string command = program + " " + shell_quote(script.string());
+  for (const auto& argument : arguments) command += " " + shell_quote(argument);
+  return run_command(command);
 }
 
 }  // namespace toile::testing

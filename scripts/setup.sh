@@ -36,9 +36,11 @@ if [[ $install == 1 ]]; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
-  if [[ ! -d tests/rdf/node_modules ]]; then
-    echo "setup: installing the JSON-LD processor and RDF store used by the tests (npm)"
+  # Again whenever tests/rdf/package.json changed since the last install.
+  if [[ ! -d tests/rdf/node_modules || tests/rdf/package.json -nt tests/rdf/node_modules ]]; then
+    echo "setup: installing the engines the export tests drive (npm: jsonld, oxigraph, kuzu, Neo4j's Cypher parser)"
     (cd tests/rdf && npm install --no-audit --no-fund --loglevel=error)
+    touch tests/rdf/node_modules
   fi
 fi
 

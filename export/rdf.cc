@@ -1,0 +1,307 @@
+// The RDF model of a knowledge graph, shared by the JSON-LD, Turtle and N-Triples writers.
+//
+//   entity node  <https://toile.dev/entity/<id>>: rdf:type schema:<Type>, toile:entityType,
+//                schema:name, schema:alternateName*, and for each edge it is the subject of the
+//                relation as a direct property (toile:investsIn → object entity); symmetric
+//                relations are stated in both directions.
+//   statement    <https://toile.dev/statement/<subject id>/<relation>/<object id>>: an
+//                rdf:Statement reifying the edge, with its confidence, merged qualifiers and one
+//                toile:Evidence blank node per supporting fact.
+#include "export/rdf.h"
+
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "export/common.h"
+#include "export/property_graph.h"
+
+namespace toile::export_detail::rdf {
+namespace {
+
+namespace pg = export_detail::pg;
+
+std::string x(std::string_view local) { return std::string(kXsd) + std::string(local); }
+std::string s(std::string_view local) { return std::string(kSchema) + std::string(local); }
+std::string t(std::string_view local) { return std::string(kToile) + std::string(local); }
+std::string r(std::string_view local) { return std::string(kRdf) + std::string(local); }
+
+Term iri(std::string value) { return Term{Term::Kind::Iri, std::move(value), {}, nullptr}; }
+
+Term literal(std::string_view value, std::string datatype = x("string")) {
+  return Term{Term::Kind::Literal, valid_utf8(value), std::move(datatype), nullptr};
+}
+
+Term integer(std::uint64_t value) { return literal(std::to_string(value), x("integer")); }
+Term boolean(bool value) { return literal(value ? "true" : "false", x("boolean")); }
+
+Term blank(Node node) {
+  return Term{Term::Kind::Blank, {}, {}, std::make_shared<const Node>(std::move(node))};
+}
+
+void add(Node& node, std::string predicate, Term object, bool many = false) {
+  node.properties.push_back(Property{std::move(predicate), {std::move(object)}, many});
+}
+
+std::string entity_iri(const Entity& e) { return std::string(kEntityBase) + iri_path(e.id); }
+
+// A relation as an RDF property of the toile namespace: "invests-in" → toile:investsIn (the
+// relationship type of the property graphs, "related" when the camelCase form is empty).
+std::string relation_iri(std::string_view relation) {
+  return t(iri_path(pg::relationship_type(relation)));
+}
+
+std::string schema_type(EntityType type) {
+  switch (type) {
+    case EntityType::Organization:
+      return s("Organization");
+    case EntityType::GovernmentBody:
+      return s("GovernmentOrganization");
+    case EntityType::Person:
+      return s("Person");
+    case EntityType::Place:
+      return s("Place");
+    case EntityType::Product:
+      return s("Product");
+  }
+  return s("Thing");
+}
+
+// "2018" → xsd:gYear, "2018-11" → xsd:gYearMonth, "2018-11-30" → xsd:date; anything else a
+// plain string.
+Term date_literal(const std::string& iso) {
+  const auto digits = [&](std::size_t from, std::size_t count) {
+    if (iso.size() < from + count) return false;
+    for (std::size_t i = from; i < from + count; ++i)
+      if (iso[i] < '0' || iso[i] > '9') return false;
+    return true;
+  };
+  if (iso.size() == 4 && digits(0, 4)) return literal(iso, x("gYear"));
+  if (iso.size() == 7 && digits(0, 4) && iso[4] == '-' && digits(5, 2))
+    return literal(iso, x("gYearMonth"));
+  if (iso.size() == 10 && digits(0, 4) && iso[4] == '-' && digits(5, 2) && iso[7] == '-' &&
+      digits(8, 2))
+    return literal(iso, x("date"));
+  return literal(iso);
+}
+
+Term confidence_literal(double confidence) {
+  return literal(decimal_string(round_confidence(confidence), 3), x("decimal"));
+}
+
+// The qualifiers the text stated, as properties of a statement or evidence node.
+void add_qualifiers(const Qualifiers& q, Node& node) {
+  if (q.amount) {
+    Node amount;
+    add(amount, r("type"), iri(s("MonetaryAmount")));
+    add(amount, s("value"), literal(decimal_string(q.amount->value, 6), x("decimal")));
+    add(amount, s("currency"), literal(q.amount->currency));
+    if (!q.amount->phrase.empty()) add(amount, t("phrase"), literal(q.amount->phrase));
+    add(node, t("amount"), blank(std::move(amount)));
+  }
+  if (q.date) {
+    if (!q.date->iso.empty()) add(node, t("date"), date_literal(q.date->iso));
+    if (!q.date->phrase.empty()) add(node, t("datePhrase"), literal(q.date->phrase));
+  }
+  if (!q.status.empty()) add(node, t("status"), literal(q.status));
+  if (q.negated) add(node, t("negated"), boolean(true));
+  if (q.hedged) add(node, t("hedged"), boolean(true));
+  if (!q.reported_by.empty()) add(node, t("reportedBy"), literal(q.reported_by));
+  if (q.from_clutter) add(node, t("clutter"), boolean(true));
+}
+
+Term evidence_node(const Support& support) {
+  Node ev;
+  add(ev, r("type"), iri(t("Evidence")));
+  add(ev, t("document"), literal(support.source.doc));
+  add(ev, t("sentence"), literal(support.source.sentence));
+  add(ev, t("start"), integer(support.source.span.begin));
+  add(ev, t("end"), integer(support.source.span.end));
+  add(ev, t("sentenceStart"), integer(support.source.sentence_span.begin));
+  add(ev, t("sentenceEnd"), integer(support.source.sentence_span.end));
+  add(ev, t("rule"), literal(support.source.rule));
+  add(ev, t("confidence"), confidence_literal(support.confidence));
+  add_qualifiers(support.qualifiers, ev);
+  return blank(std::move(ev));
+}
+
+bool is_unreserved(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~';
+}
+
+}  // namespace
+
+std::string iri_path(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  std::size_t segment_start = 0;
+  const auto encode = [&](unsigned char c) {
+    out += '%';
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  };
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != '/') continue;
+    const std::string_view segment = text.substr(segment_start, i - segment_start);
+    const bool only_dots = !segment.empty() && segment.find_first_not_of('.') == std::string::npos;
+    for (const char ch : segment) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (is_unreserved(c) && !only_dots) {
+        out += ch;
+      } else {
+        encode(c);
+      }
+    }
+    if (i < text.size()) out += '/';
+    segment_start = i + 1;
+  }
+  return out;
+}
+
+std::string compact_iri(const Graph& graph, std::string_view iri, bool strict_local) {
+  for (const Prefix& prefix : graph.prefixes) {
+    if (iri.size() <= prefix.iri.size() || iri.substr(0, prefix.iri.size()) != prefix.iri) continue;
+    const std::string_view local = iri.substr(prefix.iri.size());
+    if (local.substr(0, 2) == "//") continue;  // JSON-LD would read it as an absolute IRI
+    if (strict_local) {
+      const auto c0 = static_cast<unsigned char>(local[0]);
+      bool plain = std::isalpha(c0) || c0 == '_';
+      for (const char ch : local) {
+        const auto c = static_cast<unsigned char>(ch);
+        plain = plain && c < 0x80 && (std::isalnum(c) || c == '_');
+      }
+      if (!plain) continue;
+    }
+    return prefix.name + ":" + std::string(local);
+  }
+  return {};
+}
+
+std::string escape_literal(std::string_view text, bool backslash_as_uchar) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char ch : text) {
+    switch (ch) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += backslash_as_uchar ? "\\u005C" : "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      default: {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == 0x7F) {
+          static constexpr char kHex[] = "0123456789ABCDEF";
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
+        } else {
+          out += ch;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+Graph build_graph(const KnowledgeGraph& graph) {
+  const auto& entities = graph.entities();
+  const auto& edges = graph.edges();
+  Graph out;
+  out.prefixes = {{"schema", std::string(kSchema)},
+                  {"toile", std::string(kToile)},
+                  {"rdf", std::string(kRdf)},
+                  {"xsd", std::string(kXsd)}};
+
+  // Direct properties: subject index → property IRI → object IRIs (sorted).
+  std::vector<std::map<std::string, std::set<std::string>>> links(entities.size());
+  for (const Edge& edge : edges) {
+    const std::string property = relation_iri(edge.relation);
+    links[edge.subject][property].insert(entity_iri(entities[edge.object]));
+    if (is_symmetric_relation(edge.relation))
+      links[edge.object][property].insert(entity_iri(entities[edge.subject]));
+  }
+
+  for (std::size_t i = 0; i < entities.size(); ++i) {
+    const Entity& e = entities[i];
+    Node node;
+    node.iri = entity_iri(e);
+    add(node, r("type"), iri(schema_type(e.type)));
+    add(node, t("entityType"), literal(to_string(e.type)));
+    add(node, s("name"), literal(e.name));
+    Property alternate{s("alternateName"), {}, true};
+    for (const auto& alias : sorted_aliases(e))
+      if (alias != e.name) alternate.objects.push_back(literal(alias));
+    if (!alternate.objects.empty()) node.properties.push_back(std::move(alternate));
+    for (const auto& [property, objects] : links[i]) {
+      Property p{property, {}, true};
+      for (const auto& object : objects) p.objects.push_back(iri(object));
+      node.properties.push_back(std::move(p));
+    }
+    out.nodes.push_back(std::move(node));
+  }
+
+  for (const Edge& edge : edges) {
+    const Entity& subject = entities[edge.subject];
+    const Entity& object = entities[edge.object];
+    Node st;
+    st.iri = std::string(kStatementBase) + iri_path(subject.id) + "/" + iri_path(edge.relation) +
+             "/" + iri_path(object.id);
+    add(st, r("type"), iri(r("Statement")));
+    add(st, r("subject"), iri(entity_iri(subject)));
+    add(st, r("predicate"), iri(relation_iri(edge.relation)));
+    add(st, r("object"), iri(entity_iri(object)));
+    add(st, t("relation"), literal(edge.relation));
+    add(st, t("confidence"), confidence_literal(edge.confidence()));
+    add_qualifiers(merged_qualifiers(edge.supports), st);
+    Property evidence{t("evidence"), {}, true};
+    for (const Support& support : edge.supports) evidence.objects.push_back(evidence_node(support));
+    st.properties.push_back(std::move(evidence));
+    out.nodes.push_back(std::move(st));
+  }
+  return out;
+}
+
+std::vector<Triple> triples(const Graph& graph) {
+  std::vector<Triple> out;
+  int next_blank = 0;
+  // Emits the triples of `node` named `subject`, then those of its nested blank nodes.
+  const auto emit = [&](const auto& self, const Node& node, const Term& subject) -> void {
+    for (const Property& p : node.properties) {
+      for (const Term& object : p.objects) {
+        if (object.kind != Term::Kind::Blank) {
+          out.push_back({subject, p.predicate, object});
+          continue;
+        }
+        Term label{Term::Kind::Blank, "b" + std::to_string(++next_blank), {}, nullptr};
+        out.push_back({subject, p.predicate, label});
+        self(self, *object.node, label);
+      }
+    }
+  };
+  for (const Node& node : graph.nodes) {
+    const Term subject = node.iri.empty()
+                             ? Term{Term::Kind::Blank, "b" + std::to_string(++next_blank), {}, {}}
+                             : iri(node.iri);
+    emit(emit, node, subject);
+  }
+  return out;
+}
+
+}  // namespace toile::export_detail::rdf
