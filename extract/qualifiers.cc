@@ -83,8 +83,8 @@ QualifierFinder QualifierFinder::load(const RuleFiles& files) {
       if (kind == "hedge" || kind == "negation" || kind == "reported") {
         auto re = std::make_unique<RE2>(value, options);
         if (!re->ok())
-          throw RuleError(file->display_path, line, column(1), "invalid pattern: " + re->error(),
-                          re->error_arg().empty() ? value : re->error_arg());
+          throw RuleError(file->display_path, line, column(1),
+                          "invalid pattern: " + re->error().substr(0, re->error().find(": ")), value);
         (kind == "hedge" ? q.hedges : kind == "negation" ? q.negations : q.reported).push_back(std::move(re));
       } else if (kind == "currency" || kind == "scale" || kind == "month") {
         if (cols.size() < 3 || cols[2].empty())

@@ -269,6 +269,14 @@ EntityType slot_type(const Slot& slot, Tag tag) {
   return EntityType::Organization;
 }
 
+// RE2's message without the offending fragment it quotes (which, after expansion of slots and
+// definitions, is not what the user wrote): "missing )".
+std::string regex_problem(const RE2& re) {
+  const std::string& error = re.error();
+  const auto colon = error.find(": ");
+  return colon == std::string::npos ? error : error.substr(0, colon);
+}
+
 }  // namespace
 
 std::string tagged_text(std::string_view text, const TaggedSentence& sentence) {
@@ -369,8 +377,8 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
                         std::string(cols[3]));
       rule.re = std::make_unique<RE2>(rule.pattern, options);
       if (!rule.re->ok())
-        throw RuleError(file->display_path, line, column_of(3), "invalid pattern: " + rule.re->error(),
-                        rule.re->error_arg().empty() ? std::string(cols[3]) : rule.re->error_arg());
+        throw RuleError(file->display_path, line, column_of(3), "invalid pattern: " + regex_problem(*rule.re),
+                        std::string(cols[3]));
       const auto& groups = rule.re->NamedCapturingGroups();
       for (auto& slot : rule.slots) slot.group_index = groups.at(slot.group);
       auto c = confidence.find(rule.id);

@@ -4,6 +4,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "graph/test_facts.h"
@@ -86,6 +90,53 @@ TEST_F(StoreTest, FailedSaveKeepsThePreviousGraph) {
   std::ofstream(blocker / "x") << "x";
   EXPECT_THROW(save_graph(KnowledgeGraph{}, dir_ / "g.toile"), std::exception);
   EXPECT_EQ(load_graph(dir_ / "g.toile").documents().size(), 2u);
+}
+
+TEST_F(StoreTest, GraphFromANewerToileIsAClearError) {
+  save_graph(sample(), dir_ / "g.toile");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "g.toile").c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "UPDATE meta SET value = '99' WHERE key = 'version'", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  try {
+    load_graph(dir_ / "g.toile");
+    FAIL();
+  } catch (const StoreError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              (dir_ / "g.toile").string() +
+                  ": graph format version 99 was written by a newer toile; this one reads up to "
+                  "version 1");
+  }
+}
+
+// A full disk (here: a file-size limit, which fails writes the same way) is an error that
+// leaves the previous graph whole.
+TEST_F(StoreTest, FullDiskKeepsThePreviousGraph) {
+  save_graph(sample(), dir_ / "g.toile");
+  KnowledgeGraph big;
+  for (int i = 0; i < 3000; ++i)
+    big.add_document({"d" + std::to_string(i) + ".txt", "p", "h" + std::to_string(i), 1},
+                     {testing::make_fact("Org" + std::to_string(i), "invests-in", "Cible",
+                                         "d" + std::to_string(i) + ".txt")});
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    signal(SIGXFSZ, SIG_IGN);
+    const rlimit limit{64 * 1024, 64 * 1024};
+    setrlimit(RLIMIT_FSIZE, &limit);
+    try {
+      save_graph(big, dir_ / "g.toile");
+    } catch (const StoreError&) {
+      _exit(3);  // the expected outcome
+    }
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 3);
+  EXPECT_EQ(load_graph(dir_ / "g.toile").documents(), sample().documents());
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1);
 }
 
 }  // namespace

@@ -1,0 +1,89 @@
+// A user's bad rule or gazetteer file is a clear error naming file, line, column and the
+// offending fragment, raised before any article is read.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extract/extractor.h"
+#include "extract/gazetteer.h"
+#include "extract/qualifiers.h"
+#include "extract/relations.h"
+#include "extract/rule_files.h"
+
+namespace toile {
+namespace {
+
+// Columns count bytes from 1: « rule\tmy.bad\tacquires\t » puts the pattern at column 22.
+struct BadFile {
+  const char* name;  // where the file sits in a rules folder
+  const char* text;
+  const char* expected;  // RuleError::what()
+};
+
+std::string error_of(const BadFile& bad) {
+  try {
+    const auto files = RuleFiles::with_extra({{bad.name, std::string("my-rules/") + bad.name, bad.text}});
+    const auto gazetteer = Gazetteer::load(files);
+    const auto rules = RelationRules::load(files, gazetteer);
+    const auto qualifiers = QualifierFinder::load(files);
+  } catch (const RuleError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(RuleErrors, NameFileLineColumnAndFragment) {
+  const BadFile cases[] = {
+      {"fr/relations/mine.rules", "# ok\nrule\tmy.bad\tacquires\t{S:ORG} (rachète {O:ORG}\n",
+       "my-rules/fr/relations/mine.rules:2:22: invalid pattern: missing ): {S:ORG} (rachète {O:ORG}"},
+      {"fr/relations/mine.rules", "rule\tmy.rel\tbuys\t{S:ORG} achète {O:ORG}\n",
+       "my-rules/fr/relations/mine.rules:1:13: unknown relation (declare it with a 'relation' "
+       "line): buys"},
+      {"fr/relations/mine.rules", "rule\tmy.tag\tacquires\t{S:COMPANY} achète {O:ORG}\n",
+       "my-rules/fr/relations/mine.rules:1:22: unknown entity tag 'COMPANY' (ORG GOV PER LOC PRD "
+       "UNK NAT POSS STATE): {S:COMPANY}"},
+      {"fr/relations/mine.rules",
+       "rule\tmy.dup\tacquires\t{S:ORG} achète {O:ORG}\nrule\tmy.dup\tacquires\t{S:ORG} rachète {O:ORG}\n",
+       "my-rules/fr/relations/mine.rules:2:6: duplicate rule id: my.dup"},
+      {"fr/relations/mine.rules", "regle\tx\tacquires\t{S:ORG}\n",
+       "my-rules/fr/relations/mine.rules:1:1: a line starts with rule, define or relation: regle"},
+      {"fr/relations/mine.rules", "rule\tmy.short\tacquires\n",
+       "my-rules/fr/relations/mine.rules:1:1: expected: rule, ID, RELATION, PATTERN [, options]: rule"},
+      {"fr/relations/mine.rules", "rule\tmy.def\tacquires\t{S:ORG} {VERBE} {O:ORG}\n",
+       "my-rules/fr/relations/mine.rules:1:30: unknown definition: {VERBE}"},
+      {"fr/relations/mine.rules", "rule\tmy.opt\tacquires\t{S:ORG} achète {O:ORG}\tstatut=fait\n",
+       "my-rules/fr/relations/mine.rules:1:46: unknown option (status=…, subject=@topic, "
+       "object=@topic, object=@leader-government): statut=fait"},
+      {"fr/gazetteer/entities.tsv", "Orvane\tOrganization\tOrvane\nKestrel\tCompany\tKestrel\n",
+       "my-rules/fr/gazetteer/entities.tsv:2:9: unknown entity type: Company"},
+      {"fr/gazetteer/entities.tsv", "Orvane\n",
+       "my-rules/fr/gazetteer/entities.tsv:1:1: missing column 2 (type): Orvane"},
+      {"fr/qualifiers.tsv", "hedge\t(?:peut-être\n",
+       "my-rules/fr/qualifiers.tsv:1:7: invalid pattern: missing ): (?:peut-être"},
+      // former bugs
+      {"fr/relations/mine.rules", "rule\tmy.sides\tacquires\t{S:ORG} achète tout\n",
+       "my-rules/fr/relations/mine.rules:1:24: a rule needs exactly one way to name each side: "
+       "{S:…} slots or subject=@topic, {O:…} slots or object=@topic: {S:ORG} achète tout"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(error_of(c), c.expected) << c.text;
+}
+
+TEST(RuleErrors, UserRuleWithAnExistingIdReplacesIt) {
+  const auto files = RuleFiles::with_extra(
+      {{"fr/relations/mine.rules", "my-rules/fr/relations/mine.rules",
+        "rule\tacq.past\tacquires\t{S:ORG|UNK} a englouti {O:ORG|UNK}\tstatus=completed\n"}});
+  const auto gazetteer = Gazetteer::load(files);
+  EXPECT_NO_THROW(RelationRules::load(files, gazetteer));
+}
+
+TEST(RuleErrors, ExtractorNamesAMissingRulesFolder) {
+  try {
+    Extractor extractor({.rule_dirs = {"/nonexistent/my-rules"}});
+    FAIL();
+  } catch (const RuleError& e) {
+    EXPECT_EQ(std::string(e.what()), "/nonexistent/my-rules:0:0: rules folder not found: /nonexistent/my-rules");
+  }
+}
+
+}  // namespace
+}  // namespace toile
