@@ -3,6 +3,7 @@
 
 usage: check_scores.py TOILE own CORPUS MIN_PRECISION MIN_RECALL
        check_scores.py TOILE seeds SHARED MIN_PRECISION MIN_RECALL
+       check_scores.py TOILE agree SHARED
 
 own:   `toile eval CORPUS --json` on the team's own corpus (tests/corpus/fr).
 seeds: `toile build` + `toile export --format jsonl` on SHARED/corpus/seeds, scored by
@@ -43,7 +44,22 @@ def seeds(toile, shared):
         return json.loads(run([sys.executable, scorer, corpus, facts, "--json"]))
 
 
+def agree(toile, shared):
+    """`toile eval` must count exactly as the reference scorer does."""
+    reference = seeds(toile, shared)
+    ours = own(toile, os.path.join(shared, "corpus", "seeds"))
+    pairs = [("predicted", "predicted"), ("true_positive", "correct"), ("gold", "gold"),
+             ("recall_hits", "found")]
+    differ = [(a, reference[a], ours[b]) for a, b in pairs if reference[a] != ours[b]]
+    for name, theirs, mine in differ:
+        print(f"{name}: score.py {theirs}, toile eval {mine}")
+    print("toile eval agrees with score.py" if not differ else "disagreement")
+    return 1 if differ else 0
+
+
 def main(argv):
+    if len(argv) == 3 and argv[1] == "agree":
+        return agree(argv[0], argv[2])
     if len(argv) != 5 or argv[1] not in ("own", "seeds"):
         sys.exit(__doc__)
     toile, kind, where = argv[0], argv[1], argv[2]
