@@ -2,8 +2,13 @@
 // process exit status (0 ok, 1 some input skipped or a check failed, 2 usage or fatal error).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
+
+namespace CLI {
+class App;
+}
 
 namespace toile::cli {
 
@@ -23,9 +28,14 @@ struct ExportOptions {
   std::string graph;
   std::string format;
   std::string output;
+  // --around NAME: only the facts within `depth` of that entity, of `relations` if given.
+  std::string around;
+  std::size_t depth = 1;
+  std::vector<std::string> relations;
 };
 std::vector<std::string> export_format_names();
 int run_export(const ExportOptions& options);
+int run_export_around(const ExportOptions& options);  // cli/query_command.cc
 
 struct EvalOptions {
   std::string corpus;
@@ -42,5 +52,21 @@ struct ExplainOptions {
   bool all_sentences = false;
 };
 int run_explain(const ExplainOptions& options);
+
+// `toile query GRAPH entity|neighbors|path|facts|stats ...` (cli/query_command.cc).
+struct QueryOptions {
+  std::string graph;
+  std::string command;             // the subcommand given
+  std::vector<std::string> names;  // entity, neighbors: one name; path: two
+  std::vector<std::string> relations;
+  std::size_t depth = 1;             // neighbors
+  std::size_t max_hops = 6;          // path
+  std::size_t limit = 10;            // path: chains shown
+  std::string subject, object, doc;  // facts
+  bool json = false;
+};
+// Declares `query` and its subcommands on `app`, filling `options` when parsed.
+CLI::App* add_query_command(CLI::App& app, QueryOptions& options);
+int run_query(const QueryOptions& options);
 
 }  // namespace toile::cli

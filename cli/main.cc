@@ -38,6 +38,17 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember(toile::cli::export_format_names()));
   export_cmd->add_option("-o,--output", exp.output, "Output file (standard output if absent)");
+  auto* around_opt = export_cmd->add_option(
+      "--around", exp.around, "Only the neighbourhood of this entity (a focused diagram)");
+  export_cmd->add_option("--depth", exp.depth, "With --around: how many facts away (default 1)")
+      ->check(CLI::PositiveNumber)
+      ->needs(around_opt);
+  export_cmd
+      ->add_option("--relation", exp.relations, "With --around: only this relation (repeatable)")
+      ->needs(around_opt);
+
+  toile::cli::QueryOptions query;
+  auto* query_cmd = toile::cli::add_query_command(app, query);
 
   toile::cli::EvalOptions eval;
   auto* eval_cmd = app.add_subcommand(
@@ -65,7 +76,9 @@ int main(int argc, char** argv) {
     }
     return toile::cli::run_build(build);
   }
-  if (export_cmd->parsed()) return toile::cli::run_export(exp);
+  if (export_cmd->parsed())
+    return exp.around.empty() ? toile::cli::run_export(exp) : toile::cli::run_export_around(exp);
+  if (query_cmd->parsed()) return toile::cli::run_query(query);
   if (eval_cmd->parsed()) return toile::cli::run_eval(eval);
   return 0;
 }

@@ -223,17 +223,24 @@ std::optional<std::size_t> KnowledgeGraph::find_entity(std::string_view name) co
 }
 
 namespace {
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
+// Levenshtein distance between a and b; any value above `bound` once it is sure to exceed it
+// (row minima never decrease). `row` is scratch space reused across calls.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bound,
+                          std::vector<std::size_t>& row) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > bound) return bound + 1;
+  row.resize(b.size() + 1);
   std::iota(row.begin(), row.end(), 0);
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diagonal = row[0];
     row[0] = i;
+    std::size_t row_min = row[0];
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t above = row[j];
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
       diagonal = above;
+      row_min = std::min(row_min, row[j]);
     }
+    if (row_min > bound) return bound + 1;
   }
   return row[b.size()];
 }
@@ -242,19 +249,24 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 std::vector<std::string> KnowledgeGraph::suggest_names(std::string_view name,
                                                        std::size_t limit) const {
   const std::string folded = fold_name(name);
+  // Names farther than this are never suggested, so their exact distance does not matter.
+  const std::size_t cutoff = std::max<std::size_t>(3, folded.size() / 2);
+  std::vector<std::size_t> row;
   std::vector<std::pair<std::size_t, std::string>> scored;
   for (const auto& e : entities()) {
-    std::size_t best = edit_distance(folded, fold_name(e.name));
+    const std::string folded_name = fold_name(e.name);
+    std::size_t best = edit_distance(folded, folded_name, cutoff, row);
     for (const auto& [alias, count] : e.aliases) {
-      const std::string a = fold_name(alias);
-      best = std::min(best, a.find(folded) != std::string::npos ? 1 : edit_distance(folded, a));
+      const std::string a = alias == e.name ? folded_name : fold_name(alias);
+      best = std::min(
+          best, a.find(folded) != std::string::npos ? 1 : edit_distance(folded, a, cutoff, row));
     }
     scored.emplace_back(best, e.name);
   }
   std::sort(scored.begin(), scored.end());
   std::vector<std::string> out;
   for (const auto& [distance, n] : scored) {
-    if (out.size() == limit || distance > std::max<std::size_t>(3, folded.size() / 2)) break;
+    if (out.size() == limit || distance > cutoff) break;
     out.push_back(n);
   }
   return out;

@@ -1,6 +1,9 @@
 #include "graph/store.h"
 
 #include <fcntl.h>
+#include <signal.h>
+
+#include <cerrno>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -260,7 +263,27 @@ KnowledgeGraph load_graph(const std::filesystem::path& file) {
   return graph;
 }
 
+namespace {
+
+// A save killed mid-way (kill -9) leaves its temporary file; the next save removes those whose
+// process is gone, so they never pile up.
+void remove_stale_temporaries(const std::filesystem::path& file) {
+  const std::string prefix = file.filename().string() + ".tmp-";
+  const auto dir = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    const long pid = std::atol(name.c_str() + prefix.size());
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+      std::filesystem::remove(entry.path(), ec);
+  }
+}
+
+}  // namespace
+
 void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& file) {
+  remove_stale_temporaries(file);
   const std::filesystem::path temp =
       file.string() + ".tmp-" + std::to_string(static_cast<long>(::getpid()));
   std::filesystem::remove(temp);
