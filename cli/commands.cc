@@ -1,5 +1,7 @@
 #include "cli/commands.h"
 
+#include "cli/output_file.h"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -92,29 +94,6 @@ void report_problems(const std::vector<ReadProblem>& problems, bool quiet) {
   for (const auto& p : problems) std::cerr << "toile: " << p.path << ": " << p.message << "\n";
 }
 
-// Writes through a temporary file renamed into place, so that a reader never sees half a file.
-template <typename Writer>
-void write_file_atomically(const fs::path& target, Writer&& write) {
-  const fs::path temp = target.string() + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) throw ExportError(target.string() + ": cannot create file");
-    try {
-      write(out);
-    } catch (...) {
-      out.close();
-      fs::remove(temp);
-      throw;
-    }
-    out.flush();
-    if (!out) {
-      out.close();
-      fs::remove(temp);
-      throw ExportError(target.string() + ": write failed (disk full?)");
-    }
-  }
-  fs::rename(temp, target);
-}
 
 }  // namespace
 

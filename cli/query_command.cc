@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/output_file.h"
 #include "export/export.h"
 #include "graph/query.h"
 #include "graph/store.h"
@@ -459,20 +460,6 @@ int query_stats(const KnowledgeGraph& graph, const QueryOptions& o) {
   return 0;
 }
 
-// Writes `text` to `file` through a temporary file renamed into place.
-void write_atomically(const std::filesystem::path& file, const std::string& text) {
-  const std::filesystem::path temp = file.string() + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      std::filesystem::remove(temp);
-      throw ExportError(file.string() + ": cannot write file");
-    }
-  }
-  std::filesystem::rename(temp, file);
-}
 
 void report(const char* command, const std::string& graph, const QueryFailure& f, bool json_out) {
   std::cerr << "toile " << command << ": " << graph << ": " << f.message;
@@ -569,7 +556,7 @@ int run_export_around(const ExportOptions& options) {
       std::cout << text.str();
       std::cout.flush();
     } else {
-      write_atomically(options.output, text.str());
+      write_file_atomically(options.output, [&](std::ostream& out) { out << text.str(); });
     }
     return 0;
   } catch (const QueryFailure& f) {
