@@ -39,8 +39,8 @@ RuleFiles RuleFiles::load(const std::vector<std::filesystem::path>& user_dirs) {
   return files;
 }
 
-RuleFiles RuleFiles::with_extra(std::vector<RuleFile> extra) {
-  RuleFiles files = load({});
+RuleFiles RuleFiles::with_extra(std::vector<RuleFile> extra, bool include_defaults) {
+  RuleFiles files = include_defaults ? load({}) : RuleFiles{};
   for (auto& f : extra) files.files_.push_back(std::move(f));
   return files;
 }

@@ -20,8 +20,9 @@ class RuleFiles {
  public:
   // Throws RuleError for a user folder that does not exist or a file that cannot be read.
   static RuleFiles load(const std::vector<std::filesystem::path>& user_dirs);
-  // The defaults plus files held in memory (tests, fuzzing), as if read from a user folder.
-  static RuleFiles with_extra(std::vector<RuleFile> extra);
+  // The defaults (unless told otherwise) plus files held in memory (tests, fuzzing), as if
+  // read from a user folder.
+  static RuleFiles with_extra(std::vector<RuleFile> extra, bool include_defaults = true);
 
   // Every file of that name, the default first, then the user's in the order given.
   std::vector<const RuleFile*> named(std::string_view name) const;
