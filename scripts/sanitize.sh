@@ -11,4 +11,7 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:halt_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # Graphviz's font lookup (fontconfig) keeps caches alive until exit: not our leaks.
 export LSAN_OPTIONS=suppressions=$PWD/scripts/lsan.supp:print_suppressions=0
-ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -E 'cli\.kill_build' "$@"
+# The rule cases share one extractor when run in one process; ctest would start one process
+# (and load every rule under ASan) per case.
+ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -E 'cli\.kill_build|RuleCases' "$@"
+build-asan/extract/extract_test --gtest_filter='RuleCases*' --gtest_brief=1
