@@ -456,7 +456,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       ++i;
       continue;
     }
-    if (lower == "son" || lower == "sa" || lower == "ses") {
+    if (lower == "son" || lower == "sa" || lower == "ses" || lower == "leurs") {
       out.push_back(mention(i, i, Tag::POSS, ""));
       ++i;
       continue;

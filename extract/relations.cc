@@ -1,5 +1,6 @@
 #include "extract/relations.h"
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -46,9 +47,10 @@ struct CompiledRule {
   int line = 0;
   double confidence = 0.5;
   std::string implicit_subject, implicit_object;  // "", "@topic"
+  bool fallback = false;  // a default reading (« X de Y »), dropped where a longer rule reads more
   std::vector<Slot> slots;
   std::string pattern;  // expanded
-  std::unique_ptr<RE2> re;
+  const RE2* re = nullptr;  // owned by RelationRules::Impl::filter
 };
 
 std::string marker_regex(const std::set<Tag>& tags,
@@ -243,10 +245,15 @@ std::vector<int> mentions_in(std::string_view capture, bool list) {
     int index = -1;
     std::from_chars(capture.data() + colon + 1, capture.data() + close, index);  // stops at ':'
 
-    const std::string_view before = capture.substr(0, p);
+    // An owner follows its element directly: « ⟦Red Hat⟧ d'⟦IBM⟧ », not « ⟦A⟧ et de ⟦B⟧ ».
+    const auto previous_close = capture.rfind(kClose, p);
+    const std::string_view between =
+        previous_close == std::string_view::npos
+            ? std::string_view{}
+            : capture.substr(previous_close + kClose.size(), p - previous_close - kClose.size());
     const bool owner = list && !out.empty() &&
-                       (before.ends_with("de ") || before.ends_with("d'") || before.ends_with("du ") ||
-                        before.ends_with("de  ") || before.ends_with("d' "));
+                       (between == " de " || between == " d'" || between == " du " ||
+                        between == " d' " || between == " de l'" || between == " de la ");
     if (!owner && index >= 0) out.push_back(index);
     if (!list) break;
     p = close + kClose.size();
@@ -283,9 +290,19 @@ std::string tagged_text(std::string_view text, const TaggedSentence& sentence) {
   return tag_text(text, sentence).text;
 }
 
+// Which rules can match a sentence. Running one automaton for all the rules (an RE2::Set) costs
+// about a million instructions a byte: the rules' word-counted gaps make its DFA states huge and
+// ever new. Instead each rule's pattern is reduced, by RE2's FilteredRE2, to the literal strings
+// ("atoms") any match must contain — « ⟦org: », « racheté », « par » — combined with AND and OR;
+// one small automaton finds the atoms present in a sentence, and only the rules whose atom formula
+// holds are run. A rule filtered out cannot match, so the facts are exactly those of running every
+// rule.
 struct RelationRules::Impl {
   std::vector<CompiledRule> rules;
-  std::unique_ptr<RE2::Set> set;
+  re2::FilteredRE2 filter{2};  // owns the rules' compiled patterns
+  std::vector<int> rule_of_filter_id;  // -1 for a pattern whose rule a user's rule replaced
+  std::unique_ptr<RE2::Set> atoms;  // the literal strings of the filter, case-insensitive
+  std::size_t atom_count = 0;
   const Gazetteer* gazetteer = nullptr;
   std::map<std::string, double> confidence;
 };
@@ -361,10 +378,11 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
         else if (key == "subject" && value == "@topic") rule.implicit_subject = value;
         else if (key == "object" && (value == "@topic" || value == "@leader-government"))
           rule.implicit_object = value;
+        else if (key == "fallback" && value.empty()) rule.fallback = true;
         else if (key.empty()) continue;
         else
           throw RuleError(file->display_path, line, column_of(k),
-                          "unknown option (status=…, subject=@topic, object=@topic, object=@leader-government)", std::string(option));
+                          "unknown option (status=…, subject=@topic, object=@topic, object=@leader-government, fallback)", std::string(option));
       }
       const RuleSource src{file, line, column_of(3), cols[3]};
       rule.pattern = expand(src, cols[3], defines, rule);
@@ -375,10 +393,14 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
                         "a rule needs exactly one way to name each side: {S:…} slots or subject=@topic, "
                         "{O:…} slots or object=@topic",
                         std::string(cols[3]));
-      rule.re = std::make_unique<RE2>(rule.pattern, options);
-      if (!rule.re->ok())
-        throw RuleError(file->display_path, line, column_of(3), "invalid pattern: " + regex_problem(*rule.re),
+      int filter_id = -1;
+      if (out.impl_->filter.Add(rule.pattern, options, &filter_id) != RE2::NoError) {
+        const RE2 failed(rule.pattern, options);  // for its message
+        throw RuleError(file->display_path, line, column_of(3), "invalid pattern: " + regex_problem(failed),
                         std::string(cols[3]));
+      }
+      rule.re = &out.impl_->filter.GetRE2(filter_id);
+      out.impl_->rule_of_filter_id.push_back(-1);
       const auto& groups = rule.re->NamedCapturingGroups();
       for (auto& slot : rule.slots) slot.group_index = groups.at(slot.group);
       auto c = confidence.find(rule.id);
@@ -389,22 +411,41 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
           throw RuleError(file->display_path, line, column_of(1), "duplicate rule id (also in " +
                           out.impl_->rules[existing->second].file + ")", rule.id);
         out.impl_->rules[existing->second] = std::move(rule);  // a user's rule overrides
+        out.impl_->rule_of_filter_id[static_cast<std::size_t>(filter_id)] = static_cast<int>(existing->second);
       } else {
         index_of_id[rule.id] = out.impl_->rules.size();
+        out.impl_->rule_of_filter_id[static_cast<std::size_t>(filter_id)] = static_cast<int>(out.impl_->rules.size());
         out.impl_->rules.push_back(std::move(rule));
       }
     });
   }
 
-  out.impl_->set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const auto& rule : out.impl_->rules) {
-    std::string error;
-    if (out.impl_->set->Add(rule.pattern, &error) < 0)
-      throw RuleError(rule.file, rule.line, 1, "invalid pattern: " + error, rule.id);
+  // A replaced rule's pattern stays in the filter; it no longer names a rule.
+  for (std::size_t id = 0; id < out.impl_->rule_of_filter_id.size(); ++id) {
+    const int r = out.impl_->rule_of_filter_id[id];
+    if (r >= 0 && out.impl_->rules[static_cast<std::size_t>(r)].re != &out.impl_->filter.GetRE2(static_cast<int>(id)))
+      out.impl_->rule_of_filter_id[id] = -1;
   }
   out.impl_->confidence = std::move(confidence);
-  if (!out.impl_->set->Compile())
-    throw RuleError("<rules>", 0, 0, "the rule set is too large to compile", "");
+  if (!out.impl_->rules.empty()) {
+    std::vector<std::string> atoms;
+    out.impl_->filter.Compile(&atoms);
+    out.impl_->atom_count = atoms.size();
+    if (!atoms.empty()) {
+      // Atoms are lower-cased; matched case-insensitively they are found wherever a rule's
+      // case-insensitive pattern could have matched them.
+      RE2::Options literal = options;
+      literal.set_literal(true);
+      out.impl_->atoms = std::make_unique<RE2::Set>(literal, RE2::UNANCHORED);
+      for (const auto& atom : atoms) {
+        std::string error;
+        if (out.impl_->atoms->Add(atom, &error) < 0)
+          throw RuleError("<rules>", 0, 0, "cannot index the rules' literal strings: " + error, atom);
+      }
+      if (!out.impl_->atoms->Compile())
+        throw RuleError("<rules>", 0, 0, "the rules' literal strings are too many to compile", "");
+    }
+  }
   return out;
 }
 
@@ -413,15 +454,21 @@ std::vector<RelationMatch> RelationRules::match(std::string_view text, const Tag
   std::vector<RelationMatch> found;
   if (impl_->rules.empty()) return found;
   const TaggedText tagged = tag_text(text, sentence);
-  std::vector<int> candidates;
-  RE2::Set::ErrorInfo error;
-  if (!impl_->set->Match(tagged.text, &candidates, &error)) {
-    if (error.kind == RE2::Set::kNoError) return found;
-    // The set's automaton ran out of memory on this sentence: try every rule rather than
-    // silently missing facts.
-    candidates.resize(impl_->rules.size());
-    for (std::size_t r = 0; r < candidates.size(); ++r) candidates[r] = static_cast<int>(r);
+  std::vector<int> atoms;
+  if (impl_->atoms) {
+    RE2::Set::ErrorInfo error;
+    if (!impl_->atoms->Match(tagged.text, &atoms, &error) && error.kind != RE2::Set::kNoError) {
+      // The atoms' automaton ran out of memory: take every atom as present rather than
+      // silently missing facts.
+      atoms.resize(impl_->atom_count);
+      for (std::size_t a = 0; a < atoms.size(); ++a) atoms[a] = static_cast<int>(a);
+    }
   }
+  std::vector<int> potentials;
+  impl_->filter.AllPotentials(atoms, &potentials);
+  std::vector<int> candidates;
+  for (int id : potentials)
+    if (const int r = impl_->rule_of_filter_id[static_cast<std::size_t>(id)]; r >= 0) candidates.push_back(r);
   std::sort(candidates.begin(), candidates.end());
   const Gazetteer& gaz = *impl_->gazetteer;
 
@@ -471,6 +518,7 @@ std::vector<RelationMatch> RelationRules::match(std::string_view text, const Tag
           if (s.name == o.name) continue;
           RelationMatch m;
           m.rule_id = rule.id;
+          m.fallback = rule.fallback;
           m.relation = rule.relation;
           m.status = rule.status;
           m.confidence = rule.confidence;
@@ -488,10 +536,11 @@ std::vector<RelationMatch> RelationRules::match(std::string_view text, const Tag
     }
   }
 
-  // Where two readings of one pair of entities overlap and share an end, the longer is the
-  // more specific (« la plateforme X de Y » is product-of, not « X de Y »'s subsidiary-of).
+  // A fallback reading gives way where a longer rule reads the same pair of entities in an
+  // overlapping span sharing an end (« la plateforme X de Y » is product-of, not « X de Y »'s
+  // subsidiary-of). Two full readings both stand: « le rachat de Y par son concurrent X ».
   auto shadowed = [&](const RelationMatch& m) {
-    return std::any_of(found.begin(), found.end(), [&](const RelationMatch& other) {
+    return m.fallback && std::any_of(found.begin(), found.end(), [&](const RelationMatch& other) {
       return &other != &m && other.subject_name == m.subject_name &&
              other.object_name == m.object_name && other.begin <= m.begin && m.end <= other.end &&
              other.end - other.begin > m.end - m.begin &&

@@ -22,6 +22,7 @@ struct RelationMatch {
   std::string rule_id;
   std::string relation;
   std::string status;       // from the rule's status= option
+  bool fallback = false;    // from the rule's fallback option
   double confidence = 0.5;  // the rule's measured precision (fr/confidence.tsv)
   // Mention indices into the TaggedSentence, or -1 with implicit_* naming the entity
   // (@topic, @first) the rule stands for.
