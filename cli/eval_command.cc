@@ -73,10 +73,15 @@ int run_eval(const EvalOptions& options) {
     }
     if (!options.calibration_out.empty()) {
       std::ofstream out(options.calibration_out);
-      out << "# rule\tprecision\tpredicted\tcorrect (measured by toile eval --calibrate)\n";
+      // Laplace-smoothed: a rule right twice out of two is not certain, (2+1)/(2+2) = 0.75.
+      out << "# Each rule's precision on " << options.corpus
+          << ", smoothed as (correct + 1) / (predicted + 2).\n"
+          << "# Written by toile eval --calibrate; read as each fact's confidence.\n"
+          << "# rule\tconfidence\tpredicted\tcorrect\n";
       for (const auto& [rule, c] : report.by_rule)
-        out << rule << '\t' << fixed3(c.precision()) << '\t' << c.predicted << '\t' << c.correct
-            << '\n';
+        out << rule << '\t'
+            << fixed3((static_cast<double>(c.correct) + 1) / (static_cast<double>(c.predicted) + 2))
+            << '\t' << c.predicted << '\t' << c.correct << '\n';
       if (!out) throw std::runtime_error(options.calibration_out + ": cannot write");
     }
     return 0;
