@@ -280,7 +280,8 @@ TEST_F(HostileRoundTrip, Neo4jCypherParses) {
       " " + testing::shell_quote((dir.path() / "load.cypher").string()) + " " +
       testing::shell_quote((dir.path() / "after-import.cypher").string()));
   ASSERT_EQ(result.exit_code, 0) << result.output;
-  for (const auto& [file, report] : json::parse(result.output)["files"].items())
+  const json reports = json::parse(result.output);  // must outlive the loop over its items
+  for (const auto& [file, report] : reports["files"].items())
     EXPECT_EQ(report["errors"], json::array()) << file << ": " << report.dump(2);
 }
 
