@@ -19,8 +19,10 @@ for t in "${targets[@]}"; do
   mkdir -p "build-fuzz/corpus/$t" "tests/fuzz/crashes/$t"
   echo "fuzz: $t for ${seconds}s"
   build-fuzz/tests/fuzz/fuzz_$t "build-fuzz/corpus/$t" "tests/fuzz/corpus/$t" \
-      -max_total_time="$seconds" -timeout=120 -rss_limit_mb=4096 -print_final_stats=1 \
+      -max_total_time="$seconds" -timeout=120 -report_slow_units=600 -rss_limit_mb=4096 -print_final_stats=1 \
       -artifact_prefix="tests/fuzz/crashes/$t/" 2>&1 | grep -E "^(stat::|#[0-9]+ +DONE|==[0-9]+==ERROR|SUMMARY|INFO: Running)" || status=1
-  if ls "tests/fuzz/crashes/$t"/* >/dev/null 2>&1; then echo "fuzz: $t found a crash"; status=1; fi
+  if ls "tests/fuzz/crashes/$t"/{crash,leak,timeout,oom}-* >/dev/null 2>&1; then
+    echo "fuzz: $t found a failing input in tests/fuzz/crashes/$t"; status=1
+  fi
 done
 exit $status
