@@ -416,12 +416,16 @@ class Writer {
     }
   }
 
-  std::string investor_list(const Cast& c) {
+  // « Eurazeo, le fonds Kalor Capital et Bpifrance »; after « de » (with_de): « d'Eurazeo, du
+  // fonds Kalor Capital et de Bpifrance ».
+  std::string investor_list(const Cast& c, bool with_de) {
     std::string out;
     for (std::size_t k = 0; k < c.investors.size(); ++k) {
       if (k > 0) out += k + 1 == c.investors.size() ? " et " : ", ";
-      const bool fund_word = c.investors[k].find(' ') != std::string::npos && rng_.chance(0.4);
-      out += (fund_word ? "le fonds " : "") + c.investors[k];
+      const std::string& name = c.investors[k];
+      const bool fund_word = name.find(' ') != std::string::npos && rng_.chance(0.4);
+      if (with_de) out += fund_word ? "du fonds " + name : (k == 0 || k + 1 == c.investors.size()) ? de(name) : name;
+      else out += (fund_word ? "le fonds " : "") + name;
     }
     return out;
   }
@@ -433,15 +437,25 @@ class Writer {
       const std::string_view what = key.size() == 1 ? "" : key.substr(2);
       if (what.empty()) return o.name;
       if (what == "intro") return article_of(o.desc) + o.desc.noun + adjective(o) + " " + o.name;
+      if (what == "deintro" || what == "aintro") {  // « du groupe X », « à la start-up X »
+        const std::string a = article_of(o.desc);
+        const std::string p = what == "deintro" ? (a == "le " ? "du " : "de " + a) : (a == "le " ? "au " : "à " + a);
+        return p + o.desc.noun + adjective(o) + " " + o.name;
+      }
       if (what == "un") return (o.desc.feminine ? "une " : "un ") + o.desc.noun + adjective(o) + " " + o.name;
       if (what == "ref") return article_of(o.desc) + o.desc.noun;
       if (what == "pron") return o.desc.feminine ? "elle" : "il";
       if (what == "e") return o.desc.feminine ? "e" : "";
       if (what == "de") return de(o.name);
     }
-    if (key == "INV") return investor_list(c);
+    if (key == "INV") return investor_list(c, false);
+    if (key == "INV.de") return investor_list(c, true);
+    if (key == "INV.ont") return c.investors.size() > 1 ? "ont" : "a";
     if (key == "INV1") return c.investors.front();
-    if (key == "INV2") return c.investors.size() > 1 ? c.investors[1] : rng_.pick(kKnownInvestors);
+    if (key == "INV2" || key == "INV2.de") {
+      const std::string name = c.investors.size() > 1 ? c.investors[1] : rng_.pick(kKnownInvestors);
+      return key == "INV2" ? name : de(name);
+    }
     if (key == "P1") return c.p1.name;
     if (key == "P2") return c.p2.name;
     if (key == "P3") return c.p3.name;
@@ -454,6 +468,12 @@ class Writer {
     if (key == "P3.e") return c.p3.feminine ? "e" : "";
     if (key == "G") return c.gov.name;
     if (key == "G.e") return c.gov.feminine ? "e" : "";
+    if (key == "G.de") {  // « de la Cnil », « du département… », « des autorités… », « de Pékin »
+      const std::string& g = c.gov.name;
+      if (g.starts_with("le ")) return "du " + g.substr(3);
+      if (g.starts_with("les ")) return "des " + g.substr(4);
+      return de(g);
+    }
     if (key == "X") return c.product;
     if (key == "X.noun") return c.product_noun;
     if (key == "AMT") return amount();
@@ -465,6 +485,7 @@ class Writer {
     if (key == "NUM") return std::to_string(rng_.between(12, 900));
     if (key == "CITY") return c.city->name;
     if (key == "SITE") return c.site_city;
+    if (key == "SITE.de") return de(c.site_city);
     if (key == "NAT") return c.nationality->m;
     if (key == "NATS") return c.nationality->m_plural;
     if (key == "COUNTRY") return c.nationality->country;
@@ -491,39 +512,39 @@ const std::vector<Story> kStories = {
          "{A} boucle un tour de table de {AMT}",
          "Levée de fonds : {A} séduit {INV1}"},
         {"{A.intro}, fondée en {OLD} par {P1} et {P2}, annonce une levée de fonds de {AMT}.",
-         "{A.intro} a levé {AMT} auprès de {INV}.",
+         "{A.intro} a levé {AMT} auprès {INV.de}.",
          "{A.intro} vient de boucler un tour de table de {AMT} mené par {INV1}."},
         {"Le tour de table a été mené par {INV1}.",
-         "{INV} y ont également participé.",
+         "{INV} y {INV.ont} également participé.",
          "{INV1} a investi {AMT} dans {A}.",
-         "{INV1} entre au capital de {A} à l'occasion de cette opération.",
-         "{INV2}, l'un des investisseurs historiques de {A}, a remis au pot.",
+         "{INV1} entre au capital {A.de} à l'occasion de cette opération.",
+         "{INV2}, l'un des investisseurs historiques {A.de}, a remis au pot.",
          "Cette opération porte à {AMT} le total des fonds levés depuis sa création.",
          "{A.ref} compte {NUM} salariés et vise la rentabilité en {YEAR2}.",
-         "{A.ref} avait déjà levé {AMT} en {OLD} auprès de {INV2}.",
+         "{A.ref} avait déjà levé {AMT} en {OLD} auprès {INV2.de}.",
          "Les fonds serviront à recruter {NUM} personnes et à ouvrir des bureaux à l'étranger.",
-         "Le fonds {INV1} détient désormais {PCT} du capital de {A}.",
+         "Le fonds {INV1} détient désormais {PCT} du capital {A.de}.",
          "{INV1} a pris une participation minoritaire dans {A}."}},
     {  // acquisition
         {"{B} rachète {A}", "{B.intro} met la main sur {A}",
          "Rachat : {B} s'offre {A} pour {AMT}"},
         {"{B.intro} a racheté {A.intro} pour {AMT}.",
-         "{B.intro} a annoncé {DATE} l'acquisition de {A}, spécialisé{A.e} dans {SECTOR}.",
+         "{B.intro} a annoncé {DATE} l'acquisition {A.de}, spécialisé{A.e} dans {SECTOR}.",
          "{B} va racheter {A.intro}, a-t-on appris {DATE}."},
-        {"Le rachat de {A} par {B} doit encore être approuvé par {G}.",
-         "{A}, désormais filiale de {B}, conservera sa marque.",
+        {"Le rachat {A.de} par {B} doit encore être approuvé par {G}.",
+         "{A}, désormais filiale {B.de}, conservera sa marque.",
          "{B} avait déjà tenté de racheter {C} en {OLD}.",
-         "{G} a bloqué le projet de rachat de {C} par {B} en {OLD}.",
+         "{G} a bloqué le projet de rachat {C.de} par {B} en {OLD}.",
          "{A} avait été rachetée par {D} en {OLD}, avant d'être revendue.",
          "L'opération valorise {A} à {AMT}.",
          "{B} s'est offert {C} l'an dernier.",
          "Avec cette acquisition, {B.ref} renforce sa présence dans {SECTOR}.",
-         "{P1}, {P1.title} de {B}, salue « une opération structurante ».",
-         "{A} sera intégré{A.e} à la division logicielle de {B}."}},
+         "{P1}, {P1.title} {B.de}, salue « une opération structurante ».",
+         "{A} sera intégré{A.e} à la division logicielle {B.de}."}},
     {  // fine
         {"{G} inflige une amende de {AMT} à {A}", "{A} sanctionné{A.e} pour {OFFENSE}",
          "Amende record pour {A}"},
-        {"{G} a infligé une amende de {AMT} à {A.intro} pour {OFFENSE}.",
+        {"{G} a infligé une amende de {AMT} {A.aintro} pour {OFFENSE}.",
          "{A.intro} écope d'une amende de {AMT} pour {OFFENSE}.",
          "{G} a condamné {A} à une amende de {AMT}."},
         {"{G} avait ouvert une enquête sur {A} en {OLD}.",
@@ -531,11 +552,11 @@ const std::vector<Story> kStories = {
          "Selon {MEDIA}, {A} aurait également été sanctionné{A.e} par {G} en {OLD}.",
          "{A} a été condamné{A.e} à une amende de {AMT} par {G}.",
          "{G} a également ouvert une enquête sur {C}.",
-         "« {QUOTE} », a réagi {P2}, {P2.staff} de {A}.",
+         "« {QUOTE} », a réagi {P2}, {P2.staff} {A.de}.",
          "Ce n'est pas la première fois que {A.ref} est épinglé{A.e} pour {OFFENSE}.",
          "L'amende représente environ {PCT} de son chiffre d'affaires annuel."}},
     {  // sanctions
-        {"Washington inscrit {A} sur sa liste noire", "Sanctions : {A} dans le viseur de {G}"},
+        {"Washington inscrit {A} sur sa liste noire", "Sanctions : {A} dans le viseur {G.de}"},
         {"Washington a inscrit {A.intro} sur sa liste noire commerciale {DATE}.",
          "{G} a imposé des sanctions contre {A.intro} et sa filiale {C}.",
          "{A.intro} a été placé{A.e} sur la liste noire du département du Commerce américain."},
@@ -547,39 +568,39 @@ const std::vector<Story> kStories = {
          "{A} fournit des {THINGS} à {B} depuis {OLD}."}},
     {  // appointment
         {"{A} : {P1} nommé{P1.e} {P1.title}", "Changement de tête chez {A}"},
-        {"{P1} a été nommé{P1.e} {P1.title} de {A.intro}.",
+        {"{P1} a été nommé{P1.e} {P1.title} {A.deintro}.",
          "{A.intro} a nommé {P1} au poste de {P1.title}.",
-         "{P1} prend la tête de {A.intro}."},
+         "{P1} prend la tête {A.deintro}."},
         {"{P1} a travaillé chez {B} pendant dix ans.",
          "{P1} succède à {P2}, qui dirigeait {A} depuis {OLD}.",
-         "{P2}, {P2.title} de {B}, rejoindra le conseil d'administration.",
-         "Le nouveau patron de {A}, {P1}, devra redresser les comptes.",
-         "{A.ref} a également recruté {P3}, ancien{P3.e} {P3.staff} de {C}.",
+         "{P2}, {P2.title} {B.de}, rejoindra le conseil d'administration.",
+         "Le nouveau patron {A.de}, {P1}, devra redresser les comptes.",
+         "{A.ref} a également recruté {P3}, ancien{P3.e} {P3.staff} {C.de}.",
          "Son directeur financier, {P3}, quittera ses fonctions fin {YEAR}.",
-         "{P3}, {P3.staff} de {A}, a confirmé l'information à {MEDIA}."}},
+         "{P3}, {P3.staff} {A.de}, a confirmé l'information à {MEDIA}."}},
     {  // partnership and customers
         {"{A} et {B} s'allient dans {SECTOR}", "{A} signe un partenariat avec {B}"},
         {"{A.intro} et {B.intro} ont signé un partenariat stratégique.",
          "{A.intro} s'allie à {B} pour développer de nouveaux {THINGS}.",
          "{A.intro} a conclu un accord de distribution avec {B}."},
-        {"{B}, l'un des clients de {A}, teste la solution depuis {OLD}.",
+        {"{B}, l'un des clients {A.de}, teste la solution depuis {OLD}.",
          "{A} fournit des {THINGS} à {C} depuis {OLD}.",
          "{A.ref} compte parmi ses clients {C.intro}.",
          "{A} et {C} sont en concurrence sur plusieurs appels d'offres.",
          "{A} concurrence directement {D} sur le marché européen.",
-         "{C} utilise déjà la plateforme de {A} dans ses entrepôts.",
+         "{C} utilise déjà la plateforme {A.de} dans ses entrepôts.",
          "Le partenariat entre {A} et {B} porte sur cinq ans.",
-         "{A} a remporté un contrat de {AMT} auprès de {D}."}},
+         "{A} a remporté un contrat de {AMT} auprès {D.de}."}},
     {  // subsidiaries and ownership
         {"{B} réorganise ses filiales", "{C} change de nom"},
-        {"{C}, filiale de {B}, a réalisé un chiffre d'affaires de {AMT} en {YEAR}.",
-         "{B.intro} détient {PCT} du capital de {A}.",
+        {"{C}, filiale {B.de}, a réalisé un chiffre d'affaires de {AMT} en {YEAR}.",
+         "{B.intro} détient {PCT} du capital {A.de}.",
          "{C} appartient au groupe {B} depuis {OLD}."},
         {"{A}, détenu{A.e} majoritairement par {B}, reste coté{A.e} à Paris.",
          "{B} possède également {D}, son principal concurrent.",
          "{C}, anciennement {D}, emploie {NUM} personnes.",
          "Sa filiale {D}, basée à {SITE}, fabrique des {THINGS}.",
-         "{A} est devenu{A.e} une filiale de {B} en {OLD}.",
+         "{A} est devenu{A.e} une filiale {B.de} en {OLD}.",
          "{B}, dont {INV1} détient {PCT} du capital, vise de nouvelles acquisitions."}},
     {  // incidents: cyberattacks and lawsuits
         {"{A} victime d'une cyberattaque", "{B} attaque {A} en justice"},
@@ -591,14 +612,14 @@ const std::vector<Story> kStories = {
          "{B} accuse {A} d'avoir copié son logiciel.",
          "Le groupe de pirates LockBit a revendiqué l'attaque.",
          "Le procès entre {A} et {B} doit s'ouvrir en {YEAR2}.",
-         "Selon {MEDIA}, le piratage de {A} aurait été mené par un groupe lié à un État."}},
+         "Selon {MEDIA}, le piratage {A.de} aurait été mené par un groupe lié à un État."}},
     {  // products and sites
         {"{A} lance {X}", "{A} inaugure une usine à {SITE}"},
         {"{A.intro} a lancé {X.noun} {X}, destiné aux petites entreprises.",
-         "{A.intro} a inauguré {DATE} son usine de {SITE}.",
+         "{A.intro} a inauguré {DATE} son usine {SITE.de}.",
          "{A.intro} dévoile {X}, sa nouvelle gamme de {THINGS}."},
         {"{X}, développé par {A}, compte déjà {NUM} 000 utilisateurs.",
-         "L'usine de {SITE} emploiera {NUM} personnes d'ici {YEAR2}.",
+         "L'usine {SITE.de} emploiera {NUM} personnes d'ici {YEAR2}.",
          "{A.intro}, basé{A.e} à {CITY}, vend ses {THINGS} dans {NUM} pays.",
          "Son concurrent {B} prépare une offre similaire.",
          "{X} sera commercialisé en Europe à partir de {YEAR2}."}},
@@ -612,7 +633,7 @@ const std::vector<std::string> kFiller = {
     "Il y a encore quelques mois, personne n'aurait parié sur ce scénario.",
     "{A.ref} prévoit de doubler ses effectifs d'ici {YEAR2}.",
     "{A.pron} vise un chiffre d'affaires de {AMT} en {YEAR2}.",
-    "« {QUOTE} », explique {P1}, {P1.title} de {A}.",
+    "« {QUOTE} », explique {P1}, {P1.title} {A.de}.",
     "« {QUOTE} », assure {P2}.",
     "Selon {MEDIA}, d'autres opérations pourraient suivre dans les prochains mois.",
     "La concurrence reste vive dans {SECTOR}, où les acteurs {NATS} sont très présents.",
@@ -625,7 +646,7 @@ const std::vector<std::string> kFiller = {
     "Le chiffre d'affaires a progressé de {PCT} sur un an, à {AMT}.",
     "Cette stratégie n'a pas convaincu tous les analystes.",
     "La pandémie avait fortement ralenti son développement.",
-    "{P2}, {P2.staff} de {C}, estime que « le pire est passé ».",
+    "{P2}, {P2.staff} {C.de}, estime que « le pire est passé ».",
     "Les prix de l'énergie pèsent sur les marges de tout le secteur.",
     "Ses ventes à l'export représentent désormais {PCT} de son activité.",
     "{A.pron} emploie {NUM} personnes, dont la moitié en France.",

@@ -7,11 +7,16 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <mutex>
+#include <optional>
 #include <thread>
+#include <tuple>
+#include <unordered_set>
 
 #include "export/export.h"
 #include "extract/extractor.h"
@@ -62,31 +67,150 @@ class Progress {
   std::atomic<std::uint64_t> bytes_{0};
 };
 
-// Extracts every document, `jobs` at a time; results keep the documents' order so that the
-// output does not depend on scheduling.
-std::vector<std::vector<Fact>> extract_all(const Extractor& extractor,
-                                           const std::vector<Document>& documents,
-                                           unsigned jobs, Progress& progress) {
-  std::vector<std::vector<Fact>> facts(documents.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < documents.size();) {
-      facts[i] = extractor.extract(documents[i]);
-      progress.document_done(documents[i].text.size());
+// One listed file on its way from the disk to the graph.
+struct Item {
+  std::optional<DocumentRecord> document;  // nullopt: skipped (see problems)
+  std::vector<ReadProblem> problems;
+  std::vector<Fact> facts;
+  bool fresh = false;  // not in the graph given with --into, so extracted
+};
+
+// What a worker thread timed (build --stats): reading, and the extractor's stages.
+struct WorkerStats {
+  double read = 0;
+  ExtractStats extract;
+};
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Reads and extracts every listed file and hands each to `consume`, in listing order, so that
+// the output does not depend on scheduling. `jobs` threads read and extract (the calling thread
+// alone for one), never more than a window of files ahead of the one consumed: the build streams
+// through an archive without holding it in memory. The document text is dropped once extracted.
+template <typename Consume>
+void extract_all(const std::vector<ArticleFile>& files, const ReadOptions& read_options,
+                 const Extractor& extractor, const std::unordered_set<std::string>& known_hashes,
+                 unsigned jobs, bool timed, Progress& progress, WorkerStats& stats,
+                 Consume&& consume) {
+  auto process = [&](std::size_t i, Item& item, WorkerStats& ws) {
+    const auto start = std::chrono::steady_clock::now();
+    std::optional<Document> document = read_article(files[i], read_options, item.problems);
+    if (timed) ws.read += seconds_since(start);
+    if (!document) return;
+    const Document& d = *document;
+    item.document = DocumentRecord{d.id, d.path, d.content_hash, d.text.size()};
+    if (!known_hashes.count(d.content_hash)) {
+      item.fresh = true;
+      item.facts = extractor.extract(d, timed ? &ws.extract : nullptr);
+    }
+    progress.document_done(d.text.size());
+  };
+
+  if (jobs == 1) {
+    auto drawn = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      Item item;
+      process(i, item, stats);
+      consume(item);
+      if (seconds_since(drawn) >= 0.2) {
+        progress.draw();
+        drawn = std::chrono::steady_clock::now();
+      }
+    }
+    progress.draw(true);
+    return;
+  }
+
+  const std::size_t window = 32 * std::size_t{jobs};
+  std::vector<Item> ring(window);
+  std::vector<char> done(window, 0);
+  std::vector<WorkerStats> worker_stats(jobs);
+  std::mutex mutex;
+  std::condition_variable ready, space;
+  std::size_t next = 0, consumed = 0;
+  auto work = [&](unsigned j) {
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock lock(mutex);
+        space.wait(lock, [&] { return next >= files.size() || next < consumed + window; });
+        if (next >= files.size()) return;
+        i = next++;
+      }
+      Item item;
+      process(i, item, worker_stats[j]);
+      {
+        std::lock_guard lock(mutex);
+        ring[i % window] = std::move(item);
+        done[i % window] = 1;
+      }
+      ready.notify_one();
     }
   };
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, documents.size())));
   std::vector<std::jthread> workers;
-  for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work);
-  // The calling thread draws the progress line while the workers extract.
-  while (next.load() < documents.size()) {
-    progress.draw();
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work, j);
+  // The calling thread merges in order, and draws the progress line while it waits.
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    Item item;
+    {
+      std::unique_lock lock(mutex);
+      while (!done[i % window])
+        if (!ready.wait_for(lock, std::chrono::milliseconds(200), [&] { return done[i % window] != 0; }))
+          progress.draw();
+      item = std::move(ring[i % window]);
+      ring[i % window] = Item{};
+      done[i % window] = 0;
+      consumed = i + 1;
+    }
+    space.notify_all();
+    consume(item);
   }
   workers.clear();  // joins
+  for (const auto& ws : worker_stats) {
+    stats.read += ws.read;
+    stats.extract += ws.extract;
+  }
   progress.draw(true);
-  return facts;
+}
+
+// A problem, with where read_articles would have reported it: input, listing before reading,
+// file order.
+struct OrderedProblem {
+  std::size_t input, phase, order;
+  ReadProblem problem;
+};
+
+void add_problems(std::vector<OrderedProblem>& out, const ArticleFile& file,
+                  const std::vector<ReadProblem>& problems) {
+  for (const auto& p : problems) out.push_back({file.input, 1, file.order, p});
+}
+
+std::vector<ReadProblem> in_input_order(std::vector<OrderedProblem> problems) {
+  std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.input, a.phase, a.order) < std::tie(b.input, b.phase, b.order);
+  });
+  std::vector<ReadProblem> out;
+  for (auto& p : problems) out.push_back(std::move(p.problem));
+  return out;
+}
+
+std::vector<OrderedProblem> listing_problems(const ArticleListing& listing) {
+  std::vector<OrderedProblem> out;
+  for (const auto& p : listing.problems) out.push_back({p.input, 0, 0, p.problem});
+  return out;
+}
+
+// Every problem of the listed files, read without extracting (--strict checks before building).
+std::vector<ReadProblem> read_problems(const ArticleListing& listing, const ReadOptions& options) {
+  std::vector<OrderedProblem> problems = listing_problems(listing);
+  for (const auto& file : listing.files) {
+    std::vector<ReadProblem> found;
+    read_article(file, options, found);
+    add_problems(problems, file, found);
+  }
+  return in_input_order(std::move(problems));
 }
 
 void report_problems(const std::vector<ReadProblem>& problems, bool quiet) {
@@ -94,47 +218,125 @@ void report_problems(const std::vector<ReadProblem>& problems, bool quiet) {
   for (const auto& p : problems) std::cerr << "toile: " << p.path << ": " << p.message << "\n";
 }
 
+// `toile build --stats`: where the time went.
+void print_stats(const WorkerStats& stats, double start, double load, double merge, double store,
+                 double total, unsigned jobs, std::size_t documents) {
+  const ExtractStats& x = stats.extract;
+  const double mb = static_cast<double>(x.bytes) / 1e6;
+  char line[200];
+  std::snprintf(line, sizeof line,
+                "toile build --stats: %zu document(s) read, %llu extracted (%.2f MB, %llu sentences, "
+                "%llu facts), --jobs %u\n",
+                documents, static_cast<unsigned long long>(x.documents), mb,
+                static_cast<unsigned long long>(x.sentences),
+                static_cast<unsigned long long>(x.facts), jobs);
+  std::cerr << line;
+  std::cerr << "  stage        seconds   share  (read and the extraction stages: summed over threads)\n";
+  const double staged = start + load + stats.read + x.normalize + x.segment + x.entities +
+                        x.coreference + x.relations + merge + store;
+  auto row = [&](const char* name, double seconds) {
+    std::snprintf(line, sizeof line, "  %-11s %8.3f  %5.1f%%\n", name, seconds,
+                  staged > 0 ? 100 * seconds / staged : 0.0);
+    std::cerr << line;
+  };
+  row("start", start);
+  if (load > 0) row("load", load);
+  row("read", stats.read);
+  row("normalize", x.normalize);
+  row("segment", x.segment);
+  row("entities", x.entities);
+  row("coreference", x.coreference);
+  row("relations", x.relations);
+  row("merge", merge);
+  row("store", store);
+  std::snprintf(line, sizeof line, "  total       %8.3f  (wall clock)  %.2f MB/s\n", total,
+                total > 0 ? mb / total : 0.0);
+  std::cerr << line;
+}
 
 }  // namespace
 
 int run_build(const BuildOptions& options) {
   try {
+    const auto begin = std::chrono::steady_clock::now();
     const Extractor extractor(extractor_options(options.rule_dirs, options.keep_clutter));
+    const double start_seconds = seconds_since(begin);
     std::vector<fs::path> inputs(options.inputs.begin(), options.inputs.end());
-    ArticleSet articles = read_articles(inputs, {.strict_utf8 = options.strict});
-    report_problems(articles.problems, options.quiet);
-    const std::size_t skipped = static_cast<std::size_t>(std::count_if(
-        articles.problems.begin(), articles.problems.end(), [](auto& p) { return p.skipped; }));
-    if (options.strict && skipped > 0) {
-      std::cerr << "toile build: " << skipped << " input(s) skipped; nothing written (--strict)\n";
-      return 1;
+    const ReadOptions read_options{.strict_utf8 = options.strict};
+    const ArticleListing listing = list_articles(inputs);
+    auto count_skipped = [](const std::vector<ReadProblem>& problems) {
+      return static_cast<std::size_t>(
+          std::count_if(problems.begin(), problems.end(), [](auto& p) { return p.skipped; }));
+    };
+    if (options.strict) {
+      // Nothing is written when a file would be skipped: look before building.
+      const std::vector<ReadProblem> problems = read_problems(listing, read_options);
+      if (const std::size_t skipped = count_skipped(problems); skipped > 0) {
+        report_problems(problems, options.quiet);
+        std::cerr << "toile build: " << skipped << " input(s) skipped; nothing written (--strict)\n";
+        return 1;
+      }
     }
 
     const fs::path target = options.into.empty() ? options.output : options.into;
+    const auto load_begin = std::chrono::steady_clock::now();
     KnowledgeGraph graph;
-    if (!options.into.empty() && fs::exists(target)) graph = load_graph(target);
-
+    try {
+      if (!options.into.empty() && fs::exists(target)) graph = load_graph(target);
+    } catch (...) {
+      if (!options.strict) report_problems(read_problems(listing, read_options), options.quiet);
+      throw;
+    }
+    const double load_seconds = options.into.empty() ? 0 : seconds_since(load_begin);
     // Documents already in the graph (same bytes) are neither extracted nor added again.
-    std::vector<Document> fresh;
-    for (auto& d : articles.documents)
-      if (!graph.has_content_hash(d.content_hash)) fresh.push_back(std::move(d));
-    std::uint64_t fresh_bytes = 0;
-    for (const auto& d : fresh) fresh_bytes += d.text.size();
-    Progress progress(fresh.size(), fresh_bytes, !options.quiet && ::isatty(STDERR_FILENO) != 0);
-    auto facts = extract_all(extractor, fresh, options.jobs, progress);
-    std::size_t added = 0;
-    for (std::size_t i = 0; i < fresh.size(); ++i) {
-      const auto& d = fresh[i];
-      added += graph.add_document({d.id, d.path, d.content_hash, d.text.size()},
-                                  std::move(facts[i]));
-    }
+    std::unordered_set<std::string> known_hashes;
+    for (const auto& d : graph.documents()) known_hashes.insert(d.content_hash);
+
+    std::uint64_t listed_bytes = 0;
+    const bool show_progress = !options.quiet && ::isatty(STDERR_FILENO) != 0;
+    if (show_progress)
+      for (const auto& f : listing.files) {
+        std::error_code ec;
+        const auto size = fs::file_size(f.path, ec);
+        if (!ec) listed_bytes += size;
+      }
+    Progress progress(listing.files.size(), listed_bytes, show_progress);
+    std::vector<OrderedProblem> problems = listing_problems(listing);
+    unsigned jobs = options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.jobs;
+    jobs = static_cast<unsigned>(
+        std::min<std::size_t>(jobs, std::max<std::size_t>(1, listing.files.size())));
+    std::size_t read = 0, added = 0, file_index = 0;
+    double merge_seconds = 0;
+    WorkerStats stats;
+    extract_all(listing.files, read_options, extractor, known_hashes, jobs, options.stats,
+                progress, stats, [&](Item& item) {
+                  add_problems(problems, listing.files[file_index++], item.problems);
+                  if (!item.document) return;
+                  ++read;
+                  if (!item.fresh) return;
+                  const auto merge_begin = std::chrono::steady_clock::now();
+                  added += graph.add_document(*item.document, std::move(item.facts));
+                  if (options.stats) merge_seconds += seconds_since(merge_begin);
+                });
+    const std::vector<ReadProblem> all_problems = in_input_order(std::move(problems));
+    report_problems(all_problems, options.quiet);
+    const std::size_t skipped = count_skipped(all_problems);
+
+    const auto resolve_begin = std::chrono::steady_clock::now();
+    graph.edges();  // entity resolution, timed as part of the merge
+    merge_seconds += seconds_since(resolve_begin);
+    const auto store_begin = std::chrono::steady_clock::now();
     save_graph(graph, target);
+    const double store_seconds = seconds_since(store_begin);
     if (!options.quiet) {
-      std::cerr << "toile build: " << added << " document(s) added, "
-                << articles.documents.size() - added << " already present, " << skipped
-                << " skipped; graph: " << graph.entities().size() << " entities, "
-                << graph.edges().size() << " facts → " << target.string() << "\n";
+      std::cerr << "toile build: " << added << " document(s) added, " << read - added
+                << " already present, " << skipped << " skipped; graph: "
+                << graph.entities().size() << " entities, " << graph.edges().size()
+                << " facts → " << target.string() << "\n";
     }
+    if (options.stats)
+      print_stats(stats, start_seconds, load_seconds, merge_seconds, store_seconds,
+                  seconds_since(begin), jobs, read);
     return skipped > 0 ? 1 : 0;
   } catch (const std::exception& e) {
     std::cerr << "toile build: " << e.what() << "\n";

@@ -21,6 +21,7 @@ struct BuildOptions {
   bool strict = false;
   unsigned jobs = 0;
   bool quiet = false;
+  bool stats = false;  // --stats: time per stage on standard error
 };
 int run_build(const BuildOptions& options);
 

@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
   build_cmd->add_option("-j,--jobs", build.jobs, "Articles extracted in parallel (0: all cores)")
       ->check(CLI::NonNegativeNumber);
   build_cmd->add_flag("-q,--quiet", build.quiet, "No progress or warnings on standard error");
+  build_cmd->add_flag("--stats", build.stats,
+                      "Print the time spent in each stage (read, normalize, ..., store) on standard error");
 
   toile::cli::ExportOptions exp;
   auto* export_cmd = app.add_subcommand("export", "Write a graph in another format");

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <optional>
 #include <set>
@@ -134,6 +135,7 @@ class SentenceView {
     for (const auto& t : tokens_) lower_.push_back(lower_utf8(word_at(text_, t)));
   }
   std::size_t size() const { return tokens_.size(); }
+  std::string_view text() const { return text_; }
   const Token& token(std::size_t i) const { return tokens_[i]; }
   std::string_view word(std::size_t i) const { return word_at(text_, tokens_[i]); }
   const std::string& lower(std::size_t i) const { return lower_[i]; }
@@ -171,9 +173,49 @@ struct Finder {
   const SentenceView& s;
   const std::unordered_set<std::string>& capitalised_inside;
 
+  // The tagger asks the same questions of a token several times: answers are kept.
+  using GazetteerName = std::optional<std::pair<std::size_t, const NameEntry*>>;
+  mutable std::vector<std::int8_t> known_name_state = std::vector<std::int8_t>(s.size(), -1);
+  mutable std::vector<GazetteerName> known_name = std::vector<GazetteerName>(s.size());
+  mutable std::vector<std::int8_t> can_start = std::vector<std::int8_t>(s.size(), -1);
+
   // Longest gazetteer name starting at token i: (last token, entry).
-  std::optional<std::pair<std::size_t, const NameEntry*>> gazetteer_name(std::size_t i) const {
+  GazetteerName gazetteer_name(std::size_t i) const {
+    if (i >= s.size()) return std::nullopt;
+    if (known_name_state[i] < 0) {
+      known_name[i] = find_gazetteer_name(i);
+      known_name_state[i] = 1;
+    }
+    return known_name[i];
+  }
+
+  GazetteerName find_gazetteer_name(std::size_t i) const {
     const std::size_t limit = std::min(s.size(), i + gaz.longest_name_words() + 2);
+    // The spans all begin like the longest: a name can only be one crossing no more spaces than
+    // the words of the longest span that begin some name.
+    const std::string_view longest = s.span(i, limit - 1);
+    const std::size_t max_spaces = gaz.name_prefix_words(longest);
+    std::size_t spaces[64];  // space runs in span(i, last), for last - i < 64
+    if (limit - i > 64) return slow_gazetteer_name(i, limit);
+    for (std::size_t last = i, runs = 0; last < limit; ++last) {
+      const std::size_t from = last == i ? s.token(i).begin : s.token(last - 1).end;
+      bool in_space = false;
+      for (char c : s.text().substr(from, s.token(last).end - from)) {
+        const bool space = c == ' ' || c == '\t' || c == '\n';
+        if (space && !in_space) ++runs;
+        in_space = space;
+      }
+      spaces[last - i] = runs;
+    }
+    for (std::size_t last = limit; last-- > i;) {
+      if (!is_word(s.token(last)) && s.token(last).kind != TokenKind::Symbol) continue;
+      if (spaces[last - i] > max_spaces) continue;
+      if (const NameEntry* e = gaz.name(s.span(i, last))) return std::pair{last, e};
+    }
+    return std::nullopt;
+  }
+
+  GazetteerName slow_gazetteer_name(std::size_t i, std::size_t limit) const {
     for (std::size_t last = limit; last-- > i;) {
       if (!is_word(s.token(last)) && s.token(last).kind != TokenKind::Symbol) continue;
       if (const NameEntry* e = gaz.name(s.span(i, last))) return std::pair{last, e};
@@ -182,6 +224,11 @@ struct Finder {
   }
 
   bool can_start_name(std::size_t i) const {
+    if (can_start[i] < 0) can_start[i] = compute_can_start_name(i) ? 1 : 0;
+    return can_start[i] == 1;
+  }
+
+  bool compute_can_start_name(std::size_t i) const {
     if (!is_word(s.token(i))) return false;
     const auto w = s.word(i);
     const auto& lower = s.lower(i);
@@ -241,8 +288,13 @@ struct Finder {
   // A descriptor phrase starting at i: (last token of the descriptor, descriptor).
   std::optional<std::pair<std::size_t, const Descriptor*>> descriptor(std::size_t i) const {
     const std::size_t limit = std::min(s.size(), i + gaz.longest_descriptor_words() + 1);
+    // Spans running past the first space all begin with the same word: one test for them all.
+    const std::string_view first = Gazetteer::first_word(s.span(i, limit - 1));
+    const bool first_may_begin = gaz.may_begin_descriptor(first);
     for (std::size_t last = limit; last-- > i;) {
-      if (const Descriptor* d = gaz.org_descriptor(Gazetteer::key_of(s.span(i, last))))
+      const std::string_view span = s.span(i, last);
+      if (span.size() > first.size() ? !first_may_begin : !gaz.may_begin_descriptor(span)) continue;
+      if (const Descriptor* d = gaz.org_descriptor(Gazetteer::key_of(span)))
         return std::pair{last, d};
     }
     return std::nullopt;
@@ -256,6 +308,7 @@ struct Finder {
   // « président », « directeur général », « M. » right before token i.
   std::optional<std::string> title_before(std::size_t i) const {
     for (std::size_t n = 1; n <= 3 && n <= i; ++n) {
+      if (!gaz.may_begin_title(Gazetteer::first_word(s.span(i - n, i - 1)))) continue;
       std::string key = Gazetteer::key_of(s.span(i - n, i - 1));
       if (const std::string* relation = gaz.person_title(key)) return *relation;
       if (const std::string* relation = gaz.person_title(lower_utf8(key))) return *relation;
@@ -291,9 +344,9 @@ std::string government_name(const Gazetteer& gaz, const std::string& country) {
 }  // namespace
 
 std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
-                                                      const Sentence& sentence,
+                                                      std::vector<Token> tokens,
                                                       const Context& context) const {
-  const SentenceView s(text, tokenize(text, sentence.begin, sentence.end));
+  const SentenceView s(text, std::move(tokens));
   const Finder find{gazetteer_, lexicon_, s, context.capitalised_inside};
   std::vector<EntityMention> out;
   auto mention = [&](std::size_t first, std::size_t last, Tag tag, std::string canonical) {
@@ -529,10 +582,12 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
 
 std::vector<TaggedSentence> EntityTagger::tag_document(
     std::string_view text, const std::vector<Sentence>& sentences,
-    const std::vector<std::size_t>& paragraph_of) const {
+    const std::vector<std::size_t>& paragraph_of, double* coreference_seconds) const {
   Context context;
+  std::vector<std::vector<Token>> tokens_of;
+  tokens_of.reserve(sentences.size());
   for (const auto& sentence : sentences) {
-    const auto tokens = tokenize(text, sentence.begin, sentence.end);
+    const auto& tokens = tokens_of.emplace_back(tokenize(text, sentence.begin, sentence.end));
     for (std::size_t i = 1; i < tokens.size(); ++i) {
       const auto w = word_at(text, tokens[i]);
       if (is_word(tokens[i]) && starts_uppercase(w) && tokens[i - 1].kind == TokenKind::Word)
@@ -541,7 +596,7 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
   }
   std::vector<TaggedSentence> tagged;
   for (std::size_t k = 0; k < sentences.size(); ++k)
-    tagged.push_back({sentences[k], paragraph_of[k], tag_sentence(text, sentences[k], context)});
+    tagged.push_back({sentences[k], paragraph_of[k], tag_sentence(text, std::move(tokens_of[k]), context)});
   // A name typed once in the article (« la start-up Qarnot ») keeps that type where it stands
   // alone (« Qarnot propose… »).
   std::map<std::string, Tag> typed;
@@ -566,7 +621,12 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
       if (m.tag == Tag::GOV && !m.is_reference && m.surface.find(' ') != std::string::npos)
         authority_heads.try_emplace(m.surface.substr(0, m.surface.find(' ')), &m);
     }
+  const auto start = coreference_seconds ? std::chrono::steady_clock::now()
+                                         : std::chrono::steady_clock::time_point{};
   resolve_references(text, tagged);
+  if (coreference_seconds)
+    *coreference_seconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return tagged;
 }
 

@@ -57,14 +57,16 @@ class EntityTagger {
  public:
   EntityTagger(const Gazetteer& gazetteer, const Lexicon& lexicon);
 
-  // Tags every sentence of a document and resolves its descriptions and pronouns.
+  // Tags every sentence of a document and resolves its descriptions and pronouns. When
+  // coreference_seconds is given, the time spent resolving is added to it.
   std::vector<TaggedSentence> tag_document(std::string_view text,
                                            const std::vector<Sentence>& sentences,
-                                           const std::vector<std::size_t>& paragraph_of) const;
+                                           const std::vector<std::size_t>& paragraph_of,
+                                           double* coreference_seconds = nullptr) const;
 
  private:
   struct Context;
-  std::vector<EntityMention> tag_sentence(std::string_view text, const Sentence& sentence,
+  std::vector<EntityMention> tag_sentence(std::string_view text, std::vector<Token> tokens,
                                           const Context& context) const;
   void resolve_references(std::string_view text, std::vector<TaggedSentence>& sentences) const;
 

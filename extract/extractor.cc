@@ -1,6 +1,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 #include <tuple>
 
@@ -64,8 +65,22 @@ struct Extractor::Impl {
         qualifiers(QualifierFinder::load(files)),
         tagger(gazetteer, lexicon) {}
 
-  std::vector<Fact> run(const Document& document, std::vector<SentenceTrace>* trace) const;
+  std::vector<Fact> run(const Document& document, std::vector<SentenceTrace>* trace,
+                        ExtractStats* stats) const;
 };
+
+ExtractStats& ExtractStats::operator+=(const ExtractStats& o) {
+  documents += o.documents;
+  bytes += o.bytes;
+  sentences += o.sentences;
+  facts += o.facts;
+  normalize += o.normalize;
+  segment += o.segment;
+  entities += o.entities;
+  coreference += o.coreference;
+  relations += o.relations;
+  return *this;
+}
 
 Extractor::Extractor(const ExtractorOptions& options) : impl_(std::make_unique<const Impl>(options)) {}
 Extractor::~Extractor() = default;
@@ -73,12 +88,16 @@ Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
 std::vector<Fact> Extractor::extract(const Document& document) const {
-  return impl_->run(document, nullptr);
+  return impl_->run(document, nullptr, nullptr);
+}
+
+std::vector<Fact> Extractor::extract(const Document& document, ExtractStats* stats) const {
+  return impl_->run(document, nullptr, stats);
 }
 
 std::vector<Extractor::SentenceTrace> Extractor::explain(const Document& document) const {
   std::vector<SentenceTrace> trace;
-  impl_->run(document, &trace);
+  impl_->run(document, &trace, nullptr);
   return trace;
 }
 
@@ -136,10 +155,33 @@ std::string describe(const EntityMention& m, std::string_view text) {
 }
 }  // namespace
 
+namespace {
+// Adds the seconds since the last lap to a stage's total; does nothing without stats.
+class StageClock {
+ public:
+  explicit StageClock(ExtractStats* stats) : stats_(stats) {
+    if (stats_) last_ = std::chrono::steady_clock::now();
+  }
+  void lap(double ExtractStats::*stage) {
+    if (!stats_) return;
+    const auto now = std::chrono::steady_clock::now();
+    stats_->*stage += std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+  }
+
+ private:
+  ExtractStats* stats_;
+  std::chrono::steady_clock::time_point last_;
+};
+}  // namespace
+
 std::vector<Fact> Extractor::Impl::run(const Document& document,
-                                       std::vector<SentenceTrace>* trace) const {
+                                       std::vector<SentenceTrace>* trace,
+                                       ExtractStats* stats) const {
+  StageClock clock(stats);
   const NormalizedText norm = normalize(document.text);
   const std::string_view text = norm.text;
+  clock.lap(&ExtractStats::normalize);
   const std::vector<TextLine> lines = clutter.classify(text);
   const std::vector<Sentence> sentences = splitter.split(text, lines);
   std::vector<std::size_t> paragraph_of;
@@ -148,8 +190,16 @@ std::vector<Fact> Extractor::Impl::run(const Document& document,
     while (line + 1 < lines.size() && lines[line].end < s.begin) ++line;
     paragraph_of.push_back(line);
   }
-  const std::vector<TaggedSentence> tagged = tagger.tag_document(text, sentences, paragraph_of);
+  clock.lap(&ExtractStats::segment);
+  double coreference_seconds = 0;
+  const std::vector<TaggedSentence> tagged =
+      tagger.tag_document(text, sentences, paragraph_of, stats ? &coreference_seconds : nullptr);
   const std::vector<std::string> topics = paragraph_topics(tagged);
+  clock.lap(&ExtractStats::entities);
+  if (stats) {
+    stats->entities -= coreference_seconds;
+    stats->coreference += coreference_seconds;
+  }
 
   std::vector<Fact> facts;
   std::set<std::tuple<std::string, std::string, std::string, std::uint64_t>> seen;
@@ -209,6 +259,13 @@ std::vector<Fact> Extractor::Impl::run(const Document& document,
       t.facts.assign(facts.begin() + static_cast<std::ptrdiff_t>(facts_before), facts.end());
       trace->push_back(std::move(t));
     }
+  }
+  clock.lap(&ExtractStats::relations);
+  if (stats) {
+    ++stats->documents;
+    stats->bytes += document.text.size();
+    stats->sentences += sentences.size();
+    stats->facts += facts.size();
   }
   return facts;
 }

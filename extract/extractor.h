@@ -10,6 +10,7 @@
 // Extractor is immutable once built and safe to share between threads.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -47,6 +48,16 @@ struct ExtractorOptions {
   bool keep_clutter_facts = false;
 };
 
+// Where extract() spends its time, summed over the documents it was given: for
+// `toile build --stats`. Each thread keeps its own and adds them up at the end.
+struct ExtractStats {
+  std::uint64_t documents = 0, bytes = 0, sentences = 0, facts = 0;
+  // Seconds in each stage: normalize (stage 1), segment (clutter lines and sentences),
+  // entities (tokens, gazetteers, names), coreference, relations (rules, qualifiers, facts).
+  double normalize = 0, segment = 0, entities = 0, coreference = 0, relations = 0;
+  ExtractStats& operator+=(const ExtractStats& other);
+};
+
 class Extractor {
  public:
   explicit Extractor(const ExtractorOptions& options = {});  // throws RuleError
@@ -55,6 +66,8 @@ class Extractor {
   Extractor& operator=(Extractor&&) noexcept;
 
   std::vector<Fact> extract(const Document& document) const;
+  // The same, adding the time of each stage to *stats (nullptr: not timed).
+  std::vector<Fact> extract(const Document& document, ExtractStats* stats) const;
 
   // How the extractor read a document: each sentence as the rules see it (entities replaced
   // by ⟦TAG:n⟧ markers, n indexing `entities`), and the facts it gave.

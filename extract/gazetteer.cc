@@ -57,19 +57,107 @@ bool starts_lowercase(std::string_view s) {
 }  // namespace
 
 std::string lower_utf8(std::string_view text) {
-  bool ascii = true;
-  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  std::string out;
-  if (ascii) {
-    out = text;
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
+  // Fast path, byte for byte: ASCII and the Latin-1 letters of French (« É » → « é »), whose
+  // lower case is one code point of the same length. Anything else goes through ICU.
+  std::string out(text);
+  bool fast = true;
+  for (std::size_t i = 0; i < out.size() && fast; ++i) {
+    const auto c = static_cast<unsigned char>(out[i]);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c + ('a' - 'A'));
+    } else if (c == 0xC3 && i + 1 < out.size() &&
+               (static_cast<unsigned char>(out[i + 1]) & 0xC0) == 0x80) {
+      // U+00C0..U+00FF; U+00C0..U+00DE but U+00D7 (×) are capitals, 0x20 below their small form
+      const auto d = static_cast<unsigned char>(out[i + 1]);
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
+      ++i;
+    } else {
+      fast = false;
+    }
   }
+  if (fast) return out;
+  out.clear();
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   u.toLower(icu::Locale::getFrench());
   u.toUTF8String(out);
   return out;
+}
+
+namespace {
+// The word with its first code point lower-cased (key_of of a word without white space).
+std::string lower_first(std::string_view word) {
+  std::string out(word);
+  if (out.empty()) return out;
+  const auto c = static_cast<unsigned char>(out[0]);
+  if (c < 0x80) {
+    if (c >= 'A' && c <= 'Z') out[0] = static_cast<char>(c + ('a' - 'A'));
+    return out;
+  }
+  int32_t i = 0;
+  UChar32 first;
+  U8_NEXT(out.data(), i, static_cast<int32_t>(out.size()), first);
+  if (first < 0) return out;
+  const UChar32 lowered = u_tolower(first);
+  char buffer[4];
+  int32_t length = 0;
+  UBool error = false;
+  U8_APPEND(buffer, length, 4, lowered, error);
+  if (error) return out;
+  out.replace(0, static_cast<std::size_t>(i), buffer, static_cast<std::size_t>(length));
+  return out;
+}
+
+bool is_key_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+}  // namespace
+
+std::string_view Gazetteer::first_word(std::string_view surface) {
+  std::size_t b = 0;
+  while (b < surface.size() && is_key_space(surface[b])) ++b;
+  std::size_t e = b;
+  while (e < surface.size() && !is_key_space(surface[e])) ++e;
+  return surface.substr(b, e - b);
+}
+
+std::size_t Gazetteer::name_prefix_words(std::string_view surface) const {
+  std::string key;
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < surface.size();) {
+    while (i < surface.size() && is_key_space(surface[i])) ++i;
+    if (i == surface.size()) break;
+    std::size_t e = i;
+    while (e < surface.size() && !is_key_space(surface[e])) ++e;
+    const std::string_view word = surface.substr(i, e - i);
+    if (key.empty()) key = lower_first(word);
+    else key.append(" ").append(word);
+    // Each set holds every prefix of its keys, so the first miss in both ends the count.
+    if (name_prefixes_.find(std::string_view(key)) == name_prefixes_.end() &&
+        lowercase_name_prefixes_.find(std::string_view(lower_utf8(key))) == lowercase_name_prefixes_.end())
+      break;
+    ++words;
+    i = e;
+  }
+  return words;
+}
+
+bool Gazetteer::may_begin_descriptor(std::string_view word) const {
+  return descriptor_first_words_.find(std::string_view(lower_first(word))) !=
+         descriptor_first_words_.end();
+}
+
+bool Gazetteer::may_begin_title(std::string_view word) const {
+  const std::string key = lower_first(word);
+  if (title_first_words_.find(std::string_view(key)) != title_first_words_.end()) return true;
+  return title_first_words_.find(std::string_view(lower_utf8(key))) != title_first_words_.end();
+}
+
+bool Gazetteer::may_begin_name(std::string_view word) const {
+  // The first word of key_of(surface) is key_of(first word); that of lower_utf8(key) is its
+  // lower_utf8 (lower-casing neither makes nor removes spaces).
+  const std::string key = lower_first(word);
+  if (name_first_words_.find(std::string_view(key)) != name_first_words_.end()) return true;
+  return lowercase_name_first_words_.find(std::string_view(lower_utf8(key))) !=
+         lowercase_name_first_words_.end();
 }
 
 std::string Gazetteer::key_of(std::string_view surface) {
@@ -185,14 +273,34 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
   rows_of(files, "fr/gazetteer/unit_nouns.txt", [&](const RuleFile& f, int line, const auto& cols) {
     g.unit_nouns_.insert(lower_utf8(require(f, line, cols, 0, "noun")));
   });
-  for (const auto& [key, entry] : g.lowercase_names_)
+  for (const auto& [key, descriptor] : g.org_descriptors_)
+    g.descriptor_first_words_.emplace(first_word(key));
+  for (const auto& [key, relation] : g.person_titles_) {
+    g.title_first_words_.emplace(first_word(key));
+    g.title_first_words_.emplace(first_word(lower_utf8(key)));
+  }
+  // Keys are key_of() forms: words separated by single spaces.
+  auto add_prefixes = [](WordSet& prefixes, const std::string& key) {
+    for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1))
+      prefixes.emplace(key.substr(0, space));
+    prefixes.emplace(key);
+  };
+  for (const auto& [key, entry] : g.lowercase_names_) {
     g.longest_name_words_ = std::max(g.longest_name_words_, word_count(key));
-  for (const auto& [key, entry] : g.names_)
+    g.lowercase_name_first_words_.emplace(first_word(key));
+    add_prefixes(g.lowercase_name_prefixes_, key);
+  }
+  for (const auto& [key, entry] : g.names_) {
     g.longest_name_words_ = std::max(g.longest_name_words_, word_count(key));
+    g.name_first_words_.emplace(first_word(key));
+    add_prefixes(g.name_prefixes_, key);
+  }
   return g;
 }
 
 const NameEntry* Gazetteer::name(std::string_view surface) const {
+  if (const std::string_view word = first_word(surface); !word.empty() && !may_begin_name(word))
+    return nullptr;
   const std::string key = key_of(surface);
   auto it = names_.find(key);
   // « orange » is not Orange: a capitalised entry needs a capitalised text.
@@ -201,47 +309,47 @@ const NameEntry* Gazetteer::name(std::string_view surface) const {
   return lower == lowercase_names_.end() ? nullptr : &lower->second;
 }
 bool Gazetteer::is_not_name(std::string_view word) const {
-  return not_names_.count(std::string(word)) > 0;
+  return not_names_.count(word) > 0;
 }
 bool Gazetteer::is_unit_noun(std::string_view word) const {
-  return unit_nouns_.count(std::string(word)) > 0;
+  return unit_nouns_.count(word) > 0;
 }
 const Nationality* Gazetteer::nationality(std::string_view key) const {
-  auto it = nationalities_.find(std::string(key));
+  auto it = nationalities_.find(key);
   return it == nationalities_.end() ? nullptr : &it->second;
 }
 const Descriptor* Gazetteer::org_descriptor(std::string_view key) const {
-  auto it = org_descriptors_.find(std::string(key));
+  auto it = org_descriptors_.find(key);
   return it == org_descriptors_.end() ? nullptr : &it->second;
 }
 bool Gazetteer::is_government_noun(std::string_view key) const {
-  return government_nouns_.count(std::string(key)) > 0;
+  return government_nouns_.count(key) > 0;
 }
 bool Gazetteer::is_first_name(std::string_view word) const {
-  return first_names_.count(std::string(word)) > 0;
+  return first_names_.count(word) > 0;
 }
 const std::string* Gazetteer::person_title(std::string_view key) const {
-  auto it = person_titles_.find(std::string(key));
+  auto it = person_titles_.find(key);
   return it == person_titles_.end() ? nullptr : &it->second;
 }
 const std::string* Gazetteer::media(std::string_view key) const {
-  auto it = media_.find(std::string(key));
+  auto it = media_.find(key);
   return it == media_.end() ? nullptr : &it->second;
 }
 std::optional<std::string> Gazetteer::government_of(std::string_view country) const {
-  auto it = governments_.find(std::string(country));
+  auto it = governments_.find(country);
   if (it != governments_.end()) return it->second;
   return std::nullopt;
 }
 const std::string* Gazetteer::leader_government(std::string_view person) const {
-  auto it = leaders_.find(std::string(person));
+  auto it = leaders_.find(person);
   return it == leaders_.end() ? nullptr : &it->second;
 }
 bool Gazetteer::is_corporate_suffix(std::string_view word) const {
-  return corporate_suffixes_.count(lower_ascii(word)) > 0;
+  return corporate_suffixes_.find(std::string_view(lower_ascii(word))) != corporate_suffixes_.end();
 }
 bool Gazetteer::is_corporate_prefix(std::string_view word) const {
-  return corporate_prefixes_.count(lower_ascii(word)) > 0;
+  return corporate_prefixes_.find(std::string_view(lower_ascii(word))) != corporate_prefixes_.end();
 }
 
 }  // namespace toile

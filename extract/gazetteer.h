@@ -46,6 +46,17 @@ class Gazetteer {
   // A name whose surface matches exactly but for its first letter, or, for entries written in
   // lower case (« gouvernement américain »), whatever the case of the text.
   const NameEntry* name(std::string_view surface) const;
+  // False when no name() can begin with this word (a surface's text up to its first space, as
+  // given by first_word()): a cheap test before trying the spans that start with it.
+  bool may_begin_name(std::string_view word) const;
+  static std::string_view first_word(std::string_view surface);
+  // How many leading words of the surface (split at runs of spaces, as key_of does) begin some
+  // name: a name() of a surface starting like this one spans at most that many spaces.
+  std::size_t name_prefix_words(std::string_view surface) const;
+  // The same for org_descriptor(key_of(surface)) and person_title(key_of(surface)) or
+  // person_title(lower_utf8(key_of(surface))).
+  bool may_begin_descriptor(std::string_view word) const;
+  bool may_begin_title(std::string_view word) const;
   const Nationality* nationality(std::string_view key) const;
   const Descriptor* org_descriptor(std::string_view key) const;
   bool is_government_noun(std::string_view key) const;
@@ -64,20 +75,35 @@ class Gazetteer {
   std::size_t longest_descriptor_words() const { return longest_descriptor_words_; }
 
  private:
-  std::unordered_map<std::string, NameEntry> names_;
-  std::unordered_map<std::string, NameEntry> lowercase_names_;  // keyed by lower_utf8(surface)
-  std::unordered_set<std::string> not_names_;
-  std::unordered_set<std::string> unit_nouns_;
-  std::unordered_map<std::string, Nationality> nationalities_;
-  std::unordered_map<std::string, Descriptor> org_descriptors_;
-  std::unordered_set<std::string> government_nouns_;
-  std::unordered_set<std::string> first_names_;
-  std::unordered_map<std::string, std::string> person_titles_;
-  std::unordered_map<std::string, std::string> media_;
-  std::unordered_map<std::string, std::string> governments_;
-  std::unordered_map<std::string, std::string> leaders_;
-  std::unordered_set<std::string> corporate_suffixes_;
-  std::unordered_set<std::string> corporate_prefixes_;
+  // Look-ups by string_view, without making a string (C++20 heterogeneous look-up).
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+  template <typename V>
+  using WordMap = std::unordered_map<std::string, V, WordHash, std::equal_to<>>;
+
+  WordMap<NameEntry> names_;
+  WordMap<NameEntry> lowercase_names_;  // keyed by lower_utf8(surface)
+  WordSet name_first_words_;            // first word of every names_ key
+  WordSet lowercase_name_first_words_;  // first word of every lowercase_names_ key
+  WordSet name_prefixes_;               // the first n words of every names_ key, for every n
+  WordSet lowercase_name_prefixes_;     // the same for lowercase_names_
+  WordSet not_names_;
+  WordSet unit_nouns_;
+  WordMap<Nationality> nationalities_;
+  WordMap<Descriptor> org_descriptors_;
+  WordSet descriptor_first_words_;  // first word of every org_descriptors_ key
+  WordSet government_nouns_;
+  WordSet first_names_;
+  WordMap<std::string> person_titles_;
+  WordSet title_first_words_;  // first word of every person_titles_ key, and its lower case
+  WordMap<std::string> media_;
+  WordMap<std::string> governments_;
+  WordMap<std::string> leaders_;
+  WordSet corporate_suffixes_;
+  WordSet corporate_prefixes_;
   std::size_t longest_name_words_ = 1;
   std::size_t longest_descriptor_words_ = 1;
 };

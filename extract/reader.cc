@@ -52,53 +52,53 @@ bool has_no_utf8_sequence(std::string_view s) {
   return true;
 }
 
-void read_one(const fs::path& path, const std::string& id, const ReadOptions& options,
-              ArticleSet& out) {
+std::optional<Document> read_one(const fs::path& path, const std::string& id,
+                                 const ReadOptions& options, std::vector<ReadProblem>& problems) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    out.problems.push_back({path.string(), "skipped: cannot open file", true});
-    return;
+    problems.push_back({path.string(), "skipped: cannot open file", true});
+    return std::nullopt;
   }
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) {
-    out.problems.push_back({path.string(), "skipped: read error", true});
-    return;
+    problems.push_back({path.string(), "skipped: read error", true});
+    return std::nullopt;
   }
   std::string text = std::move(buffer).str();
   if (const char* kind = binary_kind(std::string_view(text).substr(0, 8))) {
-    out.problems.push_back({path.string(), std::string("skipped: binary file (") + kind + ")", true});
-    return;
+    problems.push_back({path.string(), std::string("skipped: binary file (") + kind + ")", true});
+    return std::nullopt;
   }
   const auto nul = text.find('\0');
   if (nul != std::string::npos) {
-    out.problems.push_back(
+    problems.push_back(
         {path.string(), "skipped: binary file (NUL byte at offset " + std::to_string(nul) + ")",
          true});
-    return;
+    return std::nullopt;
   }
-  if (text.empty()) out.problems.push_back({path.string(), "empty file: no facts", false});
+  if (text.empty()) problems.push_back({path.string(), "empty file: no facts", false});
   const auto bad = first_invalid_utf8(text);
   if (bad != std::string::npos) {
     if (options.strict_utf8) {
-      out.problems.push_back({path.string(),
-                              "skipped: invalid UTF-8 at byte offset " + std::to_string(bad) +
-                                  " (--strict)",
-                              true});
-      return;
+      problems.push_back({path.string(),
+                          "skipped: invalid UTF-8 at byte offset " + std::to_string(bad) +
+                              " (--strict)",
+                          true});
+      return std::nullopt;
     }
     if (has_no_utf8_sequence(text)) {
       // Offsets then refer to the converted text, which is what is stored and shown.
       text = windows1252_to_utf8(text);
-      out.problems.push_back({path.string(),
-                              "not UTF-8 (first bad byte at offset " + std::to_string(bad) +
-                                  "): read as Windows-1252/Latin-1 and converted to UTF-8",
-                              false});
+      problems.push_back({path.string(),
+                          "not UTF-8 (first bad byte at offset " + std::to_string(bad) +
+                              "): read as Windows-1252/Latin-1 and converted to UTF-8",
+                          false});
     } else {
-      out.problems.push_back({path.string(),
-                              "invalid UTF-8 at byte offset " + std::to_string(bad) +
-                                  ": replaced with U+FFFD",
-                              false});
+      problems.push_back({path.string(),
+                          "invalid UTF-8 at byte offset " + std::to_string(bad) +
+                              ": replaced with U+FFFD",
+                          false});
     }
   }
   Document doc;
@@ -106,7 +106,12 @@ void read_one(const fs::path& path, const std::string& id, const ReadOptions& op
   doc.path = path.string();
   doc.content_hash = sha256_hex(text);
   doc.text = std::move(text);
-  out.documents.push_back(std::move(doc));
+  return doc;
+}
+
+void read_one(const fs::path& path, const std::string& id, const ReadOptions& options,
+              ArticleSet& out) {
+  if (auto doc = read_one(path, id, options, out.problems)) out.documents.push_back(std::move(*doc));
 }
 
 }  // namespace
@@ -146,6 +151,49 @@ std::string windows1252_to_utf8(std::string_view bytes) {
     }
   }
   return out;
+}
+
+ArticleListing list_articles(const std::vector<fs::path>& inputs) {
+  // The walk of read_articles below, without reading.
+  ArticleListing out;
+  for (std::size_t k = 0; k < inputs.size(); ++k) {
+    const auto& input = inputs[k];
+    std::error_code ec;
+    const auto status = fs::status(input, ec);
+    if (ec || !fs::exists(status)) {
+      out.problems.push_back({k, {input.string(), "skipped: no such file or folder", true}});
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      out.files.push_back({input, input.filename().string(), k, 0});
+      continue;
+    }
+    std::vector<fs::path> files;
+    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code entry_ec;
+      if (it->path().extension() != ".txt") continue;
+      if (!it->is_regular_file(entry_ec)) {
+        if (it->is_symlink(entry_ec))
+          out.problems.push_back({k, {it->path().string(), "skipped: broken symbolic link", true}});
+        continue;
+      }
+      files.push_back(it->path());
+    }
+    if (ec)
+      out.problems.push_back({k, {input.string(), "folder not fully read: " + describe(ec), false}});
+    std::sort(files.begin(), files.end());
+    for (std::size_t n = 0; n < files.size(); ++n)
+      out.files.push_back({files[n], fs::relative(files[n], input).generic_string(), k, n});
+  }
+  std::stable_sort(out.files.begin(), out.files.end(),
+                   [](const ArticleFile& a, const ArticleFile& b) { return a.id < b.id; });
+  return out;
+}
+
+std::optional<Document> read_article(const ArticleFile& file, const ReadOptions& options,
+                                     std::vector<ReadProblem>& problems) {
+  return read_one(file.path, file.id, options, problems);
 }
 
 ArticleSet read_articles(const std::vector<fs::path>& inputs, const ReadOptions& options) {

@@ -2,7 +2,9 @@
 // that cannot be used, so that one bad file never stops a build of thousands.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,29 @@ struct ReadOptions {
 // invalid UTF-8 elsewhere is repaired later by normalization, with the first offset reported.
 ArticleSet read_articles(const std::vector<std::filesystem::path>& inputs,
                          const ReadOptions& options = {});
+
+// read_articles in two steps, for a build that streams through an archive too large to hold
+// in memory: list the files, then read each one when it is needed. Reading every listed file
+// in order gives read_articles' documents, and its problems once put back in input order
+// (input, then listing problems before reading problems, then file order).
+struct ArticleFile {
+  std::filesystem::path path;
+  std::string id;
+  std::size_t input = 0;  // index of the input (file or folder) that named it
+  std::size_t order = 0;  // its rank among that input's files, as read_articles reads them
+};
+struct ListingProblem {
+  std::size_t input = 0;
+  ReadProblem problem;
+};
+struct ArticleListing {
+  std::vector<ArticleFile> files;  // sorted by id, as read_articles' documents
+  std::vector<ListingProblem> problems;  // missing inputs, broken links, folders not fully read
+};
+ArticleListing list_articles(const std::vector<std::filesystem::path>& inputs);
+// Reads one listed file; nullopt when it is skipped. Problems are appended to `problems`.
+std::optional<Document> read_article(const ArticleFile& file, const ReadOptions& options,
+                                     std::vector<ReadProblem>& problems);
 
 // Windows-1252 (a superset of Latin-1's printable range) to UTF-8.
 std::string windows1252_to_utf8(std::string_view bytes);

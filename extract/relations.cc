@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <mutex>
 #include <set>
 #include <unordered_map>
 
@@ -42,6 +43,27 @@ struct Slot {
   int group_index = 0;
 };
 
+// Reading a rule's slots from a match without the cost of RE2's submatch search (see
+// RelationRules::match), when that is exact.
+struct SlotReading {
+  // Every entity marker of the match is a slot's: slots, in pattern order, take the markers of
+  // the match in text order, one each, the list slot (at most one) the rest.
+  bool by_markers = false;
+  // The pattern with its word-counted gaps unbounded, each gap captured: a smaller program,
+  // whose reading is the rule's own when no gap went past its bound. Built on first use.
+  struct Relaxed {
+    std::once_flag once;
+    std::unique_ptr<RE2> re;  // null when the rule has no gap to relax
+    std::vector<int> slot_groups;  // group of each slot, as CompiledRule::slots
+    struct Gap {
+      int group;
+      std::size_t max_words;
+    };
+    std::vector<Gap> gaps;
+  };
+  std::unique_ptr<Relaxed> relaxed = std::make_unique<Relaxed>();
+};
+
 struct CompiledRule {
   std::string id, relation, status, file;
   int line = 0;
@@ -51,6 +73,7 @@ struct CompiledRule {
   std::vector<Slot> slots;
   std::string pattern;  // expanded
   const RE2* re = nullptr;  // owned by RelationRules::Impl::filter
+  SlotReading reading;
 };
 
 std::string marker_regex(const std::set<Tag>& tags,
@@ -234,6 +257,230 @@ TaggedText tag_text(std::string_view text, const TaggedSentence& ts) {
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Pattern analysis for SlotReading. Patterns are scanned as RE2 syntax: escapes, character
+// classes, groups and their quantifiers; anything not understood makes the answer "no", which
+// only means the rule is read by RE2's submatch search as before.
+
+// [begin, end] of every group of the pattern (end at its ')'), with whether a quantifier that
+// repeats it (*, +, {…}) follows; nullopt if the pattern does not scan.
+struct GroupSpan {
+  std::size_t begin, end;
+  bool repeated;
+};
+std::optional<std::vector<GroupSpan>> scan_groups(std::string_view p) {
+  std::vector<GroupSpan> groups;
+  std::vector<std::size_t> open;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      if (i + 1 < p.size() && p[i + 1] == 'Q') return std::nullopt;  // \Q…\E: not scanned
+      ++i;
+      continue;
+    }
+    if (c == '[') {  // a class: up to its closing ']' (a ']' first in the class is a member)
+      std::size_t j = i + 1;
+      if (j < p.size() && p[j] == '^') ++j;
+      if (j < p.size() && p[j] == ']') ++j;
+      for (; j < p.size() && p[j] != ']'; ++j) {
+        if (p[j] == '\\') ++j;
+        else if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':') {
+          const auto close = p.find(":]", j + 2);
+          if (close == std::string_view::npos) return std::nullopt;
+          j = close + 1;
+        }
+      }
+      if (j >= p.size()) return std::nullopt;
+      i = j;
+      continue;
+    }
+    if (c == '(') {
+      open.push_back(i);
+    } else if (c == ')') {
+      if (open.empty()) return std::nullopt;
+      const char q = i + 1 < p.size() ? p[i + 1] : '\0';
+      groups.push_back({open.back(), i, q == '*' || q == '+' || q == '{'});
+      open.pop_back();
+    }
+  }
+  if (!open.empty()) return std::nullopt;
+  return groups;
+}
+
+// Whether the part p[from, to) of a pattern can never match the opening bracket ⟦ of an entity
+// marker: no '.', no class that may hold it, no escape naming other characters than ASCII ones.
+bool never_matches_marker_start(std::string_view p, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; ++i) {
+    const char c = p[i];
+    if (c == '.') return false;
+    if (c == '\\') {
+      if (i + 1 >= to) return false;
+      const char e = p[++i];
+      // \s \d \w and the assertions are ASCII or empty; an escaped ASCII punctuation is itself.
+      if (std::string_view("sdwbBAz").find(e) != std::string_view::npos) continue;
+      if (static_cast<unsigned char>(e) < 0x80 && !std::isalnum(static_cast<unsigned char>(e))) continue;
+      return false;  // \S \W \D \pL \x{…} \C…
+    }
+    if (c == '[') {
+      std::size_t j = i + 1;
+      const bool negated = j < to && p[j] == '^';
+      if (negated) ++j;
+      const std::size_t members = j;
+      if (j < to && p[j] == ']') ++j;
+      for (; j < to && p[j] != ']'; ++j) {
+        if (p[j] == '\\') ++j;
+        else if (p[j] == '[' && j + 1 < to && p[j + 1] == ':') {
+          const auto close = p.find(":]", j + 2);
+          if (close == std::string_view::npos || close >= to) return false;
+          j = close + 1;
+        }
+      }
+      if (j >= to) return false;
+      const std::string_view body = p.substr(members, j - members);
+      if (negated) {
+        if (body.find(kOpen) == std::string_view::npos) return false;
+      } else {
+        // Members: ASCII, or literal characters other than ⟦; ranges between ASCII characters.
+        if (body.find(kOpen) != std::string_view::npos) return false;
+        for (std::size_t k = 0; k < body.size(); ++k) {
+          if (body[k] == '\\') {
+            if (k + 1 < body.size() && (std::isalpha(static_cast<unsigned char>(body[k + 1])) &&
+                                        std::string_view("sdw").find(body[k + 1]) == std::string_view::npos))
+              return false;
+            ++k;
+          } else if (body[k] == '-' && k > 0 && k + 1 < body.size() &&
+                     (static_cast<unsigned char>(body[k - 1]) >= 0x80 ||
+                      static_cast<unsigned char>(body[k + 1]) >= 0x80)) {
+            return false;
+          }
+        }
+      }
+      i = j;
+      continue;
+    }
+    if (p.substr(i, kOpen.size()) == kOpen) return false;
+  }
+  return true;
+}
+
+// SlotReading::by_markers holds when every slot group stands at the top level of the pattern (in
+// no group, alternation or repetition), at most one slot is a list, and nothing outside the slots
+// can match the ⟦ that opens every marker: then each marker of a match is inside a slot, and the
+// slots take them in order.
+bool reads_by_markers(const CompiledRule& rule) {
+  const std::string_view p = rule.pattern;
+  const auto groups = scan_groups(p);
+  if (!groups) return false;
+  if (std::count_if(rule.slots.begin(), rule.slots.end(), [](const Slot& s) { return s.list; }) > 1)
+    return false;
+  std::vector<std::pair<std::size_t, std::size_t>> slot_spans;
+  for (const auto& slot : rule.slots) {
+    const std::string open = "(?P<" + slot.group + ">";
+    const auto at = p.find(open);
+    if (at == std::string_view::npos || p.find(open, at + 1) != std::string_view::npos) return false;
+    const auto g = std::find_if(groups->begin(), groups->end(), [&](const GroupSpan& s) { return s.begin == at; });
+    if (g == groups->end() || g->repeated) return false;
+    if (g->end + 1 < p.size() && p[g->end + 1] == '?') return false;
+    for (const auto& other : *groups)  // inside no other group
+      if (other.begin < at && other.end > g->end) return false;
+    slot_spans.emplace_back(at, g->end + 1);
+  }
+  std::sort(slot_spans.begin(), slot_spans.end());
+  // No alternation at the top level (a slot could sit in one branch).
+  std::size_t from = 0;
+  auto outside = [&](std::size_t a, std::size_t b) {
+    if (!never_matches_marker_start(p, a, b)) return false;
+    int depth = 0;
+    for (std::size_t i = a; i < b; ++i) {
+      if (p[i] == '\\') {
+        ++i;
+      } else if (p[i] == '[') {
+        while (i < b && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
+      } else if (p[i] == '(') {
+        ++depth;
+      } else if (p[i] == ')') {
+        --depth;
+      } else if (p[i] == '|' && depth <= 0) {
+        return false;
+      }
+    }
+    return true;
+  };
+  for (const auto& [a, b] : slot_spans) {
+    if (!outside(from, a)) return false;
+    from = b;
+  }
+  if (!outside(from, p.size())) return false;
+  // Slots must be in pattern order for the markers to be dealt in order.
+  for (std::size_t k = 0; k + 1 < rule.slots.size(); ++k)
+    if (p.find("(?P<" + rule.slots[k].group + ">") > p.find("(?P<" + rule.slots[k + 1].group + ">"))
+      return false;
+  return true;
+}
+
+// The relaxed pattern of SlotReading::Relaxed: each gap {_} or {__} outside any repeated group
+// becomes unbounded and captured. A lazy repetition tries the same readings in the same order
+// whatever its bound, so the first reading of the relaxed pattern is the rule's first reading
+// whenever it respects the bounds; and in a first reading no word is split over two repetitions,
+// so a gap's repetitions are its words.
+void build_relaxed(const CompiledRule& rule, const RE2::Options& options, SlotReading::Relaxed& out) {
+  const std::string_view p = rule.pattern;
+  const auto groups = scan_groups(p);
+  if (!groups) return;
+  struct Found {
+    std::size_t at, length, max_words;
+    std::string_view repetition;
+  };
+  std::vector<Found> gaps;
+  for (const auto& [gap, words] : {std::pair{kShortGap, std::size_t{10}}, std::pair{kLongGap, std::size_t{25}}}) {
+    const std::string_view repetition = gap.substr(0, gap.find('{', 1));  // "(?:[ ]*[^…]+)"
+    for (std::size_t at = p.find(gap); at != std::string_view::npos; at = p.find(gap, at + 1)) {
+      const bool repeated = std::any_of(groups->begin(), groups->end(), [&](const GroupSpan& g) {
+        return g.repeated && g.begin < at && g.end >= at + gap.size();
+      });
+      if (!repeated) gaps.push_back({at, gap.size(), words, repetition});
+    }
+  }
+  if (gaps.empty()) return;
+  std::sort(gaps.begin(), gaps.end(), [](const Found& a, const Found& b) { return a.at < b.at; });
+  std::string relaxed;
+  std::size_t from = 0;
+  std::vector<std::pair<std::string, std::size_t>> names;
+  for (const auto& g : gaps) {
+    if (g.at < from) return;  // overlapping: not expected
+    const std::string name = "toile_gap" + std::to_string(names.size());
+    relaxed.append(p.substr(from, g.at - from));
+    relaxed += "(?P<" + name + ">" + std::string(g.repetition) + "*?)[ ]*?";
+    names.emplace_back(name, g.max_words);
+    from = g.at + g.length;
+  }
+  relaxed.append(p.substr(from));
+  auto re = std::make_unique<RE2>(relaxed, options);
+  if (!re->ok()) return;
+  const auto& named = re->NamedCapturingGroups();
+  for (const auto& slot : rule.slots) {
+    const auto it = named.find(slot.group);
+    if (it == named.end()) return;
+    out.slot_groups.push_back(it->second);
+  }
+  for (const auto& [name, words] : names) {
+    const auto it = named.find(name);
+    if (it == named.end()) return;
+    out.gaps.push_back({it->second, words});
+  }
+  out.re = std::move(re);
+}
+
+std::size_t words_in(std::string_view gap) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : gap) {
+    if (c != ' ' && !in_word) ++words;
+    in_word = c != ' ';
+  }
+  return words;
+}
+
 // Mention indices named in a slot's capture; in a list, an element's owner (« d'IBM ») is not
 // a member.
 std::vector<int> mentions_in(std::string_view capture, bool list) {
@@ -303,6 +550,7 @@ struct RelationRules::Impl {
   std::vector<int> rule_of_filter_id;  // -1 for a pattern whose rule a user's rule replaced
   std::unique_ptr<RE2::Set> atoms;  // the literal strings of the filter, case-insensitive
   std::size_t atom_count = 0;
+  RE2::Options options;  // the rules' (for SlotReading::Relaxed)
   const Gazetteer* gazetteer = nullptr;
   std::map<std::string, double> confidence;
 };
@@ -337,6 +585,7 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
   options.set_case_sensitive(false);
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
+  out.impl_->options = options;
   for (const RuleFile* file : files.matching("fr/relations/", ".rules")) {
     const bool is_default = file->display_path.starts_with("<default>");
     std::set<std::string> ids_in_file;
@@ -403,6 +652,7 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
       out.impl_->rule_of_filter_id.push_back(-1);
       const auto& groups = rule.re->NamedCapturingGroups();
       for (auto& slot : rule.slots) slot.group_index = groups.at(slot.group);
+      rule.reading.by_markers = reads_by_markers(rule);
       auto c = confidence.find(rule.id);
       rule.confidence = c != confidence.end() ? c->second : 0.5;
       auto existing = index_of_id.find(rule.id);
@@ -472,17 +722,82 @@ std::vector<RelationMatch> RelationRules::match(std::string_view text, const Tag
   std::sort(candidates.begin(), candidates.end());
   const Gazetteer& gaz = *impl_->gazetteer;
 
+  // Where each marker is in the tagged text, in order.
+  std::vector<std::pair<std::size_t, std::size_t>> markers;
+  for (const auto& piece : tagged.pieces)
+    if (piece.mention >= 0) markers.emplace_back(piece.tagged_begin, piece.tagged_begin + piece.length);
+
+  std::vector<re2::StringPiece> match, relaxed_match;
+  std::vector<std::string_view> captures;  // of each slot; data() null when it took no part
   for (int r : candidates) {
     const CompiledRule& rule = impl_->rules[static_cast<std::size_t>(r)];
-    const int groups = rule.re->NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> match(static_cast<std::size_t>(groups));
     std::size_t pos = 0;
     const re2::StringPiece input(tagged.text);
+    re2::StringPiece whole;
+    // Where the rule matches: RE2's automata alone, fast. Which mentions fill its slots: from
+    // the markers of the match when the pattern leaves no choice (SlotReading::by_markers),
+    // else by a submatch search, on the relaxed pattern first (SlotReading::Relaxed).
     while (pos <= tagged.text.size() &&
-           rule.re->Match(input, pos, tagged.text.size(), RE2::UNANCHORED, match.data(), groups)) {
-      const std::size_t begin = static_cast<std::size_t>(match[0].data() - tagged.text.data());
-      const std::size_t end = begin + match[0].size();
+           rule.re->Match(input, pos, tagged.text.size(), RE2::UNANCHORED, &whole, 1)) {
+      const std::size_t begin = static_cast<std::size_t>(whole.data() - tagged.text.data());
+      const std::size_t end = begin + whole.size();
       pos = end > begin ? end : begin + 1;
+
+      captures.assign(rule.slots.size(), std::string_view{});
+      bool read = false;
+      if (rule.reading.by_markers) {
+        // The markers inside the match, none cut by its ends.
+        std::size_t first = markers.size(), count = 0;
+        bool cut = false;
+        for (std::size_t k = 0; k < markers.size(); ++k) {
+          const auto [a, b] = markers[k];
+          if (a >= begin && b <= end) {
+            if (count++ == 0) first = k;
+          } else if ((a < begin && b > begin) || (a < end && b > end)) {
+            cut = true;
+          }
+        }
+        const std::size_t singles = static_cast<std::size_t>(std::count_if(
+            rule.slots.begin(), rule.slots.end(), [](const Slot& s) { return !s.list; }));
+        const bool has_list = singles < rule.slots.size();
+        if (!cut && (has_list ? count > singles : count == singles)) {
+          std::size_t k = first;
+          for (std::size_t s = 0; s < rule.slots.size(); ++s) {
+            const std::size_t taken = rule.slots[s].list ? count - singles : 1;
+            const std::size_t a = markers[k].first, b = markers[k + taken - 1].second;
+            captures[s] = std::string_view(tagged.text).substr(a, b - a);
+            k += taken;
+          }
+          read = true;
+        }
+      }
+      if (!read) {
+        SlotReading::Relaxed& relaxed = *rule.reading.relaxed;
+        std::call_once(relaxed.once, [&] { build_relaxed(rule, impl_->options, relaxed); });
+        if (relaxed.re) {
+          relaxed_match.assign(static_cast<std::size_t>(relaxed.re->NumberOfCapturingGroups() + 1), {});
+          if (relaxed.re->Match(input, begin, end, RE2::ANCHOR_BOTH, relaxed_match.data(),
+                                static_cast<int>(relaxed_match.size())) &&
+              std::all_of(relaxed.gaps.begin(), relaxed.gaps.end(), [&](const auto& gap) {
+                const auto& g = relaxed_match[static_cast<std::size_t>(gap.group)];
+                return g.data() == nullptr || words_in(std::string_view(g.data(), g.size())) <= gap.max_words;
+              })) {
+            for (std::size_t s = 0; s < rule.slots.size(); ++s) {
+              const auto& g = relaxed_match[static_cast<std::size_t>(relaxed.slot_groups[s])];
+              if (g.data() != nullptr) captures[s] = std::string_view(g.data(), g.size());
+            }
+            read = true;
+          }
+        }
+      }
+      if (!read) {
+        match.assign(static_cast<std::size_t>(rule.re->NumberOfCapturingGroups() + 1), {});
+        rule.re->Match(input, begin, end, RE2::ANCHOR_BOTH, match.data(), static_cast<int>(match.size()));
+        for (std::size_t s = 0; s < rule.slots.size(); ++s) {
+          const auto& g = match[static_cast<std::size_t>(rule.slots[s].group_index)];
+          if (g.data() != nullptr) captures[s] = std::string_view(g.data(), g.size());
+        }
+      }
 
       struct Side {
         int mention;
@@ -490,10 +805,11 @@ std::vector<RelationMatch> RelationRules::match(std::string_view text, const Tag
         std::string name;
       };
       std::vector<Side> subjects, objects;
-      for (const auto& slot : rule.slots) {
-        const auto& capture = match[static_cast<std::size_t>(slot.group_index)];
+      for (std::size_t s = 0; s < rule.slots.size(); ++s) {
+        const Slot& slot = rule.slots[s];
+        const std::string_view capture = captures[s];
         if (capture.data() == nullptr) continue;
-        for (int index : mentions_in(std::string_view(capture.data(), capture.size()), slot.list)) {
+        for (int index : mentions_in(capture, slot.list)) {
           const auto& m = sentence.mentions[static_cast<std::size_t>(index)];
           if (!slot.tags.count(m.tag) || m.canonical.empty()) continue;
           std::string name = m.canonical;

@@ -85,17 +85,24 @@ double Edge::confidence() const {
 }
 
 bool KnowledgeGraph::add_document(const DocumentRecord& document, std::vector<Fact> facts) {
-  if (has_content_hash(document.content_hash)) return false;
+  if (!content_hashes_.insert(document.content_hash).second) return false;
   documents_.push_back(document);
-  std::sort(documents_.begin(), documents_.end());
+  documents_sorted_ = false;
   for (auto& fact : facts) facts_.push_back(std::move(fact));
   resolved_ = false;
   return true;
 }
 
 bool KnowledgeGraph::has_content_hash(std::string_view content_hash) const {
-  return std::any_of(documents_.begin(), documents_.end(),
-                     [&](const auto& d) { return d.content_hash == content_hash; });
+  return content_hashes_.count(std::string(content_hash)) > 0;
+}
+
+const std::vector<DocumentRecord>& KnowledgeGraph::documents() const {
+  if (!documents_sorted_) {
+    std::sort(documents_.begin(), documents_.end());
+    documents_sorted_ = true;
+  }
+  return documents_;
 }
 
 const std::vector<Entity>& KnowledgeGraph::entities() const {

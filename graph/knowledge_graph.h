@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "model/model.h"
@@ -67,7 +68,7 @@ class KnowledgeGraph {
   bool add_document(const DocumentRecord& document, std::vector<Fact> facts);
   bool has_content_hash(std::string_view content_hash) const;
 
-  const std::vector<DocumentRecord>& documents() const { return documents_; }
+  const std::vector<DocumentRecord>& documents() const;  // sorted
   // As extracted, before merging; negated facts are here but give no edge.
   const std::vector<Fact>& facts() const { return facts_; }
   const std::vector<Entity>& entities() const;
@@ -82,7 +83,10 @@ class KnowledgeGraph {
  private:
   void resolve() const;
 
-  std::vector<DocumentRecord> documents_;
+  // Sorted when asked for (sorting after each of 100,000 additions would cost minutes).
+  mutable std::vector<DocumentRecord> documents_;
+  mutable bool documents_sorted_ = true;
+  std::unordered_set<std::string> content_hashes_;
   std::vector<Fact> facts_;
   // Derived from documents_ and facts_ by resolve(); rebuilt lazily after a change.
   mutable bool resolved_ = false;
