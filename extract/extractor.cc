@@ -175,6 +175,37 @@ class StageClock {
 };
 }  // namespace
 
+namespace {
+
+// No sentence of real prose is longer than this; a text without punctuation (a dump, a
+// 200 MB single line) would otherwise be one sentence whose tagging and matching grow
+// without bound. Longer stretches are cut at a space.
+constexpr std::size_t kMaxSentenceBytes = 2000;
+
+std::vector<Sentence> bounded(std::vector<Sentence> sentences, std::string_view text) {
+  bool any_long = false;
+  for (const auto& s : sentences) any_long = any_long || s.end - s.begin > kMaxSentenceBytes;
+  if (!any_long) return sentences;
+  std::vector<Sentence> out;
+  for (const auto& s : sentences) {
+    std::size_t begin = s.begin;
+    while (s.end - begin > kMaxSentenceBytes) {
+      std::size_t cut = text.rfind(' ', begin + kMaxSentenceBytes);
+      if (cut == std::string_view::npos || cut <= begin) cut = begin + kMaxSentenceBytes;
+      // Never cut inside a UTF-8 sequence.
+      while (cut > begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      if (cut <= begin) cut = begin + kMaxSentenceBytes;
+      out.push_back({begin, cut, s.clutter});
+      begin = cut;
+      while (begin < s.end && text[begin] == ' ') ++begin;
+    }
+    if (begin < s.end) out.push_back({begin, s.end, s.clutter});
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<Fact> Extractor::Impl::run(const Document& document,
                                        std::vector<SentenceTrace>* trace,
                                        ExtractStats* stats) const {
@@ -183,7 +214,7 @@ std::vector<Fact> Extractor::Impl::run(const Document& document,
   const std::string_view text = norm.text;
   clock.lap(&ExtractStats::normalize);
   const std::vector<TextLine> lines = clutter.classify(text);
-  const std::vector<Sentence> sentences = splitter.split(text, lines);
+  const std::vector<Sentence> sentences = bounded(splitter.split(text, lines), text);
   std::vector<std::size_t> paragraph_of;
   std::size_t line = 0;
   for (const auto& s : sentences) {
