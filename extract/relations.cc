@@ -434,9 +434,10 @@ void build_relaxed(const CompiledRule& rule, const RE2::Options& options, SlotRe
   std::vector<Found> gaps;
   for (const auto& [gap, words] : {std::pair{kShortGap, std::size_t{10}}, std::pair{kLongGap, std::size_t{25}}}) {
     const std::string_view repetition = gap.substr(0, gap.find('{', 1));  // "(?:[ ]*[^…]+)"
+    const std::size_t gap_size = gap.size();  // clang 14 cannot capture a structured binding
     for (std::size_t at = p.find(gap); at != std::string_view::npos; at = p.find(gap, at + 1)) {
       const bool repeated = std::any_of(groups->begin(), groups->end(), [&](const GroupSpan& g) {
-        return g.repeated && g.begin < at && g.end >= at + gap.size();
+        return g.repeated && g.begin < at && g.end >= at + gap_size;
       });
       if (!repeated) gaps.push_back({at, gap.size(), words, repetition});
     }
