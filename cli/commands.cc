@@ -323,7 +323,7 @@ int run_build(const BuildOptions& options) {
     const std::size_t skipped = count_skipped(all_problems);
 
     const auto resolve_begin = std::chrono::steady_clock::now();
-    graph.edges();  // entity resolution, timed as part of the merge
+    graph.edge_count();  // entity resolution, timed as part of the merge
     merge_seconds += seconds_since(resolve_begin);
     const auto store_begin = std::chrono::steady_clock::now();
     save_graph(graph, target);
@@ -331,7 +331,7 @@ int run_build(const BuildOptions& options) {
     if (!options.quiet) {
       std::cerr << "toile build: " << added << " document(s) added, " << read - added
                 << " already present, " << skipped << " skipped; graph: "
-                << graph.entities().size() << " entities, " << graph.edges().size()
+                << graph.entities().size() << " entities, " << graph.edge_count()
                 << " facts → " << target.string() << "\n";
     }
     if (options.stats)

@@ -84,13 +84,111 @@ double Edge::confidence() const {
   return 1.0 - miss;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The compact form of the facts.
+
+namespace {
+std::size_t mix(std::size_t h, std::size_t v) { return h ^ (v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2)); }
+std::size_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
+}  // namespace
+
+std::size_t KnowledgeGraph::RefHash::operator()(const EntityRef& r) const {
+  std::size_t h = mix(hash_of(r.name), static_cast<std::size_t>(r.type));
+  for (const auto& a : r.aliases) h = mix(h, hash_of(a));
+  return h;
+}
+
+std::size_t KnowledgeGraph::QualifiersHash::operator()(const Qualifiers& q) const {
+  std::size_t h = 0;
+  if (q.amount) h = mix(mix(mix(h, std::hash<double>{}(q.amount->value)), hash_of(q.amount->currency)), hash_of(q.amount->phrase));
+  if (q.date) h = mix(mix(mix(h, 1), hash_of(q.date->iso)), hash_of(q.date->phrase));
+  h = mix(h, hash_of(q.status));
+  h = mix(h, (q.negated ? 1u : 0u) | (q.hedged ? 2u : 0u) | (q.from_clutter ? 4u : 0u));
+  return mix(h, hash_of(q.reported_by));
+}
+
+template <typename T, typename Hash>
+std::uint32_t KnowledgeGraph::Interner<T, Hash>::add(T value) {
+  const std::size_t h = Hash{}(value);
+  const auto found = first_.find(h);
+  if (found != first_.end())
+    for (std::uint32_t i = found->second; i != static_cast<std::uint32_t>(-1); i = next_[i])
+      if (values_[i] == value) return i;
+  const auto index = static_cast<std::uint32_t>(values_.size());
+  next_.push_back(found != first_.end() ? found->second : static_cast<std::uint32_t>(-1));
+  first_[h] = index;
+  values_.push_back(std::move(value));
+  return index;
+}
+
+std::uint32_t KnowledgeGraph::SentenceStore::add(std::string_view sentence) {
+  if (!where_.empty() && (*this)[static_cast<std::uint32_t>(where_.size() - 1)] == sentence)
+    return static_cast<std::uint32_t>(where_.size() - 1);
+  constexpr std::size_t kBlock = std::size_t{1} << 20;
+  if (blocks_.empty() || blocks_.back().size() + sentence.size() > blocks_.back().capacity()) {
+    blocks_.emplace_back();
+    blocks_.back().reserve(std::max(kBlock, sentence.size()));
+  }
+  where_.push_back({static_cast<std::uint32_t>(blocks_.size() - 1),
+                    static_cast<std::uint32_t>(blocks_.back().size()),
+                    static_cast<std::uint32_t>(sentence.size())});
+  blocks_.back().append(sentence);  // within capacity: earlier sentences do not move
+  return static_cast<std::uint32_t>(where_.size() - 1);
+}
+
+std::string_view KnowledgeGraph::SentenceStore::operator[](std::uint32_t i) const {
+  const Where& w = where_[i];
+  return std::string_view(blocks_[w.block]).substr(w.offset, w.length);
+}
+
 bool KnowledgeGraph::add_document(const DocumentRecord& document, std::vector<Fact> facts) {
   if (!content_hashes_.insert(document.content_hash).second) return false;
   documents_.push_back(document);
   documents_sorted_ = false;
-  for (auto& fact : facts) facts_.push_back(std::move(fact));
+  for (auto& f : facts) {
+    PackedFact p;
+    p.subject = refs_.add(std::move(f.subject));
+    p.object = refs_.add(std::move(f.object));
+    p.relation = strings_.add(std::move(f.relation));
+    p.qualifiers = qualifiers_.add(std::move(f.qualifiers));
+    p.doc = strings_.add(std::move(f.source.doc));
+    p.rule = strings_.add(std::move(f.source.rule));
+    p.sentence = sentences_.add(f.source.sentence);
+    p.confidence = f.confidence;
+    p.sentence_span = f.source.sentence_span;
+    p.span = f.source.span;
+    packed_.push_back(p);
+  }
+  facts_unpacked_ = facts.empty() && facts_unpacked_;
   resolved_ = false;
+  edges_built_ = false;
   return true;
+}
+
+Fact KnowledgeGraph::fact(std::size_t i) const {
+  const PackedFact& p = packed_[i];
+  Fact f;
+  f.subject = refs_[p.subject];
+  f.relation = strings_[p.relation];
+  f.object = refs_[p.object];
+  f.qualifiers = qualifiers_[p.qualifiers];
+  f.confidence = p.confidence;
+  f.source.doc = strings_[p.doc];
+  f.source.sentence = std::string(sentences_[p.sentence]);
+  f.source.sentence_span = p.sentence_span;
+  f.source.span = p.span;
+  f.source.rule = strings_[p.rule];
+  return f;
+}
+
+const std::vector<Fact>& KnowledgeGraph::facts() const {
+  if (!facts_unpacked_ || facts_.size() != packed_.size()) {
+    facts_.clear();
+    facts_.reserve(packed_.size());
+    for (std::size_t i = 0; i < packed_.size(); ++i) facts_.push_back(fact(i));
+    facts_unpacked_ = true;
+  }
+  return facts_;
 }
 
 bool KnowledgeGraph::has_content_hash(std::string_view content_hash) const {
@@ -110,8 +208,35 @@ const std::vector<Entity>& KnowledgeGraph::entities() const {
   return entities_;
 }
 
+std::size_t KnowledgeGraph::edge_count() const {
+  resolve();
+  return groups_.size();
+}
+
+KnowledgeGraph::EdgeSummary KnowledgeGraph::edge_summary(std::size_t edge) const {
+  resolve();
+  const Group& g = groups_[edge];
+  return {g.subject, strings_[g.relation], g.object, g.confidence, g.last - g.first};
+}
+
 const std::vector<Edge>& KnowledgeGraph::edges() const {
   resolve();
+  if (!edges_built_) {
+    edges_.clear();
+    edges_.reserve(groups_.size());
+    for (const Group& g : groups_) {
+      Edge e{g.subject, strings_[g.relation], g.object, {}};
+      e.supports.reserve(g.last - g.first);
+      for (std::size_t k = g.first; k < g.last; ++k) {
+        const PackedFact& p = packed_[group_facts_[k]];
+        Provenance source{strings_[p.doc], std::string(sentences_[p.sentence]), p.sentence_span,
+                          p.span, strings_[p.rule]};
+        e.supports.push_back({qualifiers_[p.qualifiers], p.confidence, std::move(source)});
+      }
+      edges_.push_back(std::move(e));
+    }
+    edges_built_ = true;
+  }
   return edges_;
 }
 
@@ -122,44 +247,98 @@ const KnowledgeGraph::Topology& KnowledgeGraph::topology() const {
 
 void KnowledgeGraph::resolve() const {
   if (resolved_) return;
-  // Facts in a canonical order, so that insertion order never shows in the result.
-  std::vector<const Fact*> ordered;
-  for (const auto& f : facts_) ordered.push_back(&f);
-  std::sort(ordered.begin(), ordered.end(), [](const Fact* a, const Fact* b) { return *a < *b; });
-
-  DisjointSets sets;
-  auto link_side = [&](const EntityRef& side) {
-    const std::size_t root = sets.node(node_id(side.type, side.name));
-    for (const auto& alias : side.aliases) {
-      if (!entity_key(alias).empty()) sets.unite(root, sets.node(node_id(side.type, alias)));
-    }
-    return root;
+  const std::size_t n = packed_.size();
+  // Facts in a canonical order (that of Fact's operator<), so that insertion order never shows
+  // in the result. Interned values are compared through their index first: equal index, equal
+  // value.
+  auto source_order = [&](const PackedFact& x, const PackedFact& y) -> std::partial_ordering {
+    if (x.doc != y.doc)
+      if (const auto c = strings_[x.doc] <=> strings_[y.doc]; c != 0) return c;
+    if (x.sentence != y.sentence)
+      if (const auto c = sentences_[x.sentence] <=> sentences_[y.sentence]; c != 0) return c;
+    if (const auto c = x.sentence_span <=> y.sentence_span; c != 0) return c;
+    if (const auto c = x.span <=> y.span; c != 0) return c;
+    if (x.rule != y.rule) return strings_[x.rule] <=> strings_[y.rule];
+    return std::partial_ordering::equivalent;
   };
-  for (const Fact* f : ordered) {
-    link_side(f->subject);
-    link_side(f->object);
+  auto fact_order = [&](std::uint32_t a, std::uint32_t b) {
+    const PackedFact& x = packed_[a];
+    const PackedFact& y = packed_[b];
+    if (x.subject != y.subject)
+      if (const auto c = refs_[x.subject] <=> refs_[y.subject]; c != 0) return c < 0;
+    if (x.relation != y.relation)
+      if (const auto c = strings_[x.relation] <=> strings_[y.relation]; c != 0) return c < 0;
+    if (x.object != y.object)
+      if (const auto c = refs_[x.object] <=> refs_[y.object]; c != 0) return c < 0;
+    if (x.qualifiers != y.qualifiers)
+      if (const auto c = qualifiers_[x.qualifiers] <=> qualifiers_[y.qualifiers]; c != 0) return c < 0;
+    if (const auto c = x.confidence <=> y.confidence; c != 0) return c < 0;
+    return source_order(x, y) < 0;
+  };
+  std::vector<std::uint32_t> ordered(n);
+  std::iota(ordered.begin(), ordered.end(), 0u);
+  std::sort(ordered.begin(), ordered.end(), fact_order);
+
+  // Each distinct side (interned) is linked once, where it first appears: the same nodes in
+  // the same order as linking every fact's sides.
+  DisjointSets sets;
+  std::vector<std::size_t> node_of_ref(refs_.size(), static_cast<std::size_t>(-1));
+  std::vector<std::vector<std::string>> keyed_aliases(refs_.size());  // aliases with a key
+  auto link_side = [&](std::uint32_t r) {
+    if (node_of_ref[r] != static_cast<std::size_t>(-1)) return;
+    const EntityRef& side = refs_[r];
+    const std::size_t root = sets.node(node_id(side.type, side.name));
+    node_of_ref[r] = root;
+    for (const auto& alias : side.aliases) {
+      if (!entity_key(alias).empty()) {
+        sets.unite(root, sets.node(node_id(side.type, alias)));
+        keyed_aliases[r].push_back(alias);
+      }
+    }
+  };
+  for (const std::uint32_t i : ordered) {
+    link_side(packed_[i].subject);
+    link_side(packed_[i].object);
   }
 
+  // What each side says of its entity, counted per distinct side; the first document that
+  // named each name, in fact order.
+  std::vector<std::uint32_t> uses(refs_.size(), 0);
+  std::vector<std::size_t> first_use(refs_.size(), static_cast<std::size_t>(-1));
+  for (std::size_t k = 0; k < n; ++k) {
+    const PackedFact& f = packed_[ordered[k]];
+    for (const std::uint32_t r : {f.subject, f.object}) {
+      ++uses[r];
+      if (first_use[r] == static_cast<std::size_t>(-1)) first_use[r] = k;
+    }
+  }
+  std::vector<std::size_t> root_of_ref(refs_.size(), static_cast<std::size_t>(-1));
   std::map<std::size_t, Candidate> components;
-  auto collect_side = [&](const EntityRef& side, const std::string& doc) {
-    const std::size_t root = sets.find(sets.node(node_id(side.type, side.name)));
+  // alias → (first use, doc) within a component
+  std::map<std::size_t, std::map<std::string, std::pair<std::size_t, std::uint32_t>>> sources;
+  for (std::uint32_t r = 0; r < refs_.size(); ++r) {
+    if (uses[r] == 0) continue;
+    const EntityRef& side = refs_[r];
+    const std::size_t root = sets.find(node_of_ref[r]);
+    root_of_ref[r] = root;
     Candidate& c = components[root];
     c.type = side.type;
-    ++c.canonical_votes[side.name];
-    ++c.aliases[side.name];
-    for (const auto& alias : side.aliases) {
-      if (entity_key(alias).empty()) continue;
-      ++c.aliases[alias];
-      c.alias_source.try_emplace(alias, doc);
-    }
-    c.alias_source.try_emplace(side.name, doc);
-    return root;
-  };
-  std::vector<std::pair<std::size_t, std::size_t>> fact_ends;
-  for (const Fact* f : ordered) {
-    fact_ends.emplace_back(collect_side(f->subject, f->source.doc),
-                           collect_side(f->object, f->source.doc));
+    c.canonical_votes[side.name] += uses[r];
+    c.aliases[side.name] += uses[r];
+    for (const auto& alias : keyed_aliases[r]) c.aliases[alias] += uses[r];
+    const std::uint32_t doc = packed_[ordered[first_use[r]]].doc;
+    auto& first = sources[root];
+    auto named_in = [&](const std::string& name) {
+      auto [it, added] = first.try_emplace(name, first_use[r], doc);
+      if (!added && first_use[r] < it->second.first) it->second = {first_use[r], doc};
+    };
+    for (const auto& alias : keyed_aliases[r]) named_in(alias);
+    named_in(side.name);
   }
+  for (auto& [root, names] : sources)
+    for (const auto& [name, where] : names)
+      components[root].alias_source.emplace(name, strings_[where.second]);
+  sources.clear();
 
   // Entities, sorted by id; ids made unique deterministically.
   std::vector<std::pair<std::string, std::size_t>> named;  // (base id, component root)
@@ -175,8 +354,8 @@ void KnowledgeGraph::resolve() const {
   for (const auto& [base_id, root] : named) {
     const Candidate& c = components.at(root);
     Entity e;
-    const int n = ++seen_ids[base_id];
-    e.id = n == 1 ? base_id : base_id + "-" + std::to_string(n);
+    const int count = ++seen_ids[base_id];
+    e.id = count == 1 ? base_id : base_id + "-" + std::to_string(count);
     e.name = pick_canonical(c);
     e.type = c.type;
     e.aliases = c.aliases;
@@ -184,36 +363,87 @@ void KnowledgeGraph::resolve() const {
     entity_of_root[root] = entities_.size();
     entities_.push_back(std::move(e));
   }
+  components.clear();
+  std::vector<std::size_t> entity_of_ref(refs_.size(), 0);
+  for (std::uint32_t r = 0; r < refs_.size(); ++r)
+    if (uses[r] > 0) entity_of_ref[r] = entity_of_root.at(root_of_ref[r]);
 
-  // Edges: one per (subject, relation, object); symmetric relations in one orientation.
-  std::map<std::tuple<std::size_t, std::string, std::size_t>, std::vector<Support>> grouped;
-  for (std::size_t i = 0; i < ordered.size(); ++i) {
-    std::size_t s = entity_of_root.at(fact_ends[i].first);
-    std::size_t o = entity_of_root.at(fact_ends[i].second);
+  // Edges: one per (subject, relation, object); symmetric relations in one orientation. First
+  // in the order of (subject, relation, object), as a map of them would hold them.
+  std::vector<std::uint32_t> relation_rank(strings_.size(), 0);
+  {
+    std::vector<std::uint32_t> relations;
+    std::vector<char> is_relation(strings_.size(), 0);
+    for (const PackedFact& f : packed_)
+      if (!is_relation[f.relation]) is_relation[f.relation] = 1, relations.push_back(f.relation);
+    std::sort(relations.begin(), relations.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return strings_[a] < strings_[b]; });
+    for (std::size_t k = 0; k < relations.size(); ++k) relation_rank[relations[k]] = static_cast<std::uint32_t>(k);
+  }
+  struct Keyed {
+    std::size_t subject, object;
+    std::uint32_t relation, fact;
+  };
+  std::vector<Keyed> keyed;
+  for (const std::uint32_t i : ordered) {
+    const PackedFact& f = packed_[i];
+    std::size_t s = entity_of_ref[f.subject];
+    std::size_t o = entity_of_ref[f.object];
     if (s == o) continue;  // "X partner-of X" says nothing
     // A denied fact (« n'a pas racheté ») stays in the store as stated, but asserts no edge.
-    if (ordered[i]->qualifiers.negated) continue;
-    if (is_symmetric_relation(ordered[i]->relation) && o < s) std::swap(s, o);
-    grouped[{s, ordered[i]->relation, o}].push_back(
-        {ordered[i]->qualifiers, ordered[i]->confidence, ordered[i]->source});
+    if (qualifiers_[f.qualifiers].negated) continue;
+    if (is_symmetric_relation(strings_[f.relation]) && o < s) std::swap(s, o);
+    keyed.push_back({s, o, f.relation, i});
   }
-  edges_.clear();
-  for (auto& [key, supports] : grouped) {
-    std::sort(supports.begin(), supports.end(), [](const Support& a, const Support& b) {
-      return std::tie(a.source, a.qualifiers, a.confidence) <
-             std::tie(b.source, b.qualifiers, b.confidence);
-    });
-    supports.erase(std::unique(supports.begin(), supports.end()), supports.end());
-    edges_.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), std::move(supports)});
+  std::stable_sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
+    return std::tuple(a.subject, relation_rank[a.relation], a.object) <
+           std::tuple(b.subject, relation_rank[b.relation], b.object);
+  });
+  // Each edge's supports sorted by (source, qualifiers, confidence), identical ones once.
+  auto support_less = [&](std::uint32_t a, std::uint32_t b) {
+    const PackedFact& x = packed_[a];
+    const PackedFact& y = packed_[b];
+    if (const auto c = source_order(x, y); c != 0) return c < 0;
+    if (x.qualifiers != y.qualifiers)
+      if (const auto c = qualifiers_[x.qualifiers] <=> qualifiers_[y.qualifiers]; c != 0) return c < 0;
+    return x.confidence < y.confidence;
+  };
+  auto same_support = [&](std::uint32_t a, std::uint32_t b) {
+    const PackedFact& x = packed_[a];
+    const PackedFact& y = packed_[b];
+    return x.qualifiers == y.qualifiers && x.confidence == y.confidence && source_order(x, y) == 0;
+  };
+  groups_.clear();
+  group_facts_.clear();
+  group_facts_.reserve(keyed.size());
+  for (std::size_t a = 0; a < keyed.size();) {
+    std::size_t b = a;
+    while (b < keyed.size() && keyed[b].subject == keyed[a].subject &&
+           keyed[b].relation == keyed[a].relation && keyed[b].object == keyed[a].object)
+      ++b;
+    const std::size_t first = group_facts_.size();
+    for (std::size_t k = a; k < b; ++k) group_facts_.push_back(keyed[k].fact);
+    std::sort(group_facts_.begin() + static_cast<std::ptrdiff_t>(first), group_facts_.end(), support_less);
+    group_facts_.erase(std::unique(group_facts_.begin() + static_cast<std::ptrdiff_t>(first),
+                                   group_facts_.end(), same_support),
+                       group_facts_.end());
+    double miss = 1.0;
+    for (std::size_t k = first; k < group_facts_.size(); ++k)
+      miss *= 1.0 - std::clamp(packed_[group_facts_[k]].confidence, 0.0, 1.0);
+    groups_.push_back({keyed[a].subject, keyed[a].object, keyed[a].relation, first,
+                       group_facts_.size(), 1.0 - miss});
+    a = b;
   }
-  std::sort(edges_.begin(), edges_.end(), [&](const Edge& a, const Edge& b) {
-    return std::tie(entities_[a.subject].id, a.relation, entities_[a.object].id) <
-           std::tie(entities_[b.subject].id, b.relation, entities_[b.object].id);
+  std::sort(groups_.begin(), groups_.end(), [&](const Group& a, const Group& b) {
+    return std::tie(entities_[a.subject].id, strings_[a.relation], entities_[a.object].id) <
+           std::tie(entities_[b.subject].id, strings_[b.relation], entities_[b.object].id);
   });
 
   topology_ = Topology(entities_.size());
-  for (std::size_t i = 0; i < edges_.size(); ++i)
-    boost::add_edge(edges_[i].subject, edges_[i].object, i, topology_);
+  for (std::size_t i = 0; i < groups_.size(); ++i)
+    boost::add_edge(groups_[i].subject, groups_[i].object, i, topology_);
+  edges_built_ = false;
+  edges_.clear();
   resolved_ = true;
 }
 

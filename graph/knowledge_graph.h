@@ -8,10 +8,13 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <cstddef>
+#include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -69,11 +72,27 @@ class KnowledgeGraph {
   bool has_content_hash(std::string_view content_hash) const;
 
   const std::vector<DocumentRecord>& documents() const;  // sorted
-  // As extracted, before merging; negated facts are here but give no edge.
-  const std::vector<Fact>& facts() const { return facts_; }
+  // As extracted, before merging; negated facts are here but give no edge. The graph keeps
+  // them in a compact form (a 400 MB archive gives millions): facts() unpacks them all on first
+  // use, fact(i) one at a time.
+  const std::vector<Fact>& facts() const;
+  std::size_t fact_count() const { return packed_.size(); }
+  Fact fact(std::size_t i) const;
   const std::vector<Entity>& entities() const;
   const std::vector<Edge>& edges() const;
   const Topology& topology() const;
+
+  // What edges() says of each edge, in the same order, without building its supports: for
+  // writing the graph file of a large archive.
+  struct EdgeSummary {
+    std::size_t subject = 0;
+    std::string_view relation;
+    std::size_t object = 0;
+    double confidence = 0;   // Edge::confidence()
+    std::size_t supports = 0;  // Edge::supports.size()
+  };
+  std::size_t edge_count() const;
+  EdgeSummary edge_summary(std::size_t edge) const;
 
   // Forgiving look-up: canonical name or alias, case and accents ignored.
   std::optional<std::size_t> find_entity(std::string_view name) const;
@@ -83,16 +102,74 @@ class KnowledgeGraph {
  private:
   void resolve() const;
 
+  // Values stored once, named by their index (copyable: no pointers inside).
+  template <typename T, typename Hash>
+  class Interner {
+   public:
+    std::uint32_t add(T value);
+    const T& operator[](std::uint32_t i) const { return values_[i]; }
+    std::size_t size() const { return values_.size(); }
+
+   private:
+    std::deque<T> values_;
+    std::unordered_map<std::size_t, std::uint32_t> first_;  // hash → last value added with it
+    std::vector<std::uint32_t> next_;  // the value added before with the same hash, or -1
+  };
+  struct StringHash {
+    std::size_t operator()(const std::string& s) const { return std::hash<std::string>{}(s); }
+  };
+  struct RefHash {
+    std::size_t operator()(const EntityRef& r) const;
+  };
+  struct QualifiersHash {
+    std::size_t operator()(const Qualifiers& q) const;
+  };
+  // A fact: indices into the interners, the sentence store and the spans.
+  struct PackedFact {
+    std::uint32_t subject, object, relation, qualifiers, doc, rule, sentence;
+    double confidence;
+    ByteSpan sentence_span, span;
+  };
+  // Sentences, in large blocks (no per-string overhead); consecutive facts of one sentence
+  // share it.
+  class SentenceStore {
+   public:
+    std::uint32_t add(std::string_view sentence);
+    std::string_view operator[](std::uint32_t i) const;
+
+   private:
+    struct Where {
+      std::uint32_t block, offset, length;
+    };
+    std::vector<std::string> blocks_;
+    std::deque<Where> where_;
+  };
+
   // Sorted when asked for (sorting after each of 100,000 additions would cost minutes).
   mutable std::vector<DocumentRecord> documents_;
   mutable bool documents_sorted_ = true;
   std::unordered_set<std::string> content_hashes_;
-  std::vector<Fact> facts_;
-  // Derived from documents_ and facts_ by resolve(); rebuilt lazily after a change.
+  std::deque<PackedFact> packed_;
+  Interner<EntityRef, RefHash> refs_;
+  Interner<std::string, StringHash> strings_;
+  Interner<Qualifiers, QualifiersHash> qualifiers_;
+  SentenceStore sentences_;
+  mutable std::vector<Fact> facts_;  // facts(), unpacked on first use
+  mutable bool facts_unpacked_ = true;
+  // Derived from documents_ and the facts by resolve(); rebuilt lazily after a change.
+  struct Group {  // an edge: its ends, relation, and the facts supporting it (in group_facts_)
+    std::size_t subject, object;
+    std::uint32_t relation;
+    std::size_t first, last;  // [first, last) of group_facts_
+    double confidence;
+  };
   mutable bool resolved_ = false;
   mutable std::vector<Entity> entities_;
-  mutable std::vector<Edge> edges_;
+  mutable std::vector<Group> groups_;  // in edge order
+  mutable std::vector<std::uint32_t> group_facts_;
   mutable Topology topology_;
+  mutable bool edges_built_ = false;
+  mutable std::vector<Edge> edges_;
 };
 
 }  // namespace toile

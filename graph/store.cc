@@ -7,8 +7,11 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <utility>
 
 #include "model/json.h"
 
@@ -119,16 +122,71 @@ void read_documents(sqlite3* db, const std::filesystem::path& file,
   check(rc, db, file, "cannot read documents");
 }
 
+constexpr const char* kSelectFacts =
+    "SELECT doc, subject_name, subject_type, subject_aliases, relation, "
+    "object_name, object_type, object_aliases, qualifiers, confidence, sentence, "
+    "sentence_start, sentence_end, start, \"end\", rule FROM facts ";
+
+Fact read_fact(sqlite3_stmt* st, const std::filesystem::path& file);
+
 std::map<std::string, std::vector<Fact>> read_facts(sqlite3* db,
                                                     const std::filesystem::path& file) {
-  Stmt s = prepare(db, file,
-                   "SELECT doc, subject_name, subject_type, subject_aliases, relation, "
-                   "object_name, object_type, object_aliases, qualifiers, confidence, sentence, "
-                   "sentence_start, sentence_end, start, \"end\", rule FROM facts ORDER BY seq");
+  Stmt s = prepare(db, file, (std::string(kSelectFacts) + "ORDER BY seq").c_str());
   std::map<std::string, std::vector<Fact>> by_doc;
   int rc;
   while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
-    auto* st = s.get();
+    Fact f = read_fact(s.get(), file);
+    by_doc[f.source.doc].push_back(std::move(f));
+  }
+  check(rc, db, file, "cannot read facts");
+  return by_doc;
+}
+
+// load_graph's reading when the documents table is in id order, as save_graph writes it: facts
+// read in (doc, seq) order and handed to their document one document at a time, never all
+// held as Facts at once. Gives the graph the original reading gives; throws as it may.
+KnowledgeGraph read_graph_streaming(sqlite3* db, const std::filesystem::path& file,
+                                    const std::vector<DocumentRecord>& documents) {
+  Stmt s = prepare(db, file, (std::string(kSelectFacts) + "ORDER BY doc, seq").c_str());
+  KnowledgeGraph graph;
+  int rc = sqlite3_step(s.get());
+  std::optional<Fact> pending;  // read, not yet handed over
+  std::string last_doc;
+  auto next = [&]() -> std::optional<Fact> {
+    if (pending) return std::exchange(pending, std::nullopt);
+    if (rc != SQLITE_ROW) return std::nullopt;
+    Fact f = read_fact(s.get(), file);
+    // SQLite orders text as std::string does; anything else (a doc that is not text) is read
+    // the original way.
+    if (f.source.doc < last_doc) fail(file, "facts not in document order");
+    last_doc = f.source.doc;
+    rc = sqlite3_step(s.get());
+    return f;
+  };
+  const std::string* previous = nullptr;
+  for (const auto& d : documents) {
+    std::vector<Fact> facts;
+    if (!previous || *previous != d.id) {  // a repeated id gets no facts: the first took them
+      while (auto f = next()) {
+        if (f->source.doc < d.id) continue;  // no document of that id
+        if (f->source.doc > d.id) {
+          pending = std::move(f);
+          break;
+        }
+        facts.push_back(std::move(*f));
+      }
+    }
+    previous = &d.id;
+    graph.add_document(d, std::move(facts));
+  }
+  while (next()) {
+  }
+  check(rc, db, file, "cannot read facts");
+  return graph;
+}
+
+Fact read_fact(sqlite3_stmt* st, const std::filesystem::path& file) {
+  {
     Fact f;
     try {
       f.source.doc = column_text(st, 0);
@@ -148,10 +206,8 @@ std::map<std::string, std::vector<Fact>> read_facts(sqlite3* db,
     f.source.span = {static_cast<std::uint64_t>(sqlite3_column_int64(st, 13)),
                      static_cast<std::uint64_t>(sqlite3_column_int64(st, 14))};
     f.source.rule = column_text(st, 15);
-    by_doc[f.source.doc].push_back(std::move(f));
+    return f;
   }
-  check(rc, db, file, "cannot read facts");
-  return by_doc;
 }
 
 void exec(sqlite3* db, const std::filesystem::path& file, const char* sql) {
@@ -190,7 +246,8 @@ void write_rows(const KnowledgeGraph& graph, sqlite3* db, const std::filesystem:
                       "relation, object_name, object_type, object_aliases, qualifiers, "
                       "confidence, sentence, sentence_start, sentence_end, start, \"end\", rule) "
                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  for (const auto& f : graph.facts()) {
+  for (std::size_t i = 0; i < graph.fact_count(); ++i) {
+    const Fact f = graph.fact(i);  // one at a time: a large graph holds its facts compactly
     auto* st = fact.get();
     bind_text(st, 1, f.source.doc);
     bind_text(st, 2, f.subject.name);
@@ -225,12 +282,13 @@ void write_rows(const KnowledgeGraph& graph, sqlite3* db, const std::filesystem:
     }
   }
   Stmt edge = prepare(db, file, "INSERT INTO edges VALUES (?, ?, ?, ?, ?)");
-  for (const auto& e : graph.edges()) {
+  for (std::size_t i = 0; i < graph.edge_count(); ++i) {
+    const KnowledgeGraph::EdgeSummary e = graph.edge_summary(i);  // without building supports
     bind_text(edge.get(), 1, graph.entities()[e.subject].id);
     bind_text(edge.get(), 2, e.relation);
     bind_text(edge.get(), 3, graph.entities()[e.object].id);
-    sqlite3_bind_double(edge.get(), 4, e.confidence());
-    bind_int(edge.get(), 5, e.supports.size());
+    sqlite3_bind_double(edge.get(), 4, e.confidence);
+    bind_int(edge.get(), 5, e.supports);
     step_done(edge.get(), db, file);
   }
 }
@@ -254,6 +312,14 @@ KnowledgeGraph load_graph(const std::filesystem::path& file) {
   check_format(db.get(), file);
   std::vector<DocumentRecord> documents;
   read_documents(db.get(), file, documents);
+  if (std::is_sorted(documents.begin(), documents.end(),
+                     [](const auto& a, const auto& b) { return a.id < b.id; })) {
+    try {
+      return read_graph_streaming(db.get(), file, documents);
+    } catch (const StoreError&) {
+      // A bad row: read as below, to report the first bad row in fact order.
+    }
+  }
   auto facts = read_facts(db.get(), file);
   KnowledgeGraph graph;
   for (const auto& d : documents) {
