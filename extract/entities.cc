@@ -195,33 +195,25 @@ struct Finder {
     // the words of the longest span that begin some name.
     const std::string_view longest = s.span(i, limit - 1);
     const std::size_t max_spaces = gaz.name_prefix_words(longest);
-    std::size_t spaces[64];  // space runs in span(i, last), for last - i < 64
-    if (limit - i > 64) return slow_gazetteer_name(i, limit);
-    for (std::size_t last = i, runs = 0; last < limit; ++last) {
-      const std::size_t from = last == i ? s.token(i).begin : s.token(last - 1).end;
+    // The longest span crossing no more spaces than that ends at token `end` - 1.
+    std::size_t end = i;
+    for (std::size_t runs = 0; end < limit; ++end) {
+      const std::size_t from = end == i ? s.token(i).begin : s.token(end - 1).end;
       bool in_space = false;
-      for (char c : s.text().substr(from, s.token(last).end - from)) {
+      for (char c : s.text().substr(from, s.token(end).end - from)) {
         const bool space = c == ' ' || c == '\t' || c == '\n';
         if (space && !in_space) ++runs;
         in_space = space;
       }
-      spaces[last - i] = runs;
+      if (runs > max_spaces) break;
     }
-    for (std::size_t last = limit; last-- > i;) {
+    for (std::size_t last = end; last-- > i;) {
       if (!is_word(s.token(last)) && s.token(last).kind != TokenKind::Symbol) continue;
-      if (spaces[last - i] > max_spaces) continue;
       if (const NameEntry* e = gaz.name(s.span(i, last))) return std::pair{last, e};
     }
     return std::nullopt;
   }
 
-  GazetteerName slow_gazetteer_name(std::size_t i, std::size_t limit) const {
-    for (std::size_t last = limit; last-- > i;) {
-      if (!is_word(s.token(last)) && s.token(last).kind != TokenKind::Symbol) continue;
-      if (const NameEntry* e = gaz.name(s.span(i, last))) return std::pair{last, e};
-    }
-    return std::nullopt;
-  }
 
   bool can_start_name(std::size_t i) const {
     if (can_start[i] < 0) can_start[i] = compute_can_start_name(i) ? 1 : 0;

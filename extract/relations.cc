@@ -735,18 +735,52 @@ std::vector<RelationMatch> RelationRules::match(std::string_view text, const Tag
     std::size_t pos = 0;
     const re2::StringPiece input(tagged.text);
     re2::StringPiece whole;
-    // Where the rule matches: RE2's automata alone, fast. Which mentions fill its slots: from
-    // the markers of the match when the pattern leaves no choice (SlotReading::by_markers),
-    // else by a submatch search, on the relaxed pattern first (SlotReading::Relaxed).
-    while (pos <= tagged.text.size() &&
-           rule.re->Match(input, pos, tagged.text.size(), RE2::UNANCHORED, &whole, 1)) {
+    SlotReading::Relaxed& relaxed = *rule.reading.relaxed;
+    std::call_once(relaxed.once, [&] { build_relaxed(rule, impl_->options, relaxed); });
+    auto gaps_within_bounds = [&] {
+      return std::all_of(relaxed.gaps.begin(), relaxed.gaps.end(), [&](const auto& gap) {
+        const auto& g = relaxed_match[static_cast<std::size_t>(gap.group)];
+        return g.data() == nullptr || words_in(std::string_view(g.data(), g.size())) <= gap.max_words;
+      });
+    };
+    auto relaxed_captures = [&] {
+      for (std::size_t s = 0; s < rule.slots.size(); ++s) {
+        const auto& g = relaxed_match[static_cast<std::size_t>(relaxed.slot_groups[s])];
+        if (g.data() != nullptr) captures[s] = std::string_view(g.data(), g.size());
+      }
+    };
+    // Where the rule matches and which mentions fill its slots. The relaxed pattern (when the
+    // rule has gaps) first: its automata stay small where the counted gaps' do not, and it
+    // matches wherever the rule does, so where it does not match the rule does not either; its
+    // leftmost first reading, when within the gaps' bounds, is the rule's (no earlier start can
+    // match the rule, and at that start the argument of build_relaxed holds). Else the rule's
+    // own automata for where it matches, and its slots from the markers of the match when the
+    // pattern leaves no choice (SlotReading::by_markers), else by a submatch search, on the
+    // relaxed pattern first.
+    while (pos <= tagged.text.size()) {
+      captures.assign(rule.slots.size(), std::string_view{});
+      bool read = false;
+      if (relaxed.re) {
+        if (rule.reading.by_markers) {
+          if (!relaxed.re->Match(input, pos, tagged.text.size(), RE2::UNANCHORED, nullptr, 0)) break;
+        } else {
+          relaxed_match.assign(static_cast<std::size_t>(relaxed.re->NumberOfCapturingGroups() + 1), {});
+          if (!relaxed.re->Match(input, pos, tagged.text.size(), RE2::UNANCHORED, relaxed_match.data(),
+                                 static_cast<int>(relaxed_match.size())))
+            break;
+          if (gaps_within_bounds()) {
+            whole = relaxed_match[0];
+            relaxed_captures();
+            read = true;
+          }
+        }
+      }
+      if (!read && !rule.re->Match(input, pos, tagged.text.size(), RE2::UNANCHORED, &whole, 1)) break;
       const std::size_t begin = static_cast<std::size_t>(whole.data() - tagged.text.data());
       const std::size_t end = begin + whole.size();
       pos = end > begin ? end : begin + 1;
 
-      captures.assign(rule.slots.size(), std::string_view{});
-      bool read = false;
-      if (rule.reading.by_markers) {
+      if (!read && rule.reading.by_markers) {
         // The markers inside the match, none cut by its ends.
         std::size_t first = markers.size(), count = 0;
         bool cut = false;
@@ -772,23 +806,13 @@ std::vector<RelationMatch> RelationRules::match(std::string_view text, const Tag
           read = true;
         }
       }
-      if (!read) {
-        SlotReading::Relaxed& relaxed = *rule.reading.relaxed;
-        std::call_once(relaxed.once, [&] { build_relaxed(rule, impl_->options, relaxed); });
-        if (relaxed.re) {
-          relaxed_match.assign(static_cast<std::size_t>(relaxed.re->NumberOfCapturingGroups() + 1), {});
-          if (relaxed.re->Match(input, begin, end, RE2::ANCHOR_BOTH, relaxed_match.data(),
-                                static_cast<int>(relaxed_match.size())) &&
-              std::all_of(relaxed.gaps.begin(), relaxed.gaps.end(), [&](const auto& gap) {
-                const auto& g = relaxed_match[static_cast<std::size_t>(gap.group)];
-                return g.data() == nullptr || words_in(std::string_view(g.data(), g.size())) <= gap.max_words;
-              })) {
-            for (std::size_t s = 0; s < rule.slots.size(); ++s) {
-              const auto& g = relaxed_match[static_cast<std::size_t>(relaxed.slot_groups[s])];
-              if (g.data() != nullptr) captures[s] = std::string_view(g.data(), g.size());
-            }
-            read = true;
-          }
+      if (!read && relaxed.re) {
+        relaxed_match.assign(static_cast<std::size_t>(relaxed.re->NumberOfCapturingGroups() + 1), {});
+        if (relaxed.re->Match(input, begin, end, RE2::ANCHOR_BOTH, relaxed_match.data(),
+                              static_cast<int>(relaxed_match.size())) &&
+            gaps_within_bounds()) {
+          relaxed_captures();
+          read = true;
         }
       }
       if (!read) {
