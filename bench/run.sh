@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Whole-process throughput of `toile build` and `toile export --format jsonld` on synthetic
+# French news (bench/gen_corpus.cc): MB/s, words/s, articles/s, peak memory, the speed-up of
+# --jobs 2, byte-identical outputs, and a per-stage breakdown (toile build --stats).
+#
+# Usage: bench/run.sh [BUILD_DIR] [WORK_DIR]
+#   BUILD_DIR  a build configured with -DTOILE_BENCH=ON (default: build-bench; built if needed)
+#   WORK_DIR   where corpora and graphs go, outside the repository (default: /tmp/toile-bench)
+# Environment:
+#   SIZES="10 100 400"   corpus sizes in MB (10^6 bytes), generated once per size and seed
+#   SEED=1               generator seed
+#   JOBS="1 2"           --jobs values timed; outputs of each are compared with the first
+#   EXPORT_MAX_MB=10     JSON-LD export is timed up to this corpus size (see docs/performance.md:
+#                        the writer builds the whole document in memory, about 70 MB per MB)
+#   KEEP=0               1: keep graphs and exports after each size
+# Timings are wall clock on whatever else the machine runs: for decisions, prefer callgrind
+# (docs/performance.md, "Profiling").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BUILD=${1:-build-bench}
+WORK=${2:-/tmp/toile-bench}
+SIZES=${SIZES:-10 100 400}
+SEED=${SEED:-1}
+JOBS=${JOBS:-1 2}
+EXPORT_MAX_MB=${EXPORT_MAX_MB:-10}
+KEEP=${KEEP:-0}
+
+if [[ ! -x /usr/bin/time ]]; then
+  echo "run.sh: /usr/bin/time is missing (Debian package 'time', in scripts/setup.sh)" >&2
+  exit 2
+fi
+if [[ ! -x $BUILD/cli/toile || ! -x $BUILD/bench/toile_gen_corpus ]]; then
+  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOILE_BENCH=ON >/dev/null
+  cmake --build "$BUILD" -j2 --target toile toile_gen_corpus
+fi
+TOILE=$(realpath "$BUILD/cli/toile")
+GEN=$(realpath "$BUILD/bench/toile_gen_corpus")
+mkdir -p "$WORK"
+
+# time_run LOG CMD...: runs CMD, its stderr to LOG; prints "seconds peak_kb cpu_seconds"
+# (wall clock, max RSS, user + system time).
+time_run() {
+  local log=$1
+  shift
+  /usr/bin/time -f "%e %M %U %S" -o "$log.time" "$@" 2>"$log" >/dev/null
+  awk '{print $1, $2, $3 + $4}' "$log.time"
+}
+
+info() { awk -v k="$2" '$1 == k {print $2}' "$1/corpus.info"; }
+
+echo "toile benchmark: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, $(date -u +%FT%TZ)"
+echo
+
+# The README's example run: build the three example articles and draw them.
+read -r s1 _ _ < <(time_run "$WORK/examples.log" "$TOILE" build "$ROOT/examples" -o "$WORK/examples.toile")
+read -r s2 _ _ < <(time_run "$WORK/examples-svg.log" "$TOILE" export "$WORK/examples.toile" --format svg -o "$WORK/examples.svg")
+echo "README example: build ${s1} s + export svg ${s2} s"
+echo
+
+echo "MB/s, words/s, articles/s: of wall-clock time; cpuMB/s: MB per second of CPU time (user +"
+echo "system, summed over threads), steadier on a shared machine."
+printf '%-6s %-6s %9s %8s %10s %9s %8s %9s %8s %s\n' size run seconds MB/s words/s art/s cpuMB/s peakMB speedup output
+for size in $SIZES; do
+  corpus=$WORK/corpus-$size-seed$SEED
+  if [[ ! -f $corpus/corpus.info ]]; then
+    rm -rf "$corpus"
+    "$GEN" --size "$size" --seed "$SEED" --out "$corpus" >/dev/null
+  fi
+  bytes=$(info "$corpus" bytes)
+  words=$(info "$corpus" words)
+  articles=$(info "$corpus" articles)
+  first_jobs=""
+  first_seconds=""
+  for jobs in $JOBS; do
+    graph=$WORK/graph-$size-j$jobs.toile
+    rm -f "$graph"
+    # The same start for every run: the articles in the page cache (the first run would
+    # otherwise also time the disk).
+    find "$corpus" -name '*.txt' -exec cat {} + >/dev/null
+    read -r seconds kb cpu < <(time_run "$WORK/build-$size-j$jobs.log" "$TOILE" build "$corpus" -o "$graph" --jobs "$jobs" --stats -q)
+    same="-"
+    speedup="-"
+    if [[ -z $first_jobs ]]; then
+      first_jobs=$jobs
+      first_seconds=$seconds
+    else
+      cmp -s "$WORK/graph-$size-j$first_jobs.toile" "$graph" && same="identical to --jobs $first_jobs" || same="DIFFERS from --jobs $first_jobs"
+      speedup=$(awk -v a="$first_seconds" -v b="$seconds" 'BEGIN {printf "%.2fx", a / b}')
+    fi
+    awk -v s="$size" -v j="$jobs" -v t="$seconds" -v by="$bytes" -v w="$words" -v a="$articles" \
+        -v kb="$kb" -v c="$cpu" -v sp="$speedup" -v same="$same" \
+        'BEGIN {printf "%-6s %-6s %9.2f %8.2f %10.0f %9.0f %8.2f %9.0f %8s %s\n",
+                s "MB", "-j" j, t, by / 1e6 / t, w / t, a / t, by / 1e6 / c, kb / 1024, sp, same}'
+  done
+  graph=$WORK/graph-$size-j$first_jobs.toile
+  if (( size <= EXPORT_MAX_MB )); then
+    read -r seconds kb cpu < <(time_run "$WORK/export-$size.log" "$TOILE" export "$graph" --format jsonld -o "$WORK/export-$size.jsonld")
+    out_mb=$(stat -c %s "$WORK/export-$size.jsonld" | awk '{printf "%.0f", $1 / 1e6}')
+    awk -v s="$size" -v t="$seconds" -v by="$bytes" -v w="$words" -v a="$articles" -v kb="$kb" \
+        -v c="$cpu" -v o="$out_mb" -v b="$first_seconds" \
+        'BEGIN {printf "%-6s %-6s %9.2f %8.2f %10.0f %9.0f %8.2f %9.0f %8s JSON-LD %s MB; build+export %.2f MB/s\n",
+                s "MB", "jsonld", t, by / 1e6 / t, w / t, a / t, by / 1e6 / c, kb / 1024, "-", o, by / 1e6 / (t + b)}'
+  else
+    echo "${size}MB   jsonld    (skipped above EXPORT_MAX_MB=$EXPORT_MAX_MB)"
+  fi
+  echo "  stages of 'toile build --jobs $first_jobs' (toile build --stats):"
+  sed 's/^/  /' "$WORK/build-$size-j$first_jobs.log"
+  if [[ $KEEP != 1 ]]; then rm -f "$WORK"/graph-"$size"-j*.toile "$WORK/export-$size.jsonld"; fi
+done
