@@ -129,16 +129,22 @@ Tag tag_of(EntityType type) {
 // One sentence's tokens with the look-ups the tagger repeats.
 class SentenceView {
  public:
-  SentenceView(std::string_view text, std::vector<Token> tokens)
+  SentenceView(std::string_view text, std::vector<Token> tokens, const Gazetteer& gaz)
       : text_(text), tokens_(std::move(tokens)) {
     lower_.reserve(tokens_.size());
-    for (const auto& t : tokens_) lower_.push_back(lower_utf8(word_at(text_, t)));
+    may_begin_entry_.reserve(tokens_.size());
+    for (const auto& t : tokens_) {
+      lower_.push_back(lower_utf8(word_at(text_, t)));
+      may_begin_entry_.push_back(gaz.may_begin_entry(word_at(text_, t), lower_.back()));
+    }
   }
   std::size_t size() const { return tokens_.size(); }
   std::string_view text() const { return text_; }
   const Token& token(std::size_t i) const { return tokens_[i]; }
   std::string_view word(std::size_t i) const { return word_at(text_, tokens_[i]); }
   const std::string& lower(std::size_t i) const { return lower_[i]; }
+  // Gazetteer::may_begin_entry of token i: false spares every look-up starting at it.
+  bool may_begin_entry(std::size_t i) const { return may_begin_entry_[i]; }
   std::string_view span(std::size_t first, std::size_t last) const {  // tokens [first, last]
     return text_.substr(tokens_[first].begin, tokens_[last].end - tokens_[first].begin);
   }
@@ -158,6 +164,7 @@ class SentenceView {
   std::string_view text_;
   std::vector<Token> tokens_;
   std::vector<std::string> lower_;
+  std::vector<bool> may_begin_entry_;
 };
 
 }  // namespace
@@ -190,6 +197,7 @@ struct Finder {
   }
 
   GazetteerName find_gazetteer_name(std::size_t i) const {
+    if (!s.may_begin_entry(i)) return std::nullopt;
     const std::size_t limit = std::min(s.size(), i + gaz.longest_name_words() + 2);
     // The spans all begin like the longest: a name can only be one crossing no more spaces than
     // the words of the longest span that begin some name.
@@ -279,6 +287,7 @@ struct Finder {
 
   // A descriptor phrase starting at i: (last token of the descriptor, descriptor).
   std::optional<std::pair<std::size_t, const Descriptor*>> descriptor(std::size_t i) const {
+    if (!s.may_begin_entry(i)) return std::nullopt;
     const std::size_t limit = std::min(s.size(), i + gaz.longest_descriptor_words() + 1);
     // Spans running past the first space all begin with the same word: one test for them all.
     const std::string_view first = Gazetteer::first_word(s.span(i, limit - 1));
@@ -293,14 +302,14 @@ struct Finder {
   }
 
   const Nationality* nationality(std::size_t i) const {
-    if (i >= s.size() || !is_word(s.token(i))) return nullptr;
+    if (i >= s.size() || !is_word(s.token(i)) || !s.may_begin_entry(i)) return nullptr;
     return gaz.nationality(Gazetteer::key_of(s.word(i)));
   }
 
   // « président », « directeur général », « M. » right before token i.
   std::optional<std::string> title_before(std::size_t i) const {
     for (std::size_t n = 1; n <= 3 && n <= i; ++n) {
-      if (!gaz.may_begin_title(Gazetteer::first_word(s.span(i - n, i - 1)))) continue;
+      if (!s.may_begin_entry(i - n) || !gaz.may_begin_title(Gazetteer::first_word(s.span(i - n, i - 1)))) continue;
       std::string key = Gazetteer::key_of(s.span(i - n, i - 1));
       if (const std::string* relation = gaz.person_title(key)) return *relation;
       if (const std::string* relation = gaz.person_title(lower_utf8(key))) return *relation;
@@ -338,7 +347,7 @@ std::string government_name(const Gazetteer& gaz, const std::string& country) {
 std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
                                                       std::vector<Token> tokens,
                                                       const Context& context) const {
-  const SentenceView s(text, std::move(tokens));
+  const SentenceView s(text, std::move(tokens), gazetteer_);
   const Finder find{gazetteer_, lexicon_, s, context.capitalised_inside};
   std::vector<EntityMention> out;
   auto mention = [&](std::size_t first, std::size_t last, Tag tag, std::string canonical) {
@@ -354,7 +363,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     const auto& lower = s.lower(i);
 
     // « l'activité cloud d'Alibaba »: a business unit of a named organization.
-    if (gazetteer_.is_unit_noun(lower) && i > 0 && is_definite_article(s.lower(i - 1))) {
+    if (s.may_begin_entry(i) && gazetteer_.is_unit_noun(lower) && i > 0 && is_definite_article(s.lower(i - 1))) {
       const bool quoted = s.is(i + 1, "\xC2\xAB");
       const std::size_t unit_word = quoted ? i + 2 : i + 1;
       const std::size_t k = unit_word + (quoted ? 2 : 1);
@@ -381,8 +390,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     }
 
     // « le gouvernement américain », « les autorités chinoises », « l'administration Biden ».
-    if (gazetteer_.is_government_noun(lower) ||
-        (i + 1 < s.size() && gazetteer_.is_government_noun(lower + " " + s.lower(i + 1)))) {
+    if (s.may_begin_entry(i) &&
+        (gazetteer_.is_government_noun(lower) || (i + 1 < s.size() && gazetteer_.is_government_noun(lower + " " + s.lower(i + 1))))) {
       const std::size_t noun_last = gazetteer_.is_government_noun(lower) ? i : i + 1;
       if (const Nationality* nat = find.nationality(noun_last + 1)) {
         out.push_back(mention(i, noun_last + 1, Tag::GOV, government_name(gazetteer_, nat->country)));

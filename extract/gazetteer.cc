@@ -151,6 +151,28 @@ bool Gazetteer::may_begin_title(std::string_view word) const {
   return title_first_words_.find(std::string_view(lower_utf8(key))) != title_first_words_.end();
 }
 
+namespace {
+// Whether lower_utf8 lower-cases this text letter by letter, each the same whatever follows
+// (its fast path): then lower_utf8(token) is a prefix of lower_utf8(token + rest), and the
+// first letter lower-cases as lower_first and key_of do.
+bool lowers_letter_by_letter(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) continue;
+    if (c != 0xC3 || i + 1 >= text.size() || (static_cast<unsigned char>(text[i + 1]) & 0xC0) != 0x80)
+      return false;
+    ++i;
+  }
+  return true;
+}
+}  // namespace
+
+bool Gazetteer::may_begin_entry(std::string_view token, std::string_view lower) const {
+  // A span starting at the token has a first word starting with it, and so has its key_of and
+  // the key's lower case: the entry, if any, begins with lower.
+  return !lowers_letter_by_letter(token) || entry_prefixes_.find(lower) != entry_prefixes_.end();
+}
+
 bool Gazetteer::may_begin_name(std::string_view word) const {
   // The first word of key_of(surface) is key_of(first word); that of lower_utf8(key) is its
   // lower_utf8 (lower-casing neither makes nor removes spaces).
@@ -295,6 +317,17 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
     g.name_first_words_.emplace(first_word(key));
     add_prefixes(g.name_prefixes_, key);
   }
+  auto add_entry = [&g](std::string_view key) {
+    const std::string first = lower_utf8(first_word(key));
+    for (std::size_t n = 1; n <= first.size(); ++n) g.entry_prefixes_.emplace(first.substr(0, n));
+  };
+  for (const auto& [key, entry] : g.names_) add_entry(key);
+  for (const auto& [key, entry] : g.lowercase_names_) add_entry(key);
+  for (const auto& [key, descriptor] : g.org_descriptors_) add_entry(key);
+  for (const auto& [key, relation] : g.person_titles_) add_entry(key);
+  for (const auto& [key, nationality] : g.nationalities_) add_entry(key);
+  for (const auto& key : g.government_nouns_) add_entry(key);
+  for (const auto& key : g.unit_nouns_) add_entry(key);
   return g;
 }
 

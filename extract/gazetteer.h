@@ -56,6 +56,11 @@ class Gazetteer {
   // The same for org_descriptor(key_of(surface)) and person_title(key_of(surface)) or
   // person_title(lower_utf8(key_of(surface))).
   bool may_begin_descriptor(std::string_view word) const;
+  // False when no entry the tagger looks up from a token on (a name, descriptor, title,
+  // nationality, government or unit noun) can begin with the token: one look-up that spares
+  // the others for most words of a sentence. `lower` is lower_utf8(token). Exact for tokens
+  // that lower-case letter by letter (ASCII, Latin-1); true for any other.
+  bool may_begin_entry(std::string_view token, std::string_view lower) const;
   bool may_begin_title(std::string_view word) const;
   const Nationality* nationality(std::string_view key) const;
   const Descriptor* org_descriptor(std::string_view key) const;
@@ -99,6 +104,7 @@ class Gazetteer {
   WordSet first_names_;
   WordMap<std::string> person_titles_;
   WordSet title_first_words_;  // first word of every person_titles_ key, and its lower case
+  WordSet entry_prefixes_;     // every prefix of lower_utf8(first word) of the entries above
   WordMap<std::string> media_;
   WordMap<std::string> governments_;
   WordMap<std::string> leaders_;

@@ -1,0 +1,47 @@
+// The gazetteer's cheap tests say "no" only when no entry can begin at a token.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extract/gazetteer.h"
+#include "extract/rule_files.h"
+
+namespace toile {
+namespace {
+
+Gazetteer small_gazetteer() {
+  const auto files = RuleFiles::with_extra(
+      {{"fr/gazetteer/entities.tsv", "test/entities.tsv",
+        "Orvane Lumio\tOrganization\tOrvane Lumio\nÉtoile Verte\tOrganization\tÉtoile Verte\n"},
+       {"fr/gazetteer/unit_nouns.txt", "test/unit_nouns.txt", "filiale\n"}},
+      /*include_defaults=*/false);
+  return Gazetteer::load(files);
+}
+
+bool may_begin(const Gazetteer& g, std::string_view token) {
+  return g.may_begin_entry(token, lower_utf8(token));
+}
+
+TEST(Gazetteer, MayBeginEntryKnowsTheFirstWordsOfEntries) {
+  const Gazetteer g = small_gazetteer();
+  EXPECT_TRUE(may_begin(g, "Orvane"));
+  EXPECT_TRUE(may_begin(g, "Orv"));      // a token can be the start of a longer first word
+  EXPECT_TRUE(may_begin(g, "orvane"));   // names match whatever the case of their first letter
+  EXPECT_TRUE(may_begin(g, "Étoile"));   // Latin-1 letters lower-case letter by letter
+  EXPECT_TRUE(may_begin(g, "ÉTOILE"));
+  EXPECT_TRUE(may_begin(g, "filiale"));
+  EXPECT_FALSE(may_begin(g, "Lumio"));   // a second word begins no entry
+  EXPECT_FALSE(may_begin(g, "Kestrel"));
+  EXPECT_FALSE(may_begin(g, "Orvanes"));
+  EXPECT_FALSE(may_begin(g, "étoiles"));
+}
+
+TEST(Gazetteer, MayBeginEntryIsCautiousBeyondLatin1) {
+  const Gazetteer g = small_gazetteer();
+  // « Ő » (U+0150) is outside the letter-by-letter fast path: the answer stays "maybe".
+  EXPECT_TRUE(may_begin(g, "Őrvane"));
+  EXPECT_TRUE(may_begin(g, "Œuvre"));
+}
+
+}  // namespace
+}  // namespace toile
