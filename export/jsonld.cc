@@ -4,6 +4,9 @@
 //
 //   @graph = entity nodes (sorted by id), then one rdf:Statement node per edge (edge order).
 //
+// The document is written node by node, as nlohmann's dump(2) writes the whole (the same
+// bytes), so that only one node's JSON is in memory at a time.
+//
 // IRIs under a context prefix are written compact (schema:name, toile:investsIn); rdf:type is
 // @type; blank nodes (evidence, amounts) are embedded objects. Literals: xsd:string as a JSON
 // string, xsd:integer as a JSON number, xsd:boolean as true/false, any other datatype as
@@ -72,18 +75,35 @@ ordered_json node_json(const rdf::Graph& graph, const rdf::Node& node) {
   return j;
 }
 
+// Writes j as dump(2) would `indent` deep in an enclosing document: every line but the first
+// indented. A dump breaks lines only between values (strings escape their line breaks).
+void write_indented(const ordered_json& j, std::string_view indent, std::ostream& out) {
+  const std::string text = j.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+  std::size_t from = 0;
+  for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+    out.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from));
+    out << indent;
+    from = nl + 1;
+  }
+  out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+}
+
 }  // namespace
 
 void write_jsonld(const KnowledgeGraph& graph, std::ostream& out) {
-  const rdf::Graph model = rdf::build_graph(graph);
+  const rdf::Graph prefixes = rdf::prefixes_only();
   ordered_json context = ordered_json::object();
-  for (const rdf::Prefix& prefix : model.prefixes) context[prefix.name] = prefix.iri;
-  ordered_json nodes = ordered_json::array();
-  for (const rdf::Node& node : model.nodes) nodes.push_back(node_json(model, node));
-  ordered_json doc = ordered_json::object();
-  doc["@context"] = std::move(context);
-  doc["@graph"] = std::move(nodes);
-  out << doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+  for (const rdf::Prefix& prefix : prefixes.prefixes) context[prefix.name] = prefix.iri;
+  out << "{\n  \"@context\": ";
+  write_indented(context, "  ", out);
+  out << ",\n  \"@graph\": [";
+  bool first = true;
+  rdf::for_each_node(graph, [&](const rdf::Node& node) {
+    out << (first ? "\n    " : ",\n    ");
+    first = false;
+    write_indented(node_json(prefixes, node), "    ", out);
+  });
+  out << (first ? "]\n}\n" : "\n  ]\n}\n");
 }
 
 }  // namespace toile

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "export/export.h"
+#include "export/hostile_graph.h"
 #include "export/test_graph.h"
 #include "export/test_util.h"
 
@@ -98,6 +99,24 @@ TEST(JsonLd, EmptyGraphIsAValidDocument) {
   const json doc = json::parse(jsonld_of(KnowledgeGraph{}));
   EXPECT_TRUE(doc["@graph"].is_array());
   EXPECT_TRUE(doc["@graph"].empty());
+}
+
+// Written node by node, the document is byte for byte what nlohmann's dump(2) makes of it
+// whole: the layout of the exports before they streamed, which users may diff against.
+TEST(JsonLd, StreamedDocumentIsItsOwnDump) {
+  for (const KnowledgeGraph& graph : {small_graph(), testing::hostile_graph(), KnowledgeGraph{}}) {
+    const std::string text = jsonld_of(graph);
+    const auto doc = nlohmann::ordered_json::parse(text);
+    EXPECT_EQ(text, doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+  }
+}
+
+TEST(JsonLd, EmptyGraphExactly) {
+  EXPECT_EQ(jsonld_of(KnowledgeGraph{}),
+            "{\n  \"@context\": {\n    \"schema\": \"https://schema.org/\",\n"
+            "    \"toile\": \"https://toile.dev/ns#\",\n"
+            "    \"rdf\": \"http://www.w3.org/1999/02/22-rdf-syntax-ns#\",\n"
+            "    \"xsd\": \"http://www.w3.org/2001/XMLSchema#\"\n  },\n  \"@graph\": []\n}\n");
 }
 
 }  // namespace

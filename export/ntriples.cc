@@ -30,12 +30,18 @@ void write_term(const rdf::Term& term, std::ostream& out) {
 }  // namespace
 
 void write_ntriples(const KnowledgeGraph& graph, std::ostream& out) {
-  for (const rdf::Triple& triple : rdf::triples(rdf::build_graph(graph))) {
-    write_term(triple.subject, out);
-    out << " <" << triple.predicate << "> ";
-    write_term(triple.object, out);
-    out << " .\n";
-  }
+  int next_blank = 0;
+  std::vector<rdf::Triple> triples;
+  rdf::for_each_node(graph, [&](const rdf::Node& node) {
+    triples.clear();
+    rdf::append_triples(node, next_blank, triples);
+    for (const rdf::Triple& triple : triples) {
+      write_term(triple.subject, out);
+      out << " <" << triple.predicate << "> ";
+      write_term(triple.object, out);
+      out << " .\n";
+    }
+  });
 }
 
 }  // namespace toile

@@ -220,14 +220,18 @@ std::string escape_literal(std::string_view text, bool backslash_as_uchar) {
   return out;
 }
 
-Graph build_graph(const KnowledgeGraph& graph) {
-  const auto& entities = graph.entities();
-  const auto& edges = graph.edges();
+Graph prefixes_only() {
   Graph out;
   out.prefixes = {{"schema", std::string(kSchema)},
                   {"toile", std::string(kToile)},
                   {"rdf", std::string(kRdf)},
                   {"xsd", std::string(kXsd)}};
+  return out;
+}
+
+void for_each_node(const KnowledgeGraph& graph, const std::function<void(const Node&)>& visit) {
+  const auto& entities = graph.entities();
+  const auto& edges = graph.edges();
 
   // Direct properties: subject index → property IRI → object IRIs (sorted).
   std::vector<std::map<std::string, std::set<std::string>>> links(entities.size());
@@ -254,7 +258,8 @@ Graph build_graph(const KnowledgeGraph& graph) {
       for (const auto& object : objects) p.objects.push_back(iri(object));
       node.properties.push_back(std::move(p));
     }
-    out.nodes.push_back(std::move(node));
+    links[i].clear();  // written: its memory goes back before the statements are built
+    visit(node);
   }
 
   for (const Edge& edge : edges) {
@@ -273,17 +278,20 @@ Graph build_graph(const KnowledgeGraph& graph) {
     Property evidence{t("evidence"), {}, true};
     for (const Support& support : edge.supports) evidence.objects.push_back(evidence_node(support));
     st.properties.push_back(std::move(evidence));
-    out.nodes.push_back(std::move(st));
+    visit(st);
   }
+}
+
+Graph build_graph(const KnowledgeGraph& graph) {
+  Graph out = prefixes_only();
+  for_each_node(graph, [&out](const Node& node) { out.nodes.push_back(node); });
   return out;
 }
 
-std::vector<Triple> triples(const Graph& graph) {
-  std::vector<Triple> out;
-  int next_blank = 0;
+void append_triples(const Node& node, int& next_blank, std::vector<Triple>& out) {
   // Emits the triples of `node` named `subject`, then those of its nested blank nodes.
-  const auto emit = [&](const auto& self, const Node& node, const Term& subject) -> void {
-    for (const Property& p : node.properties) {
+  const auto emit = [&](const auto& self, const Node& n, const Term& subject) -> void {
+    for (const Property& p : n.properties) {
       for (const Term& object : p.objects) {
         if (object.kind != Term::Kind::Blank) {
           out.push_back({subject, p.predicate, object});
@@ -295,12 +303,16 @@ std::vector<Triple> triples(const Graph& graph) {
       }
     }
   };
-  for (const Node& node : graph.nodes) {
-    const Term subject = node.iri.empty()
-                             ? Term{Term::Kind::Blank, "b" + std::to_string(++next_blank), {}, {}}
-                             : iri(node.iri);
-    emit(emit, node, subject);
-  }
+  const Term subject = node.iri.empty()
+                           ? Term{Term::Kind::Blank, "b" + std::to_string(++next_blank), {}, {}}
+                           : iri(node.iri);
+  emit(emit, node, subject);
+}
+
+std::vector<Triple> triples(const Graph& graph) {
+  std::vector<Triple> out;
+  int next_blank = 0;
+  for (const Node& node : graph.nodes) append_triples(node, next_blank, out);
   return out;
 }
 

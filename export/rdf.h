@@ -8,6 +8,7 @@
 // in depth-first order. Not part of the public surface.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -55,7 +56,15 @@ struct Graph {
   std::vector<Node> nodes;       // entities sorted by id, then one statement per edge
 };
 
-// The RDF graph of a knowledge graph (see docs/formats.md, "RDF vocabulary").
+// The prefixes every writer declares, as a Graph without nodes (all compact_iri needs).
+Graph prefixes_only();
+
+// Calls visit on each node of the RDF graph of a knowledge graph (see docs/formats.md, "RDF
+// vocabulary"), in order, building one at a time: a writer streaming its output then holds one
+// node's description rather than the whole graph's (gigabytes for a large corpus).
+void for_each_node(const KnowledgeGraph& graph, const std::function<void(const Node&)>& visit);
+
+// The whole RDF graph at once: prefixes_only() with every node of for_each_node.
 Graph build_graph(const KnowledgeGraph& graph);
 
 // A flat triple: subject and object blank nodes are named "b1", "b2"… (in Term::value) in the
@@ -66,6 +75,9 @@ struct Triple {
   Term object;
 };
 std::vector<Triple> triples(const Graph& graph);
+// The triples of one top-level node, as triples() gives them; blank node labels go on from
+// next_blank (0 before the first node), which is advanced.
+void append_triples(const Node& node, int& next_blank, std::vector<Triple>& out);
 
 // Percent-encodes every byte that is not an unreserved IRI character or '/', and a path segment
 // made only of dots (which IRI resolution would remove).

@@ -20,14 +20,15 @@ class TurtleWriter {
  public:
   TurtleWriter(const rdf::Graph& graph, std::ostream& out) : graph_(graph), out_(out) {}
 
-  void write() {
+  void write_prefixes() {
     for (const rdf::Prefix& prefix : graph_.prefixes)
       out_ << "@prefix " << prefix.name << ": <" << prefix.iri << "> .\n";
-    for (const rdf::Node& node : graph_.nodes) {
-      out_ << "\n<" << node.iri << ">";
-      write_properties(node, 1);
-      out_ << " .\n";
-    }
+  }
+
+  void write(const rdf::Node& node) {
+    out_ << "\n<" << node.iri << ">";
+    write_properties(node, 1);
+    out_ << " .\n";
   }
 
  private:
@@ -91,8 +92,10 @@ class TurtleWriter {
 }  // namespace
 
 void write_turtle(const KnowledgeGraph& graph, std::ostream& out) {
-  const rdf::Graph model = rdf::build_graph(graph);
-  TurtleWriter(model, out).write();
+  const rdf::Graph prefixes = rdf::prefixes_only();
+  TurtleWriter writer(prefixes, out);
+  writer.write_prefixes();
+  rdf::for_each_node(graph, [&writer](const rdf::Node& node) { writer.write(node); });
 }
 
 }  // namespace toile
