@@ -40,7 +40,8 @@ ordered_json entity_json(const Entity& e) {
 
 void write_jsonl(const KnowledgeGraph& graph, std::ostream& out) {
   const auto& entities = graph.entities();
-  for (const Edge& edge : graph.edges()) {
+  for (std::size_t i = 0; i < graph.edge_count(); ++i) {
+    const Edge edge = graph.edge(i);  // one at a time: a large graph's sentences never all at once
     ordered_json line = ordered_json::object();
     line["subject"] = entity_json(entities.at(edge.subject));
     line["predicate"] = edge.relation;

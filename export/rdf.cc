@@ -231,11 +231,12 @@ Graph prefixes_only() {
 
 void for_each_node(const KnowledgeGraph& graph, const std::function<void(const Node&)>& visit) {
   const auto& entities = graph.entities();
-  const auto& edges = graph.edges();
+  const std::size_t edge_count = graph.edge_count();
 
   // Direct properties: subject index → property IRI → object IRIs (sorted).
   std::vector<std::map<std::string, std::set<std::string>>> links(entities.size());
-  for (const Edge& edge : edges) {
+  for (std::size_t i = 0; i < edge_count; ++i) {
+    const auto edge = graph.edge_summary(i);
     const std::string property = relation_iri(edge.relation);
     links[edge.subject][property].insert(entity_iri(entities[edge.object]));
     if (is_symmetric_relation(edge.relation))
@@ -262,7 +263,8 @@ void for_each_node(const KnowledgeGraph& graph, const std::function<void(const N
     visit(node);
   }
 
-  for (const Edge& edge : edges) {
+  for (std::size_t i = 0; i < edge_count; ++i) {
+    const Edge edge = graph.edge(i);
     const Entity& subject = entities[edge.subject];
     const Entity& object = entities[edge.object];
     Node st;

@@ -219,22 +219,27 @@ KnowledgeGraph::EdgeSummary KnowledgeGraph::edge_summary(std::size_t edge) const
   return {g.subject, strings_[g.relation], g.object, g.confidence, g.last - g.first};
 }
 
+Edge KnowledgeGraph::edge(std::size_t i) const {
+  resolve();
+  if (edges_built_) return edges_[i];
+  const Group& g = groups_[i];
+  Edge e{g.subject, strings_[g.relation], g.object, {}};
+  e.supports.reserve(g.last - g.first);
+  for (std::size_t k = g.first; k < g.last; ++k) {
+    const PackedFact& p = packed_[group_facts_[k]];
+    Provenance source{strings_[p.doc], std::string(sentences_[p.sentence]), p.sentence_span,
+                      p.span, strings_[p.rule]};
+    e.supports.push_back({qualifiers_[p.qualifiers], p.confidence, std::move(source)});
+  }
+  return e;
+}
+
 const std::vector<Edge>& KnowledgeGraph::edges() const {
   resolve();
   if (!edges_built_) {
     edges_.clear();
     edges_.reserve(groups_.size());
-    for (const Group& g : groups_) {
-      Edge e{g.subject, strings_[g.relation], g.object, {}};
-      e.supports.reserve(g.last - g.first);
-      for (std::size_t k = g.first; k < g.last; ++k) {
-        const PackedFact& p = packed_[group_facts_[k]];
-        Provenance source{strings_[p.doc], std::string(sentences_[p.sentence]), p.sentence_span,
-                          p.span, strings_[p.rule]};
-        e.supports.push_back({qualifiers_[p.qualifiers], p.confidence, std::move(source)});
-      }
-      edges_.push_back(std::move(e));
-    }
+    for (std::size_t i = 0; i < groups_.size(); ++i) edges_.push_back(edge(i));
     edges_built_ = true;
   }
   return edges_;

@@ -93,6 +93,9 @@ class KnowledgeGraph {
   };
   std::size_t edge_count() const;
   EdgeSummary edge_summary(std::size_t edge) const;
+  // edges()[i], built alone: a writer going through the edges one at a time then never holds
+  // every support's sentence at once (gigabytes for a large archive).
+  Edge edge(std::size_t i) const;
 
   // Forgiving look-up: canonical name or alias, case and accents ignored.
   std::optional<std::size_t> find_entity(std::string_view name) const;

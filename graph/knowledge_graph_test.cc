@@ -35,6 +35,25 @@ TEST(KnowledgeGraph, SameFactFromTwoDocumentsIsOneEdgeWithTwoSources) {
   EXPECT_NEAR(g.edges()[0].confidence(), 1 - 0.2 * 0.2, 1e-9);
 }
 
+TEST(KnowledgeGraph, OneEdgeAtATimeIsTheEdgeOfEdges) {
+  KnowledgeGraph g;
+  g.add_document(doc("a.txt"), {make_fact("Orvane", "acquires", "Lumio", "a.txt"),
+                                make_fact("Lumio", "partner-of", "Kestrel", "a.txt", 40)});
+  g.add_document(doc("b.txt"), {make_fact("Orvane", "acquires", "Lumio", "b.txt")});
+  // Asked before edges() is built, then after: the same edges either way.
+  ASSERT_EQ(g.edge_count(), 2u);
+  const Edge first = g.edge(0), second = g.edge(1);
+  ASSERT_EQ(g.edges().size(), 2u);
+  for (const auto& [alone, listed] : {std::pair{first, g.edges()[0]}, std::pair{second, g.edges()[1]}}) {
+    EXPECT_EQ(alone.subject, listed.subject);
+    EXPECT_EQ(alone.relation, listed.relation);
+    EXPECT_EQ(alone.object, listed.object);
+    EXPECT_EQ(alone.supports, listed.supports);
+  }
+  EXPECT_EQ(first.supports.size() + second.supports.size(), 3u);
+  EXPECT_EQ(g.edge(1).supports, g.edges()[1].supports);
+}
+
 TEST(KnowledgeGraph, SharedWordIsNotEnoughToMerge) {
   KnowledgeGraph g;
   g.add_document(doc("a.txt"), {make_fact("Alibaba Cloud", "subsidiary-of", "Alibaba", "a.txt"),
