@@ -4,6 +4,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <mutex>
 #include <unordered_map>
 
 #include "extract/extractor.h"
@@ -50,7 +51,10 @@ bool valid_id(std::string_view id) {
 struct ClutterFilter::Compiled {
   Compiled() : set(pattern_options(), RE2::ANCHOR_BOTH) {}
   RE2::Set set;
-  std::vector<std::unique_ptr<RE2>> each;  // fallback when the set's DFA runs out of memory
+  // One by one, for when the set's DFA runs out of memory: compiled only then (compiling them
+  // up front cost a third of the clutter rules' start-up, for a case that does not happen).
+  mutable std::once_flag each_once;
+  mutable std::vector<std::unique_ptr<RE2>> each;
 };
 
 ClutterFilter::ClutterFilter() = default;
@@ -148,7 +152,6 @@ void ClutterFilter::compile() {
     if (compiled->set.Add(rule.pattern, &error) < 0) {
       throw std::logic_error("clutter rule " + rule.id + " does not compile: " + error);
     }
-    compiled->each.push_back(std::make_unique<RE2>(rule.pattern, pattern_options()));
   }
   if (!compiled->set.Compile()) {
     throw std::runtime_error("clutter rules: RE2::Set::Compile failed (out of memory)");
@@ -165,8 +168,13 @@ std::string_view ClutterFilter::match(std::string_view line) const {
     return rules_[static_cast<std::size_t>(*std::min_element(hits.begin(), hits.end()))].id;
   }
   if (info.kind == RE2::Set::kNoError) return {};
-  for (std::size_t k = 0; k < compiled_->each.size(); ++k) {  // DFA out of memory: one by one
-    if (RE2::FullMatch(line, *compiled_->each[k])) return rules_[k].id;
+  // DFA out of memory: one by one.
+  const Compiled& compiled = *compiled_;
+  std::call_once(compiled.each_once, [&] {
+    for (const Rule& rule : rules_) compiled.each.push_back(std::make_unique<RE2>(rule.pattern, pattern_options()));
+  });
+  for (std::size_t k = 0; k < compiled.each.size(); ++k) {
+    if (RE2::FullMatch(line, *compiled.each[k])) return rules_[k].id;
   }
   return {};
 }
