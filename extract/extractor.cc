@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <set>
 #include <tuple>
 
@@ -30,8 +31,11 @@ namespace {
 
 ClutterFilter load_clutter(const RuleFiles& files) {
   std::vector<const RuleFile*> found = files.named("fr/clutter.tsv");
-  ClutterFilter filter = ClutterFilter::from_tsv("<none>", "");
-  for (const RuleFile* f : found) filter.add(ClutterFilter::from_tsv(f->display_path, f->contents));
+  if (found.empty()) return ClutterFilter::from_tsv("<none>", "");
+  // The first file as read, the others merged into it (each merge compiles the set again).
+  ClutterFilter filter = ClutterFilter::from_tsv(found[0]->display_path, found[0]->contents);
+  for (std::size_t i = 1; i < found.size(); ++i)
+    filter.add(ClutterFilter::from_tsv(found[i]->display_path, found[i]->contents));
   return filter;
 }
 
@@ -48,6 +52,11 @@ struct Extractor::Impl {
   ExtractorOptions options;
   RuleFiles files;
   Gazetteer gazetteer;
+  // The relation rules take most of the start-up (compiling their RE2 patterns): they load on a
+  // second thread while this one loads the lexicon, clutter rules and abbreviations, which
+  // do not depend on them. Errors are reported in the same order as when loading in sequence:
+  // the clutter file's first, then the relation rules', then the qualifiers'.
+  std::future<RelationRules> relations_loading;
   Lexicon lexicon;
   ClutterFilter clutter;
   SentenceSplitter splitter;
@@ -59,9 +68,11 @@ struct Extractor::Impl {
       : options(o),
         files(RuleFiles::load(o.rule_dirs)),
         gazetteer(Gazetteer::load(files)),
+        relations_loading(std::async(std::launch::async,
+                                     [this] { return RelationRules::load(files, gazetteer); })),
         clutter(load_clutter(files)),
         splitter(load_splitter(files)),
-        relations(RelationRules::load(files, gazetteer)),
+        relations(relations_loading.get()),
         qualifiers(QualifierFinder::load(files)),
         tagger(gazetteer, lexicon) {}
 

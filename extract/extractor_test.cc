@@ -2,10 +2,57 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace toile {
 namespace {
+
+namespace fs = std::filesystem;
+
+// A user's rules folder holding the given files (relative name → contents), removed after.
+class RulesFolder {
+ public:
+  explicit RulesFolder(const std::vector<std::pair<std::string, std::string>>& files)
+      : dir_(fs::temp_directory_path() / ("toile-rules-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+                                          "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+    fs::remove_all(dir_);
+    for (const auto& [name, contents] : files) {
+      fs::create_directories((dir_ / name).parent_path());
+      std::ofstream(dir_ / name) << contents;
+    }
+  }
+  ~RulesFolder() { fs::remove_all(dir_); }
+  const fs::path& path() const { return dir_; }
+
+ private:
+  fs::path dir_;
+};
+
+std::string load_error(const RulesFolder& folder) {
+  try {
+    const Extractor extractor(ExtractorOptions{{folder.path()}, false});
+  } catch (const RuleError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+// The relation rules load on a thread of their own; errors still come in the order of a load in
+// sequence (clutter, relation rules, qualifiers), and a good folder loads.
+TEST(Extractor, RuleErrorsComeInLoadingOrder) {
+  const std::string bad_clutter = "fr/clutter.tsv";
+  const std::string bad_rule = "fr/relations/mine.rules";
+  const RulesFolder both({{bad_clutter, "my.bad\t(unclosed\n"},
+                          {bad_rule, "rule\tmy.rel\tbuys\t{S:ORG} achète {O:ORG}\n"}});
+  EXPECT_EQ(load_error(both).rfind((both.path() / bad_clutter).string() + ":1:", 0), 0u) << load_error(both);
+  const RulesFolder rule_only({{bad_rule, "rule\tmy.rel\tbuys\t{S:ORG} achète {O:ORG}\n"}});
+  EXPECT_EQ(load_error(rule_only).rfind((rule_only.path() / bad_rule).string() + ":1:13: unknown relation", 0), 0u)
+      << load_error(rule_only);
+  const RulesFolder good({{bad_rule, "rule\tmy.rel\tacquires\t{S:ORG} achète {O:ORG}\n"}});
+  EXPECT_EQ(load_error(good), "no error");
+}
 
 const Extractor& extractor() {
   static const Extractor instance;
