@@ -35,8 +35,22 @@ class DisjointSets {
   std::vector<std::size_t> parent_;
 };
 
-std::string node_id(EntityType type, std::string_view name) {
-  return std::string(to_string(type)) + '\x1f' + entity_key(name);
+// entity_key of each name, computed once: resolution asks for the same names (aliases of
+// many sides, canonical names) again and again, and the key costs a Unicode normalization.
+class EntityKeys {
+ public:
+  const std::string& operator()(const std::string& name) {
+    auto it = keys_.find(name);
+    if (it == keys_.end()) it = keys_.emplace(name, entity_key(name)).first;
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> keys_;
+};
+
+std::string node_id(EntityType type, const std::string& key) {
+  return std::string(to_string(type)) + '\x1f' + key;
 }
 
 std::string type_slug(EntityType type) {
@@ -61,12 +75,13 @@ std::string pick_canonical(const Candidate& c) {
   return best->first;
 }
 
-std::vector<MergeNote> explain_merges(const Candidate& c, const std::string& canonical) {
+std::vector<MergeNote> explain_merges(const Candidate& c, const std::string& canonical,
+                                      EntityKeys& key_of) {
   std::vector<MergeNote> notes;
-  const std::string canonical_key = entity_key(canonical);
+  const std::string canonical_key = key_of(canonical);
   for (const auto& [alias, count] : c.aliases) {
     if (alias == canonical) continue;
-    if (entity_key(alias) == canonical_key) {
+    if (key_of(alias) == canonical_key) {
       notes.push_back({alias, "same name once case, accents, articles and legal forms are "
                               "ignored ('" + canonical_key + "')"});
     } else {
@@ -254,27 +269,33 @@ void KnowledgeGraph::resolve() const {
   if (resolved_) return;
   const std::size_t n = packed_.size();
   // Facts in a canonical order (that of Fact's operator<), so that insertion order never shows
-  // in the result. Interned values are compared through their index first: equal index, equal
-  // value.
+  // in the result. Interned values are distinct: their rank in sorted order compares as they
+  // do, for one sort of the distinct values instead of string comparisons at every step of the
+  // facts' sort.
+  const auto ranks = [](const auto& values) {
+    std::vector<std::uint32_t> order(values.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return values[a] < values[b]; });
+    std::vector<std::uint32_t> rank(values.size());
+    for (std::uint32_t k = 0; k < order.size(); ++k) rank[order[k]] = k;
+    return rank;
+  };
+  const std::vector<std::uint32_t> ref_rank = ranks(refs_);
+  const std::vector<std::uint32_t> string_rank = ranks(strings_);
   auto source_order = [&](const PackedFact& x, const PackedFact& y) -> std::partial_ordering {
-    if (x.doc != y.doc)
-      if (const auto c = strings_[x.doc] <=> strings_[y.doc]; c != 0) return c;
+    if (const auto c = string_rank[x.doc] <=> string_rank[y.doc]; c != 0) return c;
     if (x.sentence != y.sentence)
       if (const auto c = sentences_[x.sentence] <=> sentences_[y.sentence]; c != 0) return c;
     if (const auto c = x.sentence_span <=> y.sentence_span; c != 0) return c;
     if (const auto c = x.span <=> y.span; c != 0) return c;
-    if (x.rule != y.rule) return strings_[x.rule] <=> strings_[y.rule];
-    return std::partial_ordering::equivalent;
+    return string_rank[x.rule] <=> string_rank[y.rule];
   };
   auto fact_order = [&](std::uint32_t a, std::uint32_t b) {
     const PackedFact& x = packed_[a];
     const PackedFact& y = packed_[b];
-    if (x.subject != y.subject)
-      if (const auto c = refs_[x.subject] <=> refs_[y.subject]; c != 0) return c < 0;
-    if (x.relation != y.relation)
-      if (const auto c = strings_[x.relation] <=> strings_[y.relation]; c != 0) return c < 0;
-    if (x.object != y.object)
-      if (const auto c = refs_[x.object] <=> refs_[y.object]; c != 0) return c < 0;
+    if (const auto c = ref_rank[x.subject] <=> ref_rank[y.subject]; c != 0) return c < 0;
+    if (const auto c = string_rank[x.relation] <=> string_rank[y.relation]; c != 0) return c < 0;
+    if (const auto c = ref_rank[x.object] <=> ref_rank[y.object]; c != 0) return c < 0;
     if (x.qualifiers != y.qualifiers)
       if (const auto c = qualifiers_[x.qualifiers] <=> qualifiers_[y.qualifiers]; c != 0) return c < 0;
     if (const auto c = x.confidence <=> y.confidence; c != 0) return c < 0;
@@ -287,16 +308,17 @@ void KnowledgeGraph::resolve() const {
   // Each distinct side (interned) is linked once, where it first appears: the same nodes in
   // the same order as linking every fact's sides.
   DisjointSets sets;
+  EntityKeys key_of;
   std::vector<std::size_t> node_of_ref(refs_.size(), static_cast<std::size_t>(-1));
   std::vector<std::vector<std::string>> keyed_aliases(refs_.size());  // aliases with a key
   auto link_side = [&](std::uint32_t r) {
     if (node_of_ref[r] != static_cast<std::size_t>(-1)) return;
     const EntityRef& side = refs_[r];
-    const std::size_t root = sets.node(node_id(side.type, side.name));
+    const std::size_t root = sets.node(node_id(side.type, key_of(side.name)));
     node_of_ref[r] = root;
     for (const auto& alias : side.aliases) {
-      if (!entity_key(alias).empty()) {
-        sets.unite(root, sets.node(node_id(side.type, alias)));
+      if (const std::string& key = key_of(alias); !key.empty()) {
+        sets.unite(root, sets.node(node_id(side.type, key)));
         keyed_aliases[r].push_back(alias);
       }
     }
@@ -364,7 +386,7 @@ void KnowledgeGraph::resolve() const {
     e.name = pick_canonical(c);
     e.type = c.type;
     e.aliases = c.aliases;
-    e.merges = explain_merges(c, e.name);
+    e.merges = explain_merges(c, e.name, key_of);
     entity_of_root[root] = entities_.size();
     entities_.push_back(std::move(e));
   }
