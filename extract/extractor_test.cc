@@ -54,6 +54,21 @@ TEST(Extractor, RuleErrorsComeInLoadingOrder) {
   EXPECT_EQ(load_error(good), "no error");
 }
 
+// Sentences with fewer mentions than a rule's sides are not tried on it; a side the rule names
+// itself (object=@topic) needs none, so one mention is enough there.
+TEST(Extractor, OneMentionIsEnoughForARuleWithAnImplicitSide) {
+  const RulesFolder folder({{std::string("fr/relations/mine.rules"),
+                             "rule\tmy.finance\tinvests-in\t{S:ORG} la finance\tobject=@topic\n"}});
+  const Extractor with_rule(ExtractorOptions{{folder.path()}, false});
+  const std::string text = "La start-up Kerlio recrute vingt ingénieurs. Le fonds Orvane Capital la finance.";
+  const auto facts = with_rule.extract(Document{"a.txt", "a.txt", "", text});
+  ASSERT_EQ(facts.size(), 1u);
+  EXPECT_EQ(facts[0].subject.name, "Orvane Capital");
+  EXPECT_EQ(facts[0].relation, "invests-in");
+  EXPECT_EQ(facts[0].object.name, "Kerlio");
+  EXPECT_EQ(facts[0].source.rule, "my.finance");
+}
+
 const Extractor& extractor() {
   static const Extractor instance;
   return instance;

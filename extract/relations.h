@@ -1,6 +1,7 @@
 // Relation rules: RE2 patterns written over entity-tagged sentences, read from
-// fr/relations/*.rules (format in docs/rules.md), compiled once into one RE2::Set that tells
-// which rules can match a sentence, then run one by one to read their slots.
+// fr/relations/*.rules (format in docs/rules.md), compiled once with a pre-filter of the literal
+// strings each needs that tells which rules can match a sentence, then run one by one to read
+// their slots.
 //
 // A sentence « Le groupe Alibaba a racheté la start-up Kuaidi. » is matched as
 // « Le ⟦ORG:0⟧ a racheté la ⟦ORG:1⟧. », and a rule

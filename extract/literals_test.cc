@@ -1,0 +1,67 @@
+// The rules' pre-filter must find a literal wherever a case-insensitive RE2 pattern would:
+// missing one would silently drop facts.
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/literals.h"
+
+namespace toile {
+namespace {
+
+using Ids = std::vector<int>;
+
+TEST(FoldCase, LowerCasesAndFoldsEveryCaseVariant) {
+  EXPECT_EQ(fold_case("Le RACHAT"), "le rachat");
+  EXPECT_EQ(fold_case("ÉLYSÉE"), "élysée");
+  EXPECT_EQ(fold_case("ſ"), "s");              // long s
+  EXPECT_EQ(fold_case("\xE2\x84\xAA"), "k");   // Kelvin sign
+  EXPECT_EQ(fold_case("ΣΟΦΟΣ"), fold_case("σοφος"));
+  EXPECT_EQ(fold_case("\xC4\xB0"), "i");       // dotted capital I: no simple folding
+  EXPECT_EQ(fold_case("a\xFF" "B"), "a\xFF" "b");  // not UTF-8: kept
+}
+
+TEST(LiteralMatcher, FindsOverlappingLiteralsOnceEach) {
+  const LiteralMatcher m({"he", "she", "his", "hers"});
+  EXPECT_EQ(m.find("ushers"), (Ids{0, 1, 3}));
+  EXPECT_EQ(m.find("she said she was his"), (Ids{0, 1, 2}));
+  EXPECT_EQ(m.find("nothing here? h-e"), (Ids{0}));  // « here » holds « he », not « hers »
+  EXPECT_EQ(m.find("rien"), Ids{});
+  EXPECT_EQ(m.find(""), Ids{});
+}
+
+TEST(LiteralMatcher, IgnoresCaseAsRulesDo) {
+  const LiteralMatcher m({"racheté", "⟦org:", "élysée"});
+  EXPECT_EQ(m.find("⟦ORG:0⟧ A RACHETÉ ⟦ORG:1⟧"), (Ids{0, 1}));
+  EXPECT_EQ(m.find("l'Élysée"), (Ids{2}));
+  EXPECT_EQ(m.find("rachete"), Ids{});  // accents matter
+}
+
+TEST(LiteralMatcher, EmptyLiteralIsEverywhere) {
+  const LiteralMatcher m({"par", ""});
+  EXPECT_EQ(m.find("rien"), (Ids{1}));
+  EXPECT_EQ(m.find("racheté par"), (Ids{0, 1}));
+  EXPECT_EQ(LiteralMatcher(std::vector<std::string>{}).find("texte"), Ids{});
+}
+
+TEST(LiteralMatcher, AgreesWithCaseInsensitiveRe2) {
+  const std::vector<std::string> literals = {"de", "des", "e ", "désormais", "⟧", "ſoc", "ks",
+                                             "contrôle", "ville", "an", "nan", "anna"};
+  const LiteralMatcher m(literals);
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_literal(true);
+  for (const std::string text :
+       {"DÉSORMAIS, Des contrôles", "Société KS \xE2\x84\xAA" "S", "Banana anNA", "SOC é ⟧x",
+        "villeVILLE de", "CONTRÔLE"}) {
+    Ids expected;
+    for (std::size_t i = 0; i < literals.size(); ++i)
+      if (RE2::PartialMatch(text, RE2(literals[i], options))) expected.push_back(static_cast<int>(i));
+    EXPECT_EQ(m.find(text), expected) << text;
+  }
+}
+
+}  // namespace
+}  // namespace toile
