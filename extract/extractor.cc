@@ -286,8 +286,9 @@ std::vector<Fact> Extractor::Impl::run(const Document& document,
             m.begin, m.end, {});
     }
 
+    QualifierFinder::Sentence cues(qualifiers, text, ts);
     for (const RelationMatch& match : relations.match(text, ts, {topics[k]})) {
-      Qualifiers q = qualifiers.qualify(text, ts, match.begin, match.end, match.relation);
+      Qualifiers q = cues.qualify(match.begin, match.end, match.relation);
       if (!match.status.empty()) q.status = match.status;
       add(side_of(ts, match.subject, match.subject_type, match.subject_name), match.relation,
           side_of(ts, match.object, match.object_type, match.object_name), match.rule_id, match.begin,

@@ -176,36 +176,58 @@ const Found* nearest(const std::vector<Found>& found, std::size_t begin, std::si
 
 Qualifiers QualifierFinder::qualify(std::string_view text, const TaggedSentence& ts, std::size_t begin,
                                     std::size_t end, const std::string& relation) const {
+  return Sentence(*this, text, ts).qualify(begin, end, relation);
+}
+
+QualifierFinder::Sentence::Sentence(const QualifierFinder& finder, std::string_view text,
+                                    const TaggedSentence& sentence)
+    : finder_(finder), text_(text), sentence_(sentence) {}
+
+Qualifiers QualifierFinder::Sentence::qualify(std::size_t begin, std::size_t end,
+                                              const std::string& relation) {
+  const Impl& impl = *finder_.impl_;
   Qualifiers q;
-  const std::size_t sb = ts.sentence.begin, se = ts.sentence.end;
-  const std::string_view sentence = text.substr(sb, se - sb);
-  if (impl_->amount_relations.count(relation)) {
-    const auto found = amounts(sentence);
-    if (const auto* a = nearest(found, begin - sb, end - sb)) q.amount = a->amount;
+  const std::size_t sb = sentence_.sentence.begin, se = sentence_.sentence.end;
+  const std::string_view sentence = text_.substr(sb, se - sb);
+  if (impl.amount_relations.count(relation)) {
+    if (!amounts_) amounts_ = finder_.amounts(sentence);
+    if (const auto* a = nearest(*amounts_, begin - sb, end - sb)) q.amount = a->amount;
   }
-  if (impl_->date_relations.count(relation)) {
-    const auto found = dates(sentence);
-    if (const auto* d = nearest(found, begin - sb, end - sb)) q.date = d->date;
+  if (impl.date_relations.count(relation)) {
+    if (!dates_) dates_ = finder_.dates(sentence);
+    if (const auto* d = nearest(*dates_, begin - sb, end - sb)) q.date = d->date;
   }
   const re2::StringPiece whole(sentence.data(), sentence.size());
-  const re2::StringPiece span(text.data() + begin, end - begin);
-  for (const auto& re : impl_->negations) q.negated = q.negated || RE2::PartialMatch(span, *re);
-  for (const auto& re : impl_->hedges) q.hedged = q.hedged || RE2::PartialMatch(whole, *re);
-  // « selon Reuters »: the first name right after the cue reports the fact.
-  for (const auto& re : impl_->reported) {
-    re2::StringPiece input = whole, cue;
+  const re2::StringPiece span(text_.data() + begin, end - begin);
+  for (const auto& re : impl.negations) q.negated = q.negated || RE2::PartialMatch(span, *re);
+  if (!hedged_) {
+    hedged_ = false;
+    for (const auto& re : impl.hedges) *hedged_ = *hedged_ || RE2::PartialMatch(whole, *re);
+  }
+  q.hedged = *hedged_;
+  if (!reported_by_) reported_by_ = reporter(sentence);
+  q.reported_by = *reported_by_;
+  return q;
+}
+
+// « selon Reuters »: the first name right after the cue reports the facts of the sentence.
+std::string QualifierFinder::Sentence::reporter(std::string_view sentence) const {
+  const std::size_t sb = sentence_.sentence.begin;
+  std::string reported_by;
+  for (const auto& re : finder_.impl_->reported) {
+    re2::StringPiece input(sentence.data(), sentence.size());
     while (RE2::FindAndConsume(&input, *re)) {
       const std::size_t after = sb + static_cast<std::size_t>(input.data() - sentence.data());
-      for (const auto& m : ts.mentions) {
+      for (const auto& m : sentence_.mentions) {
         if (m.begin < after || m.begin > after + 40 || m.is_reference) continue;
         if (m.tag == Tag::ORG || m.tag == Tag::UNK || m.tag == Tag::GOV || m.tag == Tag::PER)
-          q.reported_by = m.canonical;
+          reported_by = m.canonical;
         break;
       }
-      if (!q.reported_by.empty()) break;
+      if (!reported_by.empty()) break;
     }
   }
-  return q;
+  return reported_by;
 }
 
 }  // namespace toile

@@ -38,6 +38,26 @@ class QualifierFinder {
   Qualifiers qualify(std::string_view text, const TaggedSentence& sentence, std::size_t begin,
                      std::size_t end, const std::string& relation) const;
 
+  // The cues of one sentence that do not depend on the fact (its amounts, dates, hedges and
+  // source), found the first time a fact of the sentence needs them: a list of five investors
+  // is five facts of one sentence.
+  class Sentence {
+   public:
+    Sentence(const QualifierFinder& finder, std::string_view text, const TaggedSentence& sentence);
+    Qualifiers qualify(std::size_t begin, std::size_t end, const std::string& relation);
+
+   private:
+    const QualifierFinder& finder_;
+    std::string_view text_;
+    const TaggedSentence& sentence_;
+    std::optional<std::vector<FoundAmount>> amounts_;
+    std::optional<std::vector<FoundDate>> dates_;
+    std::optional<bool> hedged_;
+    std::optional<std::string> reported_by_;
+
+    std::string reporter(std::string_view sentence) const;
+  };
+
   struct Impl;
 
  private:

@@ -1,0 +1,69 @@
+// The facts of one sentence share its amounts, dates, hedges and source, found once; what a
+// fact's own words say (a negation, the nearest amount) stays its own.
+#include "extract/qualifiers.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace toile {
+namespace {
+
+const QualifierFinder& finder() {
+  static const QualifierFinder instance = QualifierFinder::load(RuleFiles::load({}));
+  return instance;
+}
+
+EntityMention mention(const std::string& text, const std::string& name, Tag tag) {
+  EntityMention m;
+  m.begin = text.find(name);
+  m.end = m.begin + name.size();
+  m.tag = tag;
+  m.canonical = name;
+  m.surface = name;
+  return m;
+}
+
+TEST(QualifierSentence, FactsOfASentenceShareItsCuesButNotTheirOwnWords) {
+  const std::string text =
+      "Intro. Selon Reuters, Orvane n'a pas racheté Kerlio pour 5 millions d'euros en mars 2021, "
+      "mais Kestrel a racheté Lumio pour 9 millions d'euros.";
+  TaggedSentence ts;
+  ts.sentence = {7, text.size(), false};
+  for (const auto* name : {"Reuters", "Orvane", "Kerlio", "Kestrel", "Lumio"})
+    ts.mentions.push_back(mention(text, name, Tag::ORG));
+
+  QualifierFinder::Sentence cues(finder(), text, ts);
+  const std::size_t first = text.find("Orvane"), first_end = text.find(" pour 5");
+  const std::size_t second = text.find("Kestrel"), second_end = text.size() - 1;
+
+  const Qualifiers a = cues.qualify(first, first_end, "acquires");
+  EXPECT_TRUE(a.negated);
+  EXPECT_TRUE(a.hedged);  // « selon »
+  EXPECT_EQ(a.reported_by, "Reuters");
+  ASSERT_TRUE(a.amount.has_value());
+  EXPECT_EQ(a.amount->value, 5'000'000);
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->iso, "2021-03");
+
+  const Qualifiers b = cues.qualify(second, second_end, "acquires");
+  EXPECT_FALSE(b.negated);
+  EXPECT_TRUE(b.hedged);
+  EXPECT_EQ(b.reported_by, "Reuters");
+  ASSERT_TRUE(b.amount.has_value());
+  EXPECT_EQ(b.amount->value, 9'000'000);
+
+  // A relation that takes no amount gets none, even once the sentence's amounts are known.
+  const Qualifiers c = cues.qualify(second, second_end, "partner-of");
+  EXPECT_FALSE(c.amount.has_value());
+  EXPECT_TRUE(c.date.has_value());
+
+  // The one-off form reads the same.
+  const Qualifiers d = finder().qualify(text, ts, second, second_end, "acquires");
+  EXPECT_EQ(d.amount->value, b.amount->value);
+  EXPECT_EQ(d.reported_by, b.reported_by);
+  EXPECT_EQ(d.negated, b.negated);
+}
+
+}  // namespace
+}  // namespace toile
