@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -67,6 +68,35 @@ TEST(Extractor, OneMentionIsEnoughForARuleWithAnImplicitSide) {
   EXPECT_EQ(facts[0].relation, "invests-in");
   EXPECT_EQ(facts[0].object.name, "Kerlio");
   EXPECT_EQ(facts[0].source.rule, "my.finance");
+}
+
+std::vector<std::string> triples(const std::vector<Fact>& facts) {
+  std::vector<std::string> out;
+  for (const auto& f : facts) out.push_back(f.subject.name + " " + f.relation + " " + f.object.name);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// A rule whose slots are lists and whose gap may hold other entities is read from the markers
+// when the match holds one a slot, by RE2's submatch search otherwise: both read the same.
+TEST(Extractor, SlotsAreReadTheSameFromMarkersOrBySubmatch) {
+  const RulesFolder folder({{std::string("fr/relations/mine.rules"),
+                             "relation\tdefies\n"
+                             "rule\tmy.rival\tdefies\t{S:ORG|UNK+}{__}(?:défie|défient) {O:ORG|UNK+}\n"}});
+  const Extractor with_rule(ExtractorOptions{{folder.path()}, false});
+  auto read = [&](const std::string& text) {
+    std::vector<Fact> mine;
+    for (auto& f : with_rule.extract(Document{"a.txt", "a.txt", "", text}))
+      if (f.source.rule == "my.rival") mine.push_back(f);
+    return triples(mine);
+  };
+  using Triples = std::vector<std::string>;
+  EXPECT_EQ(read("Le groupe Kerlio défie le groupe Orvane."), (Triples{"Kerlio defies Orvane"}));
+  EXPECT_EQ(read("Le groupe Kerlio, allié du groupe Lumio, défie le groupe Orvane."),
+            (Triples{"Kerlio defies Orvane"}));
+  EXPECT_EQ(read("Les groupes Kerlio et Lumio défient les groupes Orvane et Braxio."),
+            (Triples{"Kerlio defies Braxio", "Kerlio defies Orvane", "Lumio defies Braxio",
+                     "Lumio defies Orvane"}));
 }
 
 const Extractor& extractor() {

@@ -49,6 +49,10 @@ struct SlotReading {
   // Every entity marker of the match is a slot's: slots, in pattern order, take the markers of
   // the match in text order, one each, the list slot (at most one) the rest.
   bool by_markers = false;
+  // Weaker: the slots stand in pattern order at the top level, one of them at most a list, but
+  // other parts (an apposition, a long gap) may hold markers. A match holding exactly one marker
+  // a slot is read like by_markers: each slot holds at least one, so none is elsewhere.
+  bool by_marker_count = false;
   // The pattern with its word-counted gaps unbounded, each gap captured: a smaller program,
   // whose reading is the rule's own when no gap went past its bound. Built on first use.
   struct Relaxed {
@@ -366,12 +370,14 @@ bool never_matches_marker_start(std::string_view p, std::size_t from, std::size_
 // SlotReading::by_markers holds when every slot group stands at the top level of the pattern (in
 // no group, alternation or repetition), at most one slot is a list, and nothing outside the slots
 // can match the ⟦ that opens every marker: then each marker of a match is inside a slot, and the
-// slots take them in order.
-bool reads_by_markers(const CompiledRule& rule) {
+// slots take them in order. Without markers_only_in_slots, the test of by_marker_count: the
+// same but for what lies outside the slots, and for the number of lists.
+bool reads_by_markers(const CompiledRule& rule, bool markers_only_in_slots = true) {
   const std::string_view p = rule.pattern;
   const auto groups = scan_groups(p);
   if (!groups) return false;
-  if (std::count_if(rule.slots.begin(), rule.slots.end(), [](const Slot& s) { return s.list; }) > 1)
+  if (markers_only_in_slots &&
+      std::count_if(rule.slots.begin(), rule.slots.end(), [](const Slot& s) { return s.list; }) > 1)
     return false;
   std::vector<std::pair<std::size_t, std::size_t>> slot_spans;
   for (const auto& slot : rule.slots) {
@@ -389,7 +395,7 @@ bool reads_by_markers(const CompiledRule& rule) {
   // No alternation at the top level (a slot could sit in one branch).
   std::size_t from = 0;
   auto outside = [&](std::size_t a, std::size_t b) {
-    if (!never_matches_marker_start(p, a, b)) return false;
+    if (markers_only_in_slots && !never_matches_marker_start(p, a, b)) return false;
     int depth = 0;
     for (std::size_t i = a; i < b; ++i) {
       if (p[i] == '\\') {
@@ -662,6 +668,8 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
       const auto& groups = rule.re->NamedCapturingGroups();
       for (auto& slot : rule.slots) slot.group_index = groups.at(slot.group);
       rule.reading.by_markers = reads_by_markers(rule);
+      rule.reading.by_marker_count =
+          !rule.reading.by_markers && reads_by_markers(rule, /*markers_only_in_slots=*/false);
       auto c = confidence.find(rule.id);
       rule.confidence = c != confidence.end() ? c->second : 0.5;
       auto existing = index_of_id.find(rule.id);
@@ -746,13 +754,14 @@ std::vector<RelationMatch> RelationRules::match(std::string_view text, const Tag
     // leftmost first reading, when within the gaps' bounds, is the rule's (no earlier start can
     // match the rule, and at that start the argument of build_relaxed holds). Else the rule's
     // own automata for where it matches, and its slots from the markers of the match when the
-    // pattern leaves no choice (SlotReading::by_markers), else by a submatch search, on the
-    // relaxed pattern first.
+    // pattern or the markers' count leave no choice (SlotReading), else by a submatch search, on
+    // the relaxed pattern first. RE2's submatch search on these patterns is its NFA (its
+    // backtracker takes programs of up to 512 instructions), 50-100 times the cost of its DFAs.
     while (pos <= tagged.text.size()) {
       captures.assign(rule.slots.size(), std::string_view{});
       bool read = false;
       if (relaxed.re) {
-        if (rule.reading.by_markers) {
+        if (rule.reading.by_markers || rule.reading.by_marker_count) {
           if (!relaxed.re->Match(input, pos, tagged.text.size(), RE2::UNANCHORED, nullptr, 0)) break;
         } else {
           relaxed_match.assign(static_cast<std::size_t>(relaxed.re->NumberOfCapturingGroups() + 1), {});
@@ -771,7 +780,7 @@ std::vector<RelationMatch> RelationRules::match(std::string_view text, const Tag
       const std::size_t end = begin + whole.size();
       pos = end > begin ? end : begin + 1;
 
-      if (!read && rule.reading.by_markers) {
+      if (!read && (rule.reading.by_markers || rule.reading.by_marker_count)) {
         // The markers inside the match, none cut by its ends.
         std::size_t first = markers.size(), count = 0;
         bool cut = false;
@@ -786,10 +795,12 @@ std::vector<RelationMatch> RelationRules::match(std::string_view text, const Tag
         const std::size_t singles = static_cast<std::size_t>(std::count_if(
             rule.slots.begin(), rule.slots.end(), [](const Slot& s) { return !s.list; }));
         const bool has_list = singles < rule.slots.size();
-        if (!cut && (has_list ? count > singles : count == singles)) {
+        const bool dealt = rule.reading.by_markers ? (has_list ? count > singles : count == singles)
+                                                   : count == rule.slots.size();
+        if (!cut && dealt) {
           std::size_t k = first;
           for (std::size_t s = 0; s < rule.slots.size(); ++s) {
-            const std::size_t taken = rule.slots[s].list ? count - singles : 1;
+            const std::size_t taken = rule.slots[s].list && rule.reading.by_markers ? count - singles : 1;
             const std::size_t a = markers[k].first, b = markers[k + taken - 1].second;
             captures[s] = std::string_view(tagged.text).substr(a, b - a);
             k += taken;
