@@ -32,6 +32,15 @@ TEST(LiteralMatcher, FindsOverlappingLiteralsOnceEach) {
   EXPECT_EQ(m.find(""), Ids{});
 }
 
+// Only literals' first bytes are in the automaton; the rest is compared where they begin.
+TEST(LiteralMatcher, LongLiteralsSharingABeginningAreTold) {
+  const LiteralMatcher m({"contrat", "contrôle", "cont", "contr", "ontrôle"});
+  EXPECT_EQ(m.find("Le CONTRÔLE"), (Ids{1, 2, 3, 4}));
+  EXPECT_EQ(m.find("un contrat"), (Ids{0, 2, 3}));
+  EXPECT_EQ(m.find("cont"), (Ids{2}));  // a beginning at the very end of the text
+  EXPECT_EQ(m.find("contrecontrat"), (Ids{0, 2, 3}));
+}
+
 TEST(LiteralMatcher, IgnoresCaseAsRulesDo) {
   const LiteralMatcher m({"racheté", "⟦org:", "élysée"});
   EXPECT_EQ(m.find("⟦ORG:0⟧ A RACHETÉ ⟦ORG:1⟧"), (Ids{0, 1}));
