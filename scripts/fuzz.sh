@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for a bounded time.
-# Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (targets: extract rules graph)
+# Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (targets: extract rules graph literals)
 # New inputs go to build-fuzz/corpus/TARGET; a crash is written to tests/fuzz/crashes/TARGET/,
 # where, once fixed, it is replayed by ctest as a regression test (copy it into
 # tests/fuzz/corpus/TARGET/).
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-(( ${#targets[@]} )) || targets=(extract rules graph)
+(( ${#targets[@]} )) || targets=(extract rules graph literals)
 
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
       -DTOILE_FUZZ=ON >/dev/null
