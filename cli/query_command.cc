@@ -112,12 +112,12 @@ class Presenter {
     return out;
   }
 
-  // "Casino —invests-in→ Qarnot", "A —partner-of— B": the fact as stated.
+  // "Orvane —invests-in→ Kerlio", "A —partner-of— B": the fact as stated.
   std::string fact_text(const Edge& e) const {
     return entity(e.subject).name + " " + arrow(e.relation, true) + " " + entity(e.object).name;
   }
 
-  // A hop as walked: "Qarnot ←invests-in— Casino" when walked from object to subject.
+  // A hop as walked: "Kerlio ←invests-in— Orvane" when walked from object to subject.
   std::string hop_text(const Hop& h) const {
     return entity(h.from).name + " " + arrow(edge(h.edge).relation, h.forward) + " " +
            entity(h.to).name;
@@ -275,7 +275,7 @@ int query_entity(const KnowledgeGraph& graph, const QueryOptions& o) {
                                bool outgoing) {
     std::cout << "\n" << title << " (" << edges.size() << ")\n";
     if (edges.empty()) return;
-    // Read as a sentence: "—invests-in→ Qarnot" out, "Casino —invests-in→" in.
+    // Read as a sentence: "—invests-in→ Kerlio" out, "Orvane —invests-in→" in.
     Table table(outgoing
                     ? std::vector<std::string>{"RELATION", "OBJECT", "TYPE", "CONF", "EVIDENCE"}
                     : std::vector<std::string>{"SUBJECT", "TYPE", "RELATION", "CONF", "EVIDENCE"});

@@ -7,17 +7,15 @@
 
 namespace toile {
 
-namespace {
-
-// Calls emit(byte) for each byte of the text's folded form (see fold_case).
-template <typename Emit>
-inline __attribute__((always_inline)) void for_each_folded_byte(std::string_view text, Emit&& emit) {
+std::string fold_case(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
   const auto length = static_cast<std::int32_t>(text.size());
   for (std::int32_t i = 0; i < length;) {
     const std::uint8_t b = bytes[i];
     if (b < 0x80) {
-      emit(static_cast<std::uint8_t>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b));
+      out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
       ++i;
       continue;
     }
@@ -25,24 +23,16 @@ inline __attribute__((always_inline)) void for_each_folded_byte(std::string_view
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);
     if (c < 0) {  // not UTF-8: the bytes stand for themselves
-      for (std::int32_t k = start; k < i; ++k) emit(bytes[k]);
+      out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
       continue;
     }
     // Lower-casing first: « İ » has no simple folding but lower-cases to « i ».
     const UChar32 folded = u_foldCase(u_tolower(c), U_FOLD_CASE_DEFAULT);
-    std::uint8_t buffer[U8_MAX_LENGTH];
+    char buffer[U8_MAX_LENGTH];
     std::int32_t n = 0;
     U8_APPEND_UNSAFE(buffer, n, folded);
-    for (std::int32_t k = 0; k < n; ++k) emit(buffer[k]);
+    out.append(buffer, static_cast<std::size_t>(n));
   }
-}
-
-}  // namespace
-
-std::string fold_case(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for_each_folded_byte(text, [&](std::uint8_t b) { out += static_cast<char>(b); });
   return out;
 }
 

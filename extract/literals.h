@@ -27,7 +27,6 @@ class LiteralMatcher {
   // Indices (into the constructor's list) of the literals found in the text, ascending, each
   // once. An empty literal is found in every text.
   std::vector<int> find(std::string_view text) const;
-  std::size_t size() const { return literal_count_; }
 
  private:
   int step(int state, unsigned char byte) const {
