@@ -131,8 +131,8 @@ std::size_t Gazetteer::name_prefix_words(std::string_view surface) const {
     if (key.empty()) key = lower_first(word);
     else key.append(" ").append(word);
     // Each set holds every prefix of its keys, so the first miss in both ends the count.
-    if (name_prefixes_.find(std::string_view(key)) == name_prefixes_.end() &&
-        lowercase_name_prefixes_.find(std::string_view(lower_utf8(key))) == lowercase_name_prefixes_.end())
+    if (!name_prefixes_.contains(std::string_view(key)) &&
+        !lowercase_name_prefixes_.contains(std::string_view(lower_utf8(key))))
       break;
     ++words;
     i = e;
@@ -141,14 +141,13 @@ std::size_t Gazetteer::name_prefix_words(std::string_view surface) const {
 }
 
 bool Gazetteer::may_begin_descriptor(std::string_view word) const {
-  return descriptor_first_words_.find(std::string_view(lower_first(word))) !=
-         descriptor_first_words_.end();
+  return descriptor_first_words_.contains(std::string_view(lower_first(word)));
 }
 
 bool Gazetteer::may_begin_title(std::string_view word) const {
   const std::string key = lower_first(word);
-  if (title_first_words_.find(std::string_view(key)) != title_first_words_.end()) return true;
-  return title_first_words_.find(std::string_view(lower_utf8(key))) != title_first_words_.end();
+  if (title_first_words_.contains(std::string_view(key))) return true;
+  return title_first_words_.contains(std::string_view(lower_utf8(key)));
 }
 
 namespace {
@@ -170,16 +169,15 @@ bool lowers_letter_by_letter(std::string_view text) {
 bool Gazetteer::may_begin_entry(std::string_view token, std::string_view lower) const {
   // A span starting at the token has a first word starting with it, and so has its key_of and
   // the key's lower case: the entry, if any, begins with lower.
-  return !lowers_letter_by_letter(token) || entry_prefixes_.find(lower) != entry_prefixes_.end();
+  return !lowers_letter_by_letter(token) || entry_prefixes_.contains(lower);
 }
 
 bool Gazetteer::may_begin_name(std::string_view word) const {
   // The first word of key_of(surface) is key_of(first word); that of lower_utf8(key) is its
   // lower_utf8 (lower-casing neither makes nor removes spaces).
   const std::string key = lower_first(word);
-  if (name_first_words_.find(std::string_view(key)) != name_first_words_.end()) return true;
-  return lowercase_name_first_words_.find(std::string_view(lower_utf8(key))) !=
-         lowercase_name_first_words_.end();
+  if (name_first_words_.contains(std::string_view(key))) return true;
+  return lowercase_name_first_words_.contains(std::string_view(lower_utf8(key)));
 }
 
 std::string Gazetteer::key_of(std::string_view surface) {
@@ -264,10 +262,10 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
     g.longest_descriptor_words_ = std::max(g.longest_descriptor_words_, word_count(key));
   });
   rows_of(files, "fr/gazetteer/gov_descriptors.tsv", [&](const RuleFile& f, int line, const auto& cols) {
-    g.government_nouns_.insert(key_of(require(f, line, cols, 0, "noun")));
+    g.government_nouns_.try_emplace(key_of(require(f, line, cols, 0, "noun")));
   });
   rows_of(files, "fr/gazetteer/first_names.txt", [&](const RuleFile& f, int line, const auto& cols) {
-    g.first_names_.insert(std::string(require(f, line, cols, 0, "first name")));
+    g.first_names_.try_emplace(std::string(require(f, line, cols, 0, "first name")));
   });
   rows_of(files, "fr/gazetteer/person_titles.tsv", [&](const RuleFile& f, int line, const auto& cols) {
     const auto title = require(f, line, cols, 0, "title");
@@ -284,50 +282,50 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
       g.names_.try_emplace(key_of(surface), entry);
   });
   rows_of(files, "fr/gazetteer/corporate_suffixes.txt", [&](const RuleFile& f, int line, const auto& cols) {
-    g.corporate_suffixes_.insert(lower_ascii(require(f, line, cols, 0, "suffix")));
+    g.corporate_suffixes_.try_emplace(lower_ascii(require(f, line, cols, 0, "suffix")));
   });
   rows_of(files, "fr/gazetteer/corporate_prefixes.txt", [&](const RuleFile& f, int line, const auto& cols) {
-    g.corporate_prefixes_.insert(lower_ascii(require(f, line, cols, 0, "prefix")));
+    g.corporate_prefixes_.try_emplace(lower_ascii(require(f, line, cols, 0, "prefix")));
   });
   rows_of(files, "fr/gazetteer/not_names.txt", [&](const RuleFile& f, int line, const auto& cols) {
-    g.not_names_.insert(lower_utf8(require(f, line, cols, 0, "word")));
+    g.not_names_.try_emplace(lower_utf8(require(f, line, cols, 0, "word")));
   });
   rows_of(files, "fr/gazetteer/unit_nouns.txt", [&](const RuleFile& f, int line, const auto& cols) {
-    g.unit_nouns_.insert(lower_utf8(require(f, line, cols, 0, "noun")));
+    g.unit_nouns_.try_emplace(lower_utf8(require(f, line, cols, 0, "noun")));
   });
-  for (const auto& [key, descriptor] : g.org_descriptors_)
-    g.descriptor_first_words_.emplace(first_word(key));
-  for (const auto& [key, relation] : g.person_titles_) {
-    g.title_first_words_.emplace(first_word(key));
-    g.title_first_words_.emplace(first_word(lower_utf8(key)));
+  for (const auto& [key, descriptor] : g.org_descriptors_.entries())
+    g.descriptor_first_words_.try_emplace(first_word(key));
+  for (const auto& [key, relation] : g.person_titles_.entries()) {
+    g.title_first_words_.try_emplace(first_word(key));
+    g.title_first_words_.try_emplace(first_word(lower_utf8(key)));
   }
   // Keys are key_of() forms: words separated by single spaces.
   auto add_prefixes = [](WordSet& prefixes, const std::string& key) {
     for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1))
-      prefixes.emplace(key.substr(0, space));
-    prefixes.emplace(key);
+      prefixes.try_emplace(key.substr(0, space));
+    prefixes.try_emplace(key);
   };
-  for (const auto& [key, entry] : g.lowercase_names_) {
+  for (const auto& [key, entry] : g.lowercase_names_.entries()) {
     g.longest_name_words_ = std::max(g.longest_name_words_, word_count(key));
-    g.lowercase_name_first_words_.emplace(first_word(key));
+    g.lowercase_name_first_words_.try_emplace(first_word(key));
     add_prefixes(g.lowercase_name_prefixes_, key);
   }
-  for (const auto& [key, entry] : g.names_) {
+  for (const auto& [key, entry] : g.names_.entries()) {
     g.longest_name_words_ = std::max(g.longest_name_words_, word_count(key));
-    g.name_first_words_.emplace(first_word(key));
+    g.name_first_words_.try_emplace(first_word(key));
     add_prefixes(g.name_prefixes_, key);
   }
   auto add_entry = [&g](std::string_view key) {
     const std::string first = lower_utf8(first_word(key));
-    for (std::size_t n = 1; n <= first.size(); ++n) g.entry_prefixes_.emplace(first.substr(0, n));
+    for (std::size_t n = 1; n <= first.size(); ++n) g.entry_prefixes_.try_emplace(first.substr(0, n));
   };
-  for (const auto& [key, entry] : g.names_) add_entry(key);
-  for (const auto& [key, entry] : g.lowercase_names_) add_entry(key);
-  for (const auto& [key, descriptor] : g.org_descriptors_) add_entry(key);
-  for (const auto& [key, relation] : g.person_titles_) add_entry(key);
-  for (const auto& [key, nationality] : g.nationalities_) add_entry(key);
-  for (const auto& key : g.government_nouns_) add_entry(key);
-  for (const auto& key : g.unit_nouns_) add_entry(key);
+  for (const auto& [key, entry] : g.names_.entries()) add_entry(key);
+  for (const auto& [key, entry] : g.lowercase_names_.entries()) add_entry(key);
+  for (const auto& [key, descriptor] : g.org_descriptors_.entries()) add_entry(key);
+  for (const auto& [key, relation] : g.person_titles_.entries()) add_entry(key);
+  for (const auto& [key, nationality] : g.nationalities_.entries()) add_entry(key);
+  for (const auto& noun : g.government_nouns_.entries()) add_entry(noun.key);
+  for (const auto& noun : g.unit_nouns_.entries()) add_entry(noun.key);
   return g;
 }
 
@@ -335,54 +333,46 @@ const NameEntry* Gazetteer::name(std::string_view surface) const {
   if (const std::string_view word = first_word(surface); !word.empty() && !may_begin_name(word))
     return nullptr;
   const std::string key = key_of(surface);
-  auto it = names_.find(key);
   // « orange » is not Orange: a capitalised entry needs a capitalised text.
-  if (it != names_.end() && !starts_lowercase(surface)) return &it->second;
-  auto lower = lowercase_names_.find(lower_utf8(key));
-  return lower == lowercase_names_.end() ? nullptr : &lower->second;
+  if (const NameEntry* entry = names_.find(key); entry && !starts_lowercase(surface)) return entry;
+  return lowercase_names_.find(lower_utf8(key));
 }
 bool Gazetteer::is_not_name(std::string_view word) const {
-  return not_names_.count(word) > 0;
+  return not_names_.contains(word);
 }
 bool Gazetteer::is_unit_noun(std::string_view word) const {
-  return unit_nouns_.count(word) > 0;
+  return unit_nouns_.contains(word);
 }
 const Nationality* Gazetteer::nationality(std::string_view key) const {
-  auto it = nationalities_.find(key);
-  return it == nationalities_.end() ? nullptr : &it->second;
+  return nationalities_.find(key);
 }
 const Descriptor* Gazetteer::org_descriptor(std::string_view key) const {
-  auto it = org_descriptors_.find(key);
-  return it == org_descriptors_.end() ? nullptr : &it->second;
+  return org_descriptors_.find(key);
 }
 bool Gazetteer::is_government_noun(std::string_view key) const {
-  return government_nouns_.count(key) > 0;
+  return government_nouns_.contains(key);
 }
 bool Gazetteer::is_first_name(std::string_view word) const {
-  return first_names_.count(word) > 0;
+  return first_names_.contains(word);
 }
 const std::string* Gazetteer::person_title(std::string_view key) const {
-  auto it = person_titles_.find(key);
-  return it == person_titles_.end() ? nullptr : &it->second;
+  return person_titles_.find(key);
 }
 const std::string* Gazetteer::media(std::string_view key) const {
-  auto it = media_.find(key);
-  return it == media_.end() ? nullptr : &it->second;
+  return media_.find(key);
 }
 std::optional<std::string> Gazetteer::government_of(std::string_view country) const {
-  auto it = governments_.find(country);
-  if (it != governments_.end()) return it->second;
+  if (const std::string* government = governments_.find(country)) return *government;
   return std::nullopt;
 }
 const std::string* Gazetteer::leader_government(std::string_view person) const {
-  auto it = leaders_.find(person);
-  return it == leaders_.end() ? nullptr : &it->second;
+  return leaders_.find(person);
 }
 bool Gazetteer::is_corporate_suffix(std::string_view word) const {
-  return corporate_suffixes_.find(std::string_view(lower_ascii(word))) != corporate_suffixes_.end();
+  return corporate_suffixes_.contains(std::string_view(lower_ascii(word)));
 }
 bool Gazetteer::is_corporate_prefix(std::string_view word) const {
-  return corporate_prefixes_.find(std::string_view(lower_ascii(word))) != corporate_prefixes_.end();
+  return corporate_prefixes_.contains(std::string_view(lower_ascii(word)));
 }
 
 }  // namespace toile

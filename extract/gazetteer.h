@@ -7,10 +7,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "extract/rule_files.h"
+#include "extract/word_table.h"
 #include "model/model.h"
 
 namespace toile {
@@ -80,14 +79,8 @@ class Gazetteer {
   std::size_t longest_descriptor_words() const { return longest_descriptor_words_; }
 
  private:
-  // Look-ups by string_view, without making a string (C++20 heterogeneous look-up).
-  struct WordHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
   template <typename V>
-  using WordMap = std::unordered_map<std::string, V, WordHash, std::equal_to<>>;
+  using WordMap = WordTable<V>;
 
   WordMap<NameEntry> names_;
   WordMap<NameEntry> lowercase_names_;  // keyed by lower_utf8(surface)
