@@ -19,7 +19,7 @@ packages=(
   build-essential cmake ninja-build pkg-config python3
   libboost-graph-dev libre2-dev nlohmann-json3-dev libgraphviz-dev graphviz
   libgtest-dev libgmock-dev libbenchmark-dev libicu-dev libhunspell-dev hunspell-fr
-  libcli11-dev libsqlite3-dev sqlite3 libssl-dev iso-codes time
+  libcli11-dev libgoogle-perftools-dev libsqlite3-dev sqlite3 libssl-dev iso-codes time
   clang libclang-rt-14-dev
   python3-rdflib python3-networkx
 )
