@@ -519,7 +519,7 @@ const std::vector<Story> kStories = {
          "{INV1} a investi {AMT} dans {A}.",
          "{INV1} entre au capital {A.de} à l'occasion de cette opération.",
          "{INV2}, l'un des investisseurs historiques {A.de}, a remis au pot.",
-         "Cette opération porte à {AMT} le total des fonds levés depuis sa création.",
+         "Avec cette opération, les fonds réunis depuis le lancement atteignent {AMT}.",
          "{A.ref} compte {NUM} salariés et vise la rentabilité en {YEAR2}.",
          "{A.ref} avait déjà levé {AMT} en {OLD} auprès {INV2.de}.",
          "Les fonds serviront à recruter {NUM} personnes et à ouvrir des bureaux à l'étranger.",

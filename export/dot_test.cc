@@ -48,7 +48,7 @@ TEST(Dot, GoldenIsAcceptedByDot) {
   EXPECT_EQ(result.exit_code, 0) << result.output;
   EXPECT_EQ(result.output, "") << "dot complained";  // no warnings either
   const std::string text = testing::read_file(svg.path());
-  EXPECT_NE(text.find("Société Générale"), std::string::npos);
+  EXPECT_NE(text.find("Union Séquanaise"), std::string::npos);
 }
 
 TEST(Dot, CurrentOutputIsAcceptedByDot) {
@@ -65,9 +65,9 @@ TEST(Dot, NodesAreEntityIdsAndEdgesCarryRelations) {
   const std::string dot = dot_of(small_graph());
   EXPECT_EQ(dot.rfind("digraph toile {", 0), 0u) << dot.substr(0, 40);
   EXPECT_NE(dot.find("charset=\"UTF-8\""), std::string::npos);
-  EXPECT_NE(dot.find("\"organization/qarnot\""), std::string::npos);
+  EXPECT_NE(dot.find("\"organization/rovane\""), std::string::npos);
   EXPECT_NE(dot.find("label=\"invests-in\""), std::string::npos);
-  EXPECT_NE(dot.find("label=\"Société Générale\""), std::string::npos);
+  EXPECT_NE(dot.find("label=\"Union Séquanaise\""), std::string::npos);
   // Escaping: a quote is \" in DOT, a backslash is doubled (escString), '&' is an entity, a
   // line break is the escString \n.
   EXPECT_NE(dot.find(R"(label="Le \"Petit\" Café <Paris> &amp; Fils")"), std::string::npos);
@@ -89,7 +89,7 @@ TEST(Svg, IsWellFormedUtf8Xml) {
   const std::string svg = svg_of(small_graph());
   EXPECT_EQ(svg.rfind("<?xml", 0), 0u) << svg.substr(0, 80);
   EXPECT_NE(svg.find("</svg>"), std::string::npos);
-  EXPECT_NE(svg.find("Société Générale"), std::string::npos);
+  EXPECT_NE(svg.find("Union Séquanaise"), std::string::npos);
   EXPECT_NE(svg.find("Banque d’État"), std::string::npos);
   EXPECT_NE(svg.find("Hélène Müller&#45;Dubois"), std::string::npos);
   EXPECT_TRUE(only_escaped_ampersands(svg));
@@ -98,8 +98,8 @@ TEST(Svg, IsWellFormedUtf8Xml) {
   EXPECT_NE(svg.find(">C:\\Backslash\\Capital<"), std::string::npos);
   EXPECT_EQ(svg.find("&amp;amp;"), std::string::npos);
   // The evidence sentence as the edge's tooltip.
-  EXPECT_NE(svg.find("xlink:title=\"Selon Reuters, la Société Générale investirait aussi dans "
-                     "Qarnot.\""),
+  EXPECT_NE(svg.find("xlink:title=\"Selon Telexa, la banque Union Séquanaise investirait aussi "
+                     "dans Rovane.\""),
             std::string::npos);
 }
 
@@ -157,9 +157,9 @@ KnowledgeGraph one_edge(const std::string& subject) {
   Fact fact;
   fact.subject = {subject, EntityType::Organization, {}};
   fact.relation = "invests-in";
-  fact.object = {"Qarnot", EntityType::Organization, {}};
+  fact.object = {"Rovane", EntityType::Organization, {}};
   fact.confidence = 0.5;
-  fact.source = {"a.txt", subject + " investit dans Qarnot.", {0, 1}, {0, 1}, "r"};
+  fact.source = {"a.txt", subject + " investit dans Rovane.", {0, 1}, {0, 1}, "r"};
   graph.add_document({"a.txt", "a.txt", "h", 1}, {fact});
   return graph;
 }

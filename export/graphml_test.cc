@@ -29,7 +29,7 @@ TEST(GraphMl, EscapesForXml) {
   EXPECT_NE(text.find("<data key=\"n_name\">Le \"Petit\" Café &lt;Paris&gt; &amp; Fils</data>"),
             std::string::npos);
   EXPECT_NE(text.find("<data key=\"n_name\">Ligne\nDouble</data>"), std::string::npos);
-  EXPECT_NE(text.find("<data key=\"n_aliases\">[\"Qarnot Computing\"]</data>"), std::string::npos);
+  EXPECT_NE(text.find("<data key=\"n_aliases\">[\"Rovane Systems\"]</data>"), std::string::npos);
 }
 
 TEST(GraphMl, ControlCharactersXmlCannotHoldBecomeReplacementCharacters) {
@@ -76,16 +76,16 @@ TEST(GraphMl, NetworkXReadsEveryAttribute) {
       "datePhrase": "str", "status": "str", "negated": "bool", "hedged": "bool",
       "reportedBy": "str", "clutter": "bool"})"));
   for (const json& fact : answer["readBack"]["facts"]) {
-    if (fact["id"] != "organization/societe-generale/invests-in/organization/qarnot#2") continue;
-    EXPECT_EQ(fact["subject"], "organization/societe-generale");
-    EXPECT_EQ(fact["object"], "organization/qarnot");
+    if (fact["id"] != "organization/union-sequanaise/invests-in/organization/rovane#2") continue;
+    EXPECT_EQ(fact["subject"], "organization/union-sequanaise");
+    EXPECT_EQ(fact["object"], "organization/rovane");
     EXPECT_EQ(fact["start"], 30);
-    EXPECT_EQ(fact["amount"], 6000000.0);
+    EXPECT_EQ(fact["amount"], 8000000.0);
     EXPECT_EQ(fact["hedged"], false);
     EXPECT_EQ(fact["statementConfidence"], 0.98);
     EXPECT_EQ(fact["sentence"],
-              "Fin 2018, « Société Générale » a participé au tour de table de 6 M€ de Qarnot "
-              "Computing.");
+              "Fin 2021, « Union Séquanaise » a pris part au tour de table de 8 M€ de Rovane "
+              "Systems.");
     return;
   }
   FAIL() << "no second invests-in fact";

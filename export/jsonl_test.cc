@@ -69,20 +69,20 @@ TEST(Jsonl, KeysInFixedOrder) {
 TEST(Jsonl, EdgeFromTwoDocumentsMergesItsSupports) {
   for (const json& line : lines_of(jsonl_of(small_graph()))) {
     if (line["predicate"] != "invests-in") continue;
-    EXPECT_EQ(line["subject"]["label"], "Société Générale");
+    EXPECT_EQ(line["subject"]["label"], "Union Séquanaise");
     EXPECT_EQ(line["subject"]["aliases"],
-              json::parse(R"(["Société Générale", "« Société Générale »"])"));
-    EXPECT_EQ(line["object"]["label"], "Qarnot");
+              json::parse(R"(["Union Séquanaise", "« Union Séquanaise »"])"));
+    EXPECT_EQ(line["object"]["label"], "Rovane");
     EXPECT_DOUBLE_EQ(line["confidence"].get<double>(), 0.98);  // 1 − 0.1 × 0.2
     ASSERT_EQ(line["sources"].size(), 2u);
-    EXPECT_EQ(line["sources"][0]["doc"], "presse/reuters-banque.txt");
-    EXPECT_EQ(line["sources"][1]["doc"], "qarnot.txt");
+    EXPECT_EQ(line["sources"][0]["doc"], "presse/telexa-banque.txt");
+    EXPECT_EQ(line["sources"][1]["doc"], "rovane.txt");
     EXPECT_EQ(line["sources"][1]["qualifiers"]["amount"]["currency"], "EUR");
     // Each qualifier from the first support that states it.
     EXPECT_EQ(line["qualifiers"], json::parse(R"({
-      "amount": {"value": 6000000.0, "currency": "EUR", "phrase": "6 M€"},
-      "date": {"iso": "2018", "phrase": "Fin 2018"},
-      "hedged": true, "reported-by": "Reuters"})"));
+      "amount": {"value": 8000000.0, "currency": "EUR", "phrase": "8 M€"},
+      "date": {"iso": "2021", "phrase": "Fin 2021"},
+      "hedged": true, "reported-by": "Telexa"})"));
     return;
   }
   FAIL() << "no invests-in line";
@@ -108,9 +108,9 @@ TEST(Jsonl, InvalidUtf8IsReplacedNotFatal) {
   Fact fact;
   fact.subject = {"Caf\xE9", EntityType::Organization, {}};  // Latin-1 é
   fact.relation = "partner-of";
-  fact.object = {"Qarnot", EntityType::Organization, {}};
+  fact.object = {"Rovane", EntityType::Organization, {}};
   fact.confidence = 0.5;
-  fact.source = {"latin1.txt", "Caf\xE9 et Qarnot.", {0, 15}, {0, 15}, "r"};
+  fact.source = {"latin1.txt", "Caf\xE9 et Rovane.", {0, 15}, {0, 15}, "r"};
   graph.add_document({"latin1.txt", "latin1.txt", "h", 15}, {fact});
   const auto lines = lines_of(jsonl_of(graph));
   ASSERT_EQ(lines.size(), 1u);

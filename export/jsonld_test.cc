@@ -55,7 +55,7 @@ TEST(JsonLd, SchemaTypes) {
   std::map<std::string, std::string> types;
   for (const json& node : doc["@graph"])
     if (node.contains("schema:name")) types[node["schema:name"]] = node["@type"];
-  EXPECT_EQ(types["Qarnot"], "schema:Organization");
+  EXPECT_EQ(types["Rovane"], "schema:Organization");
   EXPECT_EQ(types["Banque d’État"], "schema:GovernmentOrganization");
   EXPECT_EQ(types["Hélène Müller-Dubois"], "schema:Person");
   EXPECT_EQ(types["France"], "schema:Place");
@@ -67,12 +67,12 @@ TEST(JsonLd, RelationIsADirectPropertyAndSymmetricOnesGoBothWays) {
   std::map<std::string, json> by_name;
   for (const json& node : doc["@graph"])
     if (node.contains("schema:name")) by_name[node["schema:name"]] = node;
-  EXPECT_EQ(by_name["Société Générale"]["toile:investsIn"],
-            json::parse(R"([{"@id": "https://toile.dev/entity/organization/qarnot"}])"));
-  EXPECT_EQ(by_name["Qarnot"]["toile:partnerOf"],
+  EXPECT_EQ(by_name["Union Séquanaise"]["toile:investsIn"],
+            json::parse(R"([{"@id": "https://toile.dev/entity/organization/rovane"}])"));
+  EXPECT_EQ(by_name["Rovane"]["toile:partnerOf"],
             json::parse(R"([{"@id": "https://toile.dev/entity/governmentbody/banque-d-etat"}])"));
   EXPECT_EQ(by_name["Banque d’État"]["toile:partnerOf"],
-            json::parse(R"([{"@id": "https://toile.dev/entity/organization/qarnot"}])"));
+            json::parse(R"([{"@id": "https://toile.dev/entity/organization/rovane"}])"));
 }
 
 TEST(JsonLd, StatementCarriesEvidenceAndQualifiers) {
@@ -82,13 +82,13 @@ TEST(JsonLd, StatementCarriesEvidenceAndQualifiers) {
     EXPECT_EQ(node["rdf:predicate"]["@id"], "toile:investsIn");
     EXPECT_EQ(node["toile:confidence"],
               json::parse(R"({"@value": "0.98", "@type": "xsd:decimal"})"));
-    EXPECT_EQ(node["toile:amount"]["schema:value"]["@value"], "6000000");
+    EXPECT_EQ(node["toile:amount"]["schema:value"]["@value"], "8000000");
     EXPECT_EQ(node["toile:amount"]["schema:currency"], "EUR");
-    EXPECT_EQ(node["toile:date"], json::parse(R"({"@value": "2018", "@type": "xsd:gYear"})"));
-    EXPECT_EQ(node["toile:reportedBy"], "Reuters");
+    EXPECT_EQ(node["toile:date"], json::parse(R"({"@value": "2021", "@type": "xsd:gYear"})"));
+    EXPECT_EQ(node["toile:reportedBy"], "Telexa");
     EXPECT_EQ(node["toile:hedged"], true);
     ASSERT_EQ(node["toile:evidence"].size(), 2u);
-    EXPECT_EQ(node["toile:evidence"][1]["toile:document"], "qarnot.txt");
+    EXPECT_EQ(node["toile:evidence"][1]["toile:document"], "rovane.txt");
     EXPECT_EQ(node["toile:evidence"][1]["toile:rule"], "invests-in/tour-de-table");
     return;
   }

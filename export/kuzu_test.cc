@@ -62,18 +62,18 @@ TEST(Kuzu, LoadsWithCopyAndAnswersCypher) {
   EXPECT_EQ(answer["relationships"].size(), 8u);
 
   EXPECT_EQ(answer["investsIn"], json::parse(R"([
-    {"subject": "Société Générale", "object": "Qarnot", "doc": "presse/reuters-banque.txt",
-     "sentence": "Selon Reuters, la Société Générale investirait aussi dans Qarnot.",
+    {"subject": "Union Séquanaise", "object": "Rovane", "doc": "presse/telexa-banque.txt",
+     "sentence": "Selon Telexa, la banque Union Séquanaise investirait aussi dans Rovane.",
      "rule": "invests-in/investit-dans", "confidence": 0.8},
-    {"subject": "Société Générale", "object": "Qarnot", "doc": "qarnot.txt",
-     "sentence": "Fin 2018, « Société Générale » a participé au tour de table de 6 M€ de Qarnot Computing.",
+    {"subject": "Union Séquanaise", "object": "Rovane", "doc": "rovane.txt",
+     "sentence": "Fin 2021, « Union Séquanaise » a pris part au tour de table de 8 M€ de Rovane Systems.",
      "rule": "invests-in/tour-de-table", "confidence": 0.9}])"))
       << answer["investsIn"].dump(2);
   // Two hops: investor → company → where the company is based. The invests-in edge has two
   // supports, hence two relationships and two paths.
   EXPECT_EQ(answer["twoHops"], json::parse(R"([
-    {"investor": "Société Générale", "company": "Qarnot", "place": "France"},
-    {"investor": "Société Générale", "company": "Qarnot", "place": "France"}])"))
+    {"investor": "Union Séquanaise", "company": "Rovane", "place": "France"},
+    {"investor": "Union Séquanaise", "company": "Rovane", "place": "France"}])"))
       << answer["twoHops"].dump(2);
 }
 
@@ -84,14 +84,14 @@ TEST(Kuzu, TypedPropertiesComeBackTyped) {
   const json answer = load_into_kuzu(dir.path());
   ASSERT_FALSE(answer.is_null());
   for (const json& rel : answer["relationships"]) {
-    if (rel["properties"]["id"] != "organization/societe-generale/invests-in/organization/qarnot#2")
+    if (rel["properties"]["id"] != "organization/union-sequanaise/invests-in/organization/rovane#2")
       continue;
     const json& p = rel["properties"];
     EXPECT_EQ(p["start"], 30);
-    EXPECT_EQ(p["end"], 113);
-    EXPECT_EQ(p["amount"], 6000000.0);
+    EXPECT_EQ(p["end"], 107);
+    EXPECT_EQ(p["amount"], 8000000.0);
     EXPECT_EQ(p["currency"], "EUR");
-    EXPECT_EQ(p["date"], "2018");
+    EXPECT_EQ(p["date"], "2021");
     EXPECT_EQ(p["hedged"], false);
     EXPECT_EQ(p["statementConfidence"], 0.98);
     EXPECT_EQ(rel["type"], "investsIn");
@@ -108,7 +108,7 @@ TEST(Kuzu, AliasesAreLists) {
   ASSERT_FALSE(answer.is_null());
   std::map<std::string, json> aliases;
   for (const json& e : answer["entities"]) aliases[e["id"]] = e["aliases"];
-  EXPECT_EQ(aliases["organization/qarnot"], json::parse(R"(["Qarnot Computing"])"));
+  EXPECT_EQ(aliases["organization/rovane"], json::parse(R"(["Rovane Systems"])"));
   EXPECT_EQ(aliases["governmentbody/cnil"], json::array());
 }
 

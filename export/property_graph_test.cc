@@ -29,12 +29,12 @@ TEST(PropertyGraph, OneNodePerEntityOneRelationshipPerSupport) {
   for (const auto& row : g.relationships)
     if (row.type == "investsIn") invests.push_back(&row);
   ASSERT_EQ(invests.size(), 2u);
-  const std::string statement = "organization/societe-generale/invests-in/organization/qarnot";
+  const std::string statement = "organization/union-sequanaise/invests-in/organization/rovane";
   EXPECT_EQ(invests[0]->values[0].text, statement + "#1");
   EXPECT_EQ(invests[1]->values[0].text, statement + "#2");
   EXPECT_EQ(invests[0]->values[1].text, statement);
-  EXPECT_EQ(invests[0]->from, "organization/societe-generale");
-  EXPECT_EQ(invests[0]->to, "organization/qarnot");
+  EXPECT_EQ(invests[0]->from, "organization/union-sequanaise");
+  EXPECT_EQ(invests[0]->to, "organization/rovane");
 }
 
 TEST(PropertyGraph, RelationshipTypesAreCamelCase) {

@@ -52,17 +52,17 @@ json check_with_oxigraph(const std::string& format, const std::filesystem::path&
 
 const json& expected_invests_in() {
   static const json rows = json::parse(R"([
-    {"a": "https://toile.dev/entity/organization/societe-generale",
-     "b": "https://toile.dev/entity/organization/qarnot"}])");
+    {"a": "https://toile.dev/entity/organization/union-sequanaise",
+     "b": "https://toile.dev/entity/organization/rovane"}])");
   return rows;
 }
 
 const json& expected_evidence() {
   static const json rows = json::parse(R"([
-    {"subject": "Société Générale", "object": "Qarnot", "doc": "presse/reuters-banque.txt",
-     "sentence": "Selon Reuters, la Société Générale investirait aussi dans Qarnot."},
-    {"subject": "Société Générale", "object": "Qarnot", "doc": "qarnot.txt",
-     "sentence": "Fin 2018, « Société Générale » a participé au tour de table de 6 M€ de Qarnot Computing."}])");
+    {"subject": "Union Séquanaise", "object": "Rovane", "doc": "presse/telexa-banque.txt",
+     "sentence": "Selon Telexa, la banque Union Séquanaise investirait aussi dans Rovane."},
+    {"subject": "Union Séquanaise", "object": "Rovane", "doc": "rovane.txt",
+     "sentence": "Fin 2021, « Union Séquanaise » a pris part au tour de table de 8 M€ de Rovane Systems."}])");
   return rows;
 }
 

@@ -52,55 +52,56 @@ inline std::vector<TestArticle> small_articles() {
   using T = EntityType;
   std::vector<TestArticle> articles;
 
-  TestArticle qarnot{"qarnot.txt",
-                     "Levée de fonds. Fin 2018, « Société Générale » a participé au tour de "
-                     "table de 6 M€ de Qarnot Computing. Le Français Qarnot chauffe des "
-                     "immeubles.\n",
+  TestArticle rovane{"rovane.txt",
+                     "Levée de fonds. Fin 2021, « Union Séquanaise » a pris part au tour de "
+                     "table de 8 M€ de Rovane Systems. Le Français Rovane isole des "
+                     "écoles.\n",
                      {}};
   {
     const std::string s1 =
-        "Fin 2018, « Société Générale » a participé au tour de table de 6 M€ de Qarnot "
-        "Computing.";
+        "Fin 2021, « Union Séquanaise » a pris part au tour de table de 8 M€ de Rovane "
+        "Systems.";
     Qualifiers q;
-    q.amount = Amount{6000000, "EUR", "6 M€"};
-    q.date = DateQualifier{"2018", "Fin 2018"};
-    qarnot.facts.push_back(
-        make_fact(qarnot, s1, ref("Société Générale", T::Organization, {"« Société Générale »"}),
-                  "invests-in", ref("Qarnot", T::Organization, {"Qarnot Computing"}), "Société",
-                  "Computing", 0.9, "invests-in/tour-de-table", q));
-    const std::string s2 = "Le Français Qarnot chauffe des immeubles.";
-    qarnot.facts.push_back(make_fact(qarnot, s2, ref("Qarnot", T::Organization), "based-in",
-                                     ref("France", T::Place, {"Français"}), "Français", "Qarnot",
+    q.amount = Amount{8000000, "EUR", "8 M€"};
+    q.date = DateQualifier{"2021", "Fin 2021"};
+    rovane.facts.push_back(
+        make_fact(rovane, s1, ref("Union Séquanaise", T::Organization, {"« Union Séquanaise »"}),
+                  "invests-in", ref("Rovane", T::Organization, {"Rovane Systems"}), "Union",
+                  "Systems", 0.9, "invests-in/tour-de-table", q));
+    const std::string s2 = "Le Français Rovane isole des écoles.";
+    rovane.facts.push_back(make_fact(rovane, s2, ref("Rovane", T::Organization), "based-in",
+                                     ref("France", T::Place, {"Français"}), "Français", "Rovane",
                                      0.7, "based-in/demonym"));
   }
-  articles.push_back(std::move(qarnot));
+  articles.push_back(std::move(rovane));
 
-  TestArticle reuters{"presse/reuters-banque.txt",
-                      "Selon Reuters, la Société Générale investirait aussi dans Qarnot. "
-                      "Hélène Müller-Dubois, présidente de la « Banque d’État », a signé un "
-                      "partenariat avec Qarnot.\n",
-                      {}};
+  TestArticle telexa{"presse/telexa-banque.txt",
+                     "Selon Telexa, la banque Union Séquanaise investirait aussi dans Rovane. "
+                     "Hélène Müller-Dubois, présidente de la « Banque d’État », a noué un "
+                     "partenariat avec Rovane.\n",
+                     {}};
   {
-    const std::string s1 = "Selon Reuters, la Société Générale investirait aussi dans Qarnot.";
+    const std::string s1 =
+        "Selon Telexa, la banque Union Séquanaise investirait aussi dans Rovane.";
     Qualifiers q;
     q.hedged = true;
-    q.reported_by = "Reuters";
-    reuters.facts.push_back(make_fact(reuters, s1, ref("Société Générale", T::Organization),
-                                      "invests-in", ref("Qarnot", T::Organization), "Société",
-                                      "Qarnot", 0.8, "invests-in/investit-dans", q));
+    q.reported_by = "Telexa";
+    telexa.facts.push_back(make_fact(telexa, s1, ref("Union Séquanaise", T::Organization),
+                                     "invests-in", ref("Rovane", T::Organization), "Union",
+                                     "Rovane", 0.8, "invests-in/investit-dans", q));
     const std::string s2 =
-        "Hélène Müller-Dubois, présidente de la « Banque d’État », a signé un partenariat "
-        "avec Qarnot.";
-    reuters.facts.push_back(
-        make_fact(reuters, s2, ref("Hélène Müller-Dubois", T::Person), "leader-of",
-                  ref("Banque d’État", T::GovernmentBody, {"« Banque d’État »"}), "Hélène", "État",
-                  0.85, "leader-of/presidente-de"));
+        "Hélène Müller-Dubois, présidente de la « Banque d’État », a noué un partenariat "
+        "avec Rovane.";
+    telexa.facts.push_back(make_fact(telexa, s2, ref("Hélène Müller-Dubois", T::Person),
+                                     "leader-of",
+                                     ref("Banque d’État", T::GovernmentBody, {"« Banque d’État »"}),
+                                     "Hélène", "État", 0.85, "leader-of/presidente-de"));
     // Symmetric relation written with the later entity first.
-    reuters.facts.push_back(make_fact(reuters, s2, ref("Qarnot", T::Organization), "partner-of",
-                                      ref("Banque d’État", T::GovernmentBody), "Banque", "Qarnot",
-                                      0.6, "partner-of/partenariat"));
+    telexa.facts.push_back(make_fact(telexa, s2, ref("Rovane", T::Organization), "partner-of",
+                                     ref("Banque d’État", T::GovernmentBody), "Banque", "Rovane",
+                                     0.6, "partner-of/partenariat"));
   }
-  articles.push_back(std::move(reuters));
+  articles.push_back(std::move(telexa));
 
   TestArticle odd{"odd names.txt",
                   "Le \"Petit\" Café <Paris> & Fils a tenté de racheter C:\\Backslash\\Capital.\n"
@@ -123,7 +124,7 @@ inline std::vector<TestArticle> small_articles() {
 
   TestArticle cnil{"cnil.txt",
                    "La Cnil enquête sur la « Banque d’État » depuis le 3 février 2022. La Cnil "
-                   "n'a pas sanctionné Qarnot.\n",
+                   "n'a pas sanctionné Rovane.\n",
                    {}};
   {
     const std::string s1 = "La Cnil enquête sur la « Banque d’État » depuis le 3 février 2022.";
@@ -135,9 +136,9 @@ inline std::vector<TestArticle> small_articles() {
     // Denied: the graph keeps the fact but gives it no edge, so no export shows it.
     Qualifiers denied;
     denied.negated = true;
-    const std::string s2 = "La Cnil n'a pas sanctionné Qarnot.";
-    cnil.facts.push_back(make_fact(cnil, s2, ref("Qarnot", T::Organization), "sanctioned-by",
-                                   ref("Cnil", T::GovernmentBody), "Cnil", "Qarnot", 0.6,
+    const std::string s2 = "La Cnil n'a pas sanctionné Rovane.";
+    cnil.facts.push_back(make_fact(cnil, s2, ref("Rovane", T::Organization), "sanctioned-by",
+                                   ref("Cnil", T::GovernmentBody), "Cnil", "Rovane", 0.6,
                                    "sanctioned-by/sanctionne", denied));
   }
   articles.push_back(std::move(cnil));

@@ -18,7 +18,7 @@ std::string_view word_at(std::string_view text, const Token& t) {
   return text.substr(t.begin, t.end - t.begin);
 }
 
-bool has_upper_inside(std::string_view word) {  // iPhone, eBay, PropTech
+bool has_upper_inside(std::string_view word) {  // iPhone, eBay, NetWatt
   int32_t i = 0;
   bool first = true;
   while (i < static_cast<int32_t>(word.size())) {
@@ -109,7 +109,7 @@ std::string_view tag_name(Tag tag) {
 // What the tagger knows of the whole document before tagging one sentence.
 struct EntityTagger::Context {
   // Capitalised words seen inside sentences: at a sentence start they are names too
-  // (« Casino annonce… » after « …le groupe Casino »).
+  // (« Braxio annonce… » after « …le groupe Braxio »).
   std::unordered_set<std::string> capitalised_inside;
 };
 
@@ -271,8 +271,8 @@ struct Finder {
         ++last;
         continue;
       }
-      // « Caisse des Dépôts », « Banque de France »: a connector joins two capitalised words
-      // when the first is a French common noun (« Google d'Alphabet » stays two names).
+      // « Caisse des Forêts », « Banque de France »: a connector joins two capitalised words
+      // when the first is a French common noun (« Kerlio d'Orvane » stays two names).
       if (last + 2 < s.size() && is_connector(s.lower(last + 1)) &&
           starts_uppercase(s.word(last + 2)) && !gaz.is_not_name(s.lower(last + 2)) &&
           lex.is_common_word(s.lower(last)) && !gaz.name(s.word(last + 2))) {
@@ -318,8 +318,8 @@ struct Finder {
   }
 };
 
-// The name without its legal form or group prefix: « Microsoft Corp » → « Microsoft »,
-// « Groupe Casino » → « Casino ».
+// The name without its legal form or group prefix: « Talvik Corp » → « Talvik »,
+// « Groupe Braxio » → « Braxio ».
 std::string canonical_name(const Gazetteer& gaz, std::string_view surface) {
   std::vector<std::string_view> words;
   for (std::size_t start = 0; start < surface.size();) {
@@ -362,7 +362,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
   for (std::size_t i = 0; i < s.size();) {
     const auto& lower = s.lower(i);
 
-    // « l'activité cloud d'Alibaba »: a business unit of a named organization.
+    // « l'activité batteries d'Orvane »: a business unit of a named organization.
     if (s.may_begin_entry(i) && gazetteer_.is_unit_noun(lower) && i > 0 && is_definite_article(s.lower(i - 1))) {
       const bool quoted = s.is(i + 1, "\xC2\xAB");
       const std::size_t unit_word = quoted ? i + 2 : i + 1;
@@ -389,7 +389,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       }
     }
 
-    // « le gouvernement américain », « les autorités chinoises », « l'administration Biden ».
+    // « le gouvernement allemand », « les autorités japonaises », « l'administration Obama ».
     if (s.may_begin_entry(i) &&
         (gazetteer_.is_government_noun(lower) || (i + 1 < s.size() && gazetteer_.is_government_noun(lower + " " + s.lower(i + 1))))) {
       const std::size_t noun_last = gazetteer_.is_government_noun(lower) ? i : i + 1;
@@ -412,7 +412,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       }
     }
 
-    // « la société américaine de transfert d'argent MoneyGram », « le Français Qarnot »:
+    // « la société suédoise de paiement en ligne Talvik », « le Français Kerlio »:
     // a descriptor introducing a name, or alone standing for one named before.
     if (is_word(s.token(i)) && !starts_uppercase(s.word(i))) {
       if (auto d = find.descriptor(i)) {
@@ -433,7 +433,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         }
         const std::size_t descriptor_last = k - 1;
         // Optional complement of lower-case words: « de grande distribution ». A name right
-        // after « de » is whose it is (« la filiale d'Alibaba »), not the name introduced.
+        // after « de » is whose it is (« la filiale d'Orvane »), not the name introduced.
         std::size_t name_start = k;
         if (k < s.size() && is_preposition_de(s.lower(k))) {
           std::size_t j = k + 1;
@@ -444,7 +444,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
             ++j;
           name_start = j > k + 1 ? j : s.size();
         }
-        // « la filiale d'Alibaba », « le concurrent de X »: a relational noun, left to the rules.
+        // « la filiale d'Orvane », « le concurrent de X »: a relational noun, left to the rules.
         const bool owned = k + 1 < s.size() && is_preposition_de(s.lower(k)) &&
                            (find.can_start_name(k + 1) || find.gazetteer_name(k + 1));
         bool introduced = false;
@@ -481,7 +481,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       }
     }
 
-    // « Le Français Qarnot »: a capitalised nationality noun right before a name.
+    // « Le Français Kerlio »: a capitalised nationality noun right before a name.
     if (const Nationality* nat = find.nationality(i)) {
       // « le Français X », « le français X »: the adjective used as a noun before a name.
       const bool noun = i > 0 && is_singular_definite(s.lower(i - 1));
@@ -516,8 +516,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       continue;
     }
 
-    // Names from the gazetteers, extended by a legal form (« Amazon Inc »), or by more
-    // capitalised words into a longer unknown name (« Alibaba Cloud »).
+    // Names from the gazetteers, extended by a legal form (« Renault SA »), or by more
+    // capitalised words into a longer unknown name (« Talvik Cloud »).
     if (auto known = find.gazetteer_name(i)) {
       std::size_t last = known->first;
       const NameEntry* entry = known->second;
@@ -598,8 +598,8 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
   std::vector<TaggedSentence> tagged;
   for (std::size_t k = 0; k < sentences.size(); ++k)
     tagged.push_back({sentences[k], paragraph_of[k], tag_sentence(text, std::move(tokens_of[k]), context)});
-  // A name typed once in the article (« la start-up Qarnot ») keeps that type where it stands
-  // alone (« Qarnot propose… »).
+  // A name typed once in the article (« la start-up Kerlio ») keeps that type where it stands
+  // alone (« Kerlio propose… »).
   std::map<std::string, Tag> typed;
   for (const auto& ts : tagged)
     for (const auto& m : ts.mentions)

@@ -42,9 +42,9 @@ struct EntityMention {
   std::string descriptor;     // the noun introducing or standing for it: « groupe »
   std::string country;  // nationality stated with it: « la société américaine X »
   std::string city;     // « la start-up lyonnaise X »: Lyon (country France)
-  std::string leader;   // « l'administration Biden »: the leader named
-  std::string parent;   // « l'activité cloud d'Alibaba »: the parent's name
-  std::vector<std::string> aliases;  // other names the article gives it (« X, ou HPE »)
+  std::string leader;   // « l'administration Obama »: the leader named
+  std::string parent;   // « l'activité batteries d'Orvane »: the parent's name
+  std::vector<std::string> aliases;  // other names the article gives it (« X, ou KDS »)
 };
 
 struct TaggedSentence {

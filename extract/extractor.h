@@ -74,7 +74,7 @@ class Extractor {
   struct SentenceTrace {
     std::string tagged;
     bool clutter = false;
-    std::vector<std::string> entities;  // "ORG Alibaba ← « le géant chinois »"
+    std::vector<std::string> entities;  // "ORG Orvane ← « le groupe breton »"
     std::vector<Fact> facts;
   };
   std::vector<SentenceTrace> explain(const Document& document) const;

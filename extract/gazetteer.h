@@ -68,7 +68,7 @@ class Gazetteer {
   const std::string* person_title(std::string_view key) const;  // → relation or "none"
   const std::string* media(std::string_view key) const;         // → canonical source name
   std::optional<std::string> government_of(std::string_view country) const;
-  // The government a well-known leader heads: "Joe Biden" → "US government".
+  // The government a well-known leader heads: "Barack Obama" → "US government".
   const std::string* leader_government(std::string_view person_canonical) const;
   bool is_corporate_suffix(std::string_view word) const;
   bool is_corporate_prefix(std::string_view word) const;

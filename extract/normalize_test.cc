@@ -48,7 +48,7 @@ struct TextCase {
 const std::vector<TextCase>& text_cases() {
   static const std::vector<TextCase> cases = {
       {"empty", "", "", {0}},
-      {"ascii", "Qarnot lève", "Qarnot lève", {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}},
+      {"ascii", "Kerlio gère", "Kerlio gère", {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}},
       {"bom", "\xEF\xBB\xBFOui", "Oui", {3, 4, 5, 6}},
       {"crlf", "a\r\nb", "a\nb", {0, 1, 3, 4}},
       {"lone cr", "a\rb\r", "a\nb\n", {0, 1, 2, 3, 4}},
@@ -120,16 +120,20 @@ const std::vector<TextCase>& text_cases() {
        "b",
        "a   b",
        {0, 1, 2, 3, 5, 6}},
-      {"soft hyphen dropped", "Ama\xC2\xADzon", "Amazon", {0, 1, 2, 5, 6, 7, 8}},
-      {"ellipsis", "nos\xE2\x80\xA6 x", "nos... x", {0, 1, 2, 3, 3, 3, 6, 7, 8}},
+      {"soft hyphen dropped",
+       "Orv\xC2\xAD"
+       "ane",
+       "Orvane",
+       {0, 1, 2, 5, 6, 7, 8}},
+      {"ellipsis", "des\xE2\x80\xA6 x", "des... x", {0, 1, 2, 3, 3, 3, 6, 7, 8}},
       {"en and em dashes kept",
        "a \xE2\x80\x93 b \xE2\x80\x94 c",
        "a \xE2\x80\x93 b \xE2\x80\x94 c",
        {}},
       {"unicode hyphens",
-       "\xC3\x89tats\xE2\x80\x91Unis",
-       "\xC3\x89tats-Unis",
-       {0, 1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13}},
+       "\xC3\x89ole\xE2\x80\x91Marine",
+       "\xC3\x89ole-Marine",
+       {0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14}},
       {"line-end hyphenation", "entre-\nprise", "entreprise", {0, 1, 2, 3, 4, 7, 8, 9, 10, 11, 12}},
       {"hyphenation across crlf",
        "cr\xC3\xA9-\r\nation",
@@ -140,7 +144,7 @@ const std::vector<TextCase>& text_cases() {
        "all\xC3\xA9-\n\xC3\xA9t\xC3\xA9",
        "all\xC3\xA9\xC3\xA9t\xC3\xA9",
        {}},
-      {"no hyphenation before an uppercase letter", "Etats-\nUnis", "Etats-\nUnis", {}},
+      {"no hyphenation before an uppercase letter", "Eole-\nMarine", "Eole-\nMarine", {}},
       {"no hyphenation between digits", "2019-\n2020", "2019-\n2020", {}},
       {"no hyphenation after an uppercase letter", "A-\nb", "A-\nb", {}},
       {"no hyphenation mid-line", "start-up", "start-up", {}},
@@ -190,35 +194,35 @@ TEST(Normalize, SpansRoundTripToRawBytes) {
   const std::vector<SpanCase> cases = {
       {"word after right quote",
        "l\xE2\x80\x99"
-       "entreprise Qarnot",
+       "entreprise Kerlio",
        "entreprise", "entreprise"},
       {"word after nbsp",
        "lev\xC3\xA9"
-       "e de 6\xC2\xA0M\xE2\x82\xAC par Qarnot",
-       "Qarnot", "Qarnot"},
+       "e de 9\xC2\xA0M\xE2\x82\xAC par Kerlio",
+       "Kerlio", "Kerlio"},
       {"word after nnbsp and guillemet",
        "\xC2\xAB\xE2\x80\xAF"
        "cloud\xE2\x80\xAF\xC2\xBB",
        "cloud", "cloud"},
       {"span covering the replaced quote",
        "d\xE2\x80\x99"
-       "Alibaba",
-       "d'Alibaba",
+       "Orvane",
+       "d'Orvane",
        "d\xE2\x80\x99"
-       "Alibaba"},
+       "Orvane"},
       {"span starting at the replaced quote",
        "d\xE2\x80\x99"
-       "Alibaba",
-       "'Alibaba",
+       "Orvane",
+       "'Orvane",
        "\xE2\x80\x99"
-       "Alibaba"},
+       "Orvane"},
       {"span ending at the replaced quote",
        "d\xE2\x80\x99"
-       "Alibaba",
+       "Orvane",
        "d'", "d\xE2\x80\x99"},
-      {"amount with narrow space", "6\xE2\x80\xAFM\xE2\x82\xAC", "6 M\xE2\x82\xAC",
-       "6\xE2\x80\xAFM\xE2\x82\xAC"},
-      {"span ending with an ellipsis", "nos\xE2\x80\xA6 services", "nos...", "nos\xE2\x80\xA6"},
+      {"amount with narrow space", "9\xE2\x80\xAFM\xE2\x82\xAC", "9 M\xE2\x82\xAC",
+       "9\xE2\x80\xAFM\xE2\x82\xAC"},
+      {"span ending with an ellipsis", "des\xE2\x80\xA6 offres", "des...", "des\xE2\x80\xA6"},
       {"span ending with a composed letter",
        "caf"
        "e\xCC\x81 noir",
@@ -229,7 +233,7 @@ TEST(Normalize, SpansRoundTripToRawBytes) {
        "noir", "noir"},
       {"span over a joined hyphenation", "une entre-\r\nprise", "entreprise", "entre-\r\nprise"},
       {"span over an invalid byte", "a\xFFz", "a\xEF\xBF\xBDz", "a\xFFz"},
-      {"span after a BOM", "\xEF\xBB\xBFHuawei", "Huawei", "Huawei"},
+      {"span after a BOM", "\xEF\xBB\xBFHalvex", "Halvex", "Halvex"},
       {"span after crlf lines", "un\r\ndeux\r\ntrois", "trois", "trois"},
       {"span across a crlf", "un\r\ndeux", "un\ndeux", "un\r\ndeux"},
       // Former bugs.
@@ -250,16 +254,16 @@ TEST(Normalize, EveryCopiedByteMapsToItself) {
   const std::string raw =
       "\xEF\xBB\xBF"
       "Le Fran\xC3\xA7"
-      "ais Qarnot l\xC3\xA8ve 6\xC2\xA0M\xE2\x82\xAC.\r\n"
+      "ais Kerlio g\xC3\xA8re 9\xC2\xA0M\xE2\x82\xAC.\r\n"
       "\xC2\xAB\xC2\xA0"
-      "Cloud\xC2\xA0\xC2\xBB d\xE2\x80\x99"
-      "Alibaba\xE2\x80\xA6 entre-\nprise.";
+      "Stock\xC2\xA0\xC2\xBB d\xE2\x80\x99"
+      "Orvane\xE2\x80\xA6 entre-\nprise.";
   const NormalizedText n = normalize(raw);
   expect_invariants(raw, n);
   EXPECT_EQ(n.text,
             "Le Fran\xC3\xA7"
-            "ais Qarnot l\xC3\xA8ve 6 M\xE2\x82\xAC.\n"
-            "\xC2\xAB Cloud \xC2\xBB d'Alibaba... entreprise.");
+            "ais Kerlio g\xC3\xA8re 9 M\xE2\x82\xAC.\n"
+            "\xC2\xAB Stock \xC2\xBB d'Orvane... entreprise.");
   // Bytes that are not part of a replacement are the raw bytes they map to.
   for (std::size_t i = 0; i < n.text.size(); ++i) {
     const char c = n.text[i];

@@ -97,7 +97,7 @@ std::string slot_regex(const Slot& slot) {
   const std::string element =
       std::string(kDeterminer) + std::string(kAdjective) + marker_regex(slot.tags, slot.descriptors);
   if (!slot.list) return "(?P<" + slot.group + ">" + element + ")";
-  // An element may carry its owner: « Red Hat d'IBM ».
+  // An element may carry its owner: « Lumio d'Orvane ».
   const std::string item = element + "(?:\\s*(?:de |d'|du )\\s*" + std::string(kAnyMarker) + ")?";
   return "(?P<" + slot.group + ">" + item + "(?:\\s*,\\s*" + item +
          ")*(?:\\s*,?\\s*(?:et|ou|ainsi que|mais aussi)\\s+" + item + ")?)";
@@ -499,7 +499,7 @@ std::vector<int> mentions_in(std::string_view capture, bool list) {
     int index = -1;
     std::from_chars(capture.data() + colon + 1, capture.data() + close, index);  // stops at ':'
 
-    // An owner follows its element directly: « ⟦Red Hat⟧ d'⟦IBM⟧ », not « ⟦A⟧ et de ⟦B⟧ ».
+    // An owner follows its element directly: « ⟦Lumio⟧ d'⟦Orvane⟧ », not « ⟦A⟧ et de ⟦B⟧ ».
     const auto previous_close = capture.rfind(kClose, p);
     const std::string_view between =
         previous_close == std::string_view::npos

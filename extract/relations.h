@@ -3,10 +3,10 @@
 // strings each needs that tells which rules can match a sentence, then run one by one to read
 // their slots.
 //
-// A sentence « Le groupe Alibaba a racheté la start-up Kuaidi. » is matched as
+// A sentence « Le groupe Orvane a racheté la start-up Lumio. » is matched as
 // « Le ⟦ORG:0⟧ a racheté la ⟦ORG:1⟧. », and a rule
 //   rule  acq.rachete  acquires  {S:ORG|UNK} a racheté {O:ORG|UNK}
-// gives Alibaba –acquires→ Kuaidi.
+// gives Orvane –acquires→ Lumio.
 #pragma once
 
 #include <memory>

@@ -38,7 +38,7 @@ struct MergeNote {
 };
 
 struct Entity {
-  std::string id;  // stable: "<type>/<slug of canonical name>", e.g. "organization/casino"
+  std::string id;  // stable: "<type>/<slug of canonical name>", e.g. "organization/corvel"
   std::string name;
   EntityType type = EntityType::Organization;
   std::map<std::string, std::uint32_t> aliases;  // every surface form → times seen

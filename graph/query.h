@@ -3,9 +3,9 @@
 // graph.edges() — that the command line turns into tables or JSON.
 //
 //   const KnowledgeGraph graph = load_graph("news.graph");
-//   const NameMatch casino = lookup_entity(graph, "groupe casino");   // forgiving look-up
-//   const NameMatch qarnot = lookup_entity(graph, "Qarnot");
-//   const PathResult r = shortest_paths(graph, *casino.entity, *qarnot.entity, {.max_hops = 4});
+//   const NameMatch corvel = lookup_entity(graph, "groupe corvel");   // forgiving look-up
+//   const NameMatch kerlio = lookup_entity(graph, "Kerlio");
+//   const PathResult r = shortest_paths(graph, *corvel.entity, *kerlio.entity, {.max_hops = 4});
 //   for (const Hop& hop : r.chains.front()) { const Edge& e = graph.edges()[hop.edge]; ... }
 //
 // Every query reads the graph only; none changes it. Paths and neighbourhoods walk facts in

@@ -32,108 +32,108 @@ std::string show(const KnowledgeGraph& g, const Chain& chain) {
   return out;
 }
 
-// Casino -invests-in-> Qarnot -partner-of- Huawei <-sanctions- US government -sanctions-> DJI
-//                                                   Alibaba <-sanctions-/
+// Corvel -invests-in-> Kerlio -partner-of- Halvex <-sanctions- Arveland government
+//                                                  Arveland government -sanctions-> DRX, Altavia
 KnowledgeGraph small_graph() {
   KnowledgeGraph g;
-  Fact casino = make_fact("Groupe Casino", "invests-in", "Qarnot", "a.txt", 0);
-  casino.subject.aliases = {"Groupe Casino", "Casino Guichard"};
-  g.add_document(doc("a.txt"), {casino, make_fact("Qarnot", "partner-of", "Huawei", "a.txt", 100)});
+  Fact corvel = make_fact("Groupe Corvel", "invests-in", "Kerlio", "a.txt", 0);
+  corvel.subject.aliases = {"Groupe Corvel", "Corvel Distribution"};
+  g.add_document(doc("a.txt"), {corvel, make_fact("Kerlio", "partner-of", "Halvex", "a.txt", 100)});
   const auto gov = EntityType::GovernmentBody;
   g.add_document(doc("b.txt"),
-                 {make_fact("US government", "sanctions", "Huawei", "b.txt", 0, gov),
-                  make_fact("US government", "sanctions", "DJI", "b.txt", 50, gov),
-                  make_fact("US government", "sanctions", "Alibaba", "b.txt", 90, gov),
-                  make_fact("Casino", "invests-in", "Qarnot", "b.txt", 140)});
+                 {make_fact("Arveland government", "sanctions", "Halvex", "b.txt", 0, gov),
+                  make_fact("Arveland government", "sanctions", "DRX", "b.txt", 50, gov),
+                  make_fact("Arveland government", "sanctions", "Altavia", "b.txt", 90, gov),
+                  make_fact("Corvel", "invests-in", "Kerlio", "b.txt", 140)});
   return g;
 }
 
 TEST(Query, LookupForgivesAndSuggests) {
   const KnowledgeGraph g = small_graph();
-  const NameMatch casino = lookup_entity(g, "casino guichard");
-  ASSERT_TRUE(casino.entity);
-  EXPECT_EQ(name_of(g, *casino.entity), "Casino");
-  EXPECT_TRUE(casino.suggestions.empty());
-  EXPECT_TRUE(lookup_entity(g, "us GOVERNMENT").entity);
+  const NameMatch corvel = lookup_entity(g, "corvel distribution");
+  ASSERT_TRUE(corvel.entity);
+  EXPECT_EQ(name_of(g, *corvel.entity), "Corvel");
+  EXPECT_TRUE(corvel.suggestions.empty());
+  EXPECT_TRUE(lookup_entity(g, "arveland GOVERNMENT").entity);
 
-  const NameMatch none = lookup_entity(g, "Qarnoot");
+  const NameMatch none = lookup_entity(g, "Kerlioo");
   EXPECT_FALSE(none.entity);
   ASSERT_FALSE(none.suggestions.empty());
-  EXPECT_EQ(none.suggestions.front(), "Qarnot");
+  EXPECT_EQ(none.suggestions.front(), "Kerlio");
 }
 
 TEST(Query, SuggestionsAreTheClosestNamesInOrder) {
   KnowledgeGraph g;
-  g.add_document(doc("a.txt"), {make_fact("Qarnot", "partner-of", "Carnot", "a.txt"),
-                                make_fact("Qarnat Énergie", "partner-of", "Zorglub", "a.txt", 40),
-                                make_fact("Qarnat", "acquires", "Kernel", "a.txt", 80)});
-  // "qarnoot": Qarnot 1, Qarnat 2, Carnot 2, Kernel 5 (beyond the cut-off of 3), Zorglub 6;
-  // Qarnat Énergie holds no "qarnoot" and is 10 away.
-  EXPECT_EQ(lookup_entity(g, "Qarnoot").suggestions,
-            (std::vector<std::string>{"Qarnot", "Carnot", "Qarnat"}));
+  g.add_document(doc("a.txt"), {make_fact("Kerlio", "partner-of", "Berlio", "a.txt"),
+                                make_fact("Kerlia Énergie", "partner-of", "Zorglub", "a.txt", 40),
+                                make_fact("Kerlia", "acquires", "Kernel", "a.txt", 80)});
+  // "kerlioo": Kerlio 1, Kerlia 2, Berlio 2, Kernel 4 (beyond the cut-off of 3), Zorglub 6;
+  // Kerlia Énergie holds no "kerlioo" and is 9 away.
+  EXPECT_EQ(lookup_entity(g, "Kerlioo").suggestions,
+            (std::vector<std::string>{"Kerlio", "Berlio", "Kerlia"}));
   // A name inside a longer one counts as one edit away.
-  EXPECT_EQ(lookup_entity(g, "energie").suggestions.front(), "Qarnat Énergie");
+  EXPECT_EQ(lookup_entity(g, "energie").suggestions.front(), "Kerlia Énergie");
   EXPECT_TRUE(lookup_entity(g, "Wxyzwxyz").suggestions.empty());
 }
 
 TEST(Query, FactsOfAnEntityInAndOut) {
   const KnowledgeGraph g = small_graph();
-  const EntityFacts huawei = facts_of(g, entity(g, "Huawei"));
-  // A symmetric relation is stored in id order: Huawei partner-of Qarnot.
-  ASSERT_EQ(huawei.outgoing.size(), 1u);
-  EXPECT_EQ(g.edges()[huawei.outgoing[0]].relation, "partner-of");
-  ASSERT_EQ(huawei.incoming.size(), 1u);
-  EXPECT_EQ(g.edges()[huawei.incoming[0]].relation, "sanctions");
-  const EntityFacts casino = facts_of(g, entity(g, "Casino"));
-  ASSERT_EQ(casino.outgoing.size(), 1u);
-  EXPECT_EQ(g.edges()[casino.outgoing[0]].supports.size(), 2u);
-  EXPECT_TRUE(casino.incoming.empty());
+  const EntityFacts halvex = facts_of(g, entity(g, "Halvex"));
+  // A symmetric relation is stored in id order: Halvex partner-of Kerlio.
+  ASSERT_EQ(halvex.outgoing.size(), 1u);
+  EXPECT_EQ(g.edges()[halvex.outgoing[0]].relation, "partner-of");
+  ASSERT_EQ(halvex.incoming.size(), 1u);
+  EXPECT_EQ(g.edges()[halvex.incoming[0]].relation, "sanctions");
+  const EntityFacts corvel = facts_of(g, entity(g, "Corvel"));
+  ASSERT_EQ(corvel.outgoing.size(), 1u);
+  EXPECT_EQ(g.edges()[corvel.outgoing[0]].supports.size(), 2u);
+  EXPECT_TRUE(corvel.incoming.empty());
 }
 
 TEST(Query, NeighboursByDepthAndRelation) {
   const KnowledgeGraph g = small_graph();
-  const std::size_t gov = entity(g, "US government");
+  const std::size_t gov = entity(g, "Arveland government");
   std::vector<Neighbour> n = neighbours(g, gov);
   ASSERT_EQ(n.size(), 3u);
-  EXPECT_EQ(name_of(g, n[0].entity), "Alibaba");
-  EXPECT_EQ(name_of(g, n[1].entity), "DJI");
-  EXPECT_EQ(name_of(g, n[2].entity), "Huawei");
+  EXPECT_EQ(name_of(g, n[0].entity), "Altavia");
+  EXPECT_EQ(name_of(g, n[1].entity), "DRX");
+  EXPECT_EQ(name_of(g, n[2].entity), "Halvex");
   ASSERT_EQ(n[2].links.size(), 1u);
-  EXPECT_EQ(show(g, n[2].links[0]), "US government -sanctions-> Huawei");
+  EXPECT_EQ(show(g, n[2].links[0]), "Arveland government -sanctions-> Halvex");
 
   n = neighbours(g, gov, {.depth = 3});
   ASSERT_EQ(n.size(), 5u);
   EXPECT_EQ(n[3].depth, 2u);
-  EXPECT_EQ(name_of(g, n[3].entity), "Qarnot");
+  EXPECT_EQ(name_of(g, n[3].entity), "Kerlio");
   EXPECT_EQ(n[4].depth, 3u);
   ASSERT_EQ(n[4].links.size(), 1u);
-  EXPECT_EQ(show(g, n[4].links[0]), "Qarnot <-invests-in- Casino");
+  EXPECT_EQ(show(g, n[4].links[0]), "Kerlio <-invests-in- Corvel");
 
-  n = neighbours(g, entity(g, "qarnot"), {.depth = 5, .relations = {"invests-in"}});
+  n = neighbours(g, entity(g, "kerlio"), {.depth = 5, .relations = {"invests-in"}});
   ASSERT_EQ(n.size(), 1u);
-  EXPECT_EQ(name_of(g, n[0].entity), "Casino");
+  EXPECT_EQ(name_of(g, n[0].entity), "Corvel");
   EXPECT_TRUE(neighbours(g, gov, {.depth = 0}).empty());
 }
 
 TEST(Query, ShortestPathWalksFactsBothWays) {
   const KnowledgeGraph g = small_graph();
-  const PathResult r = shortest_paths(g, entity(g, "Casino"), entity(g, "DJI"));
+  const PathResult r = shortest_paths(g, entity(g, "Corvel"), entity(g, "DRX"));
   EXPECT_EQ(r.total, 1u);
   ASSERT_EQ(r.chains.size(), 1u);
   EXPECT_EQ(show(g, r.chains[0]),
-            "Casino -invests-in-> Qarnot | Qarnot <-partner-of- Huawei | "
-            "Huawei <-sanctions- US government | US government -sanctions-> DJI");
+            "Corvel -invests-in-> Kerlio | Kerlio <-partner-of- Halvex | "
+            "Halvex <-sanctions- Arveland government | Arveland government -sanctions-> DRX");
 }
 
 TEST(Query, ShortestPathLimits) {
   const KnowledgeGraph g = small_graph();
-  const std::size_t casino = entity(g, "Casino"), dji = entity(g, "DJI");
-  EXPECT_TRUE(shortest_paths(g, casino, dji, {.max_hops = 3}).chains.empty());
-  EXPECT_EQ(shortest_paths(g, casino, dji, {.max_hops = 4}).chains.size(), 1u);
+  const std::size_t corvel = entity(g, "Corvel"), drx = entity(g, "DRX");
+  EXPECT_TRUE(shortest_paths(g, corvel, drx, {.max_hops = 3}).chains.empty());
+  EXPECT_EQ(shortest_paths(g, corvel, drx, {.max_hops = 4}).chains.size(), 1u);
   EXPECT_TRUE(
-      shortest_paths(g, casino, dji, {.relations = {"invests-in", "sanctions"}}).chains.empty());
-  EXPECT_TRUE(shortest_paths(g, casino, casino).chains.empty());
-  const PathResult direct = shortest_paths(g, casino, entity(g, "Qarnot"));
+      shortest_paths(g, corvel, drx, {.relations = {"invests-in", "sanctions"}}).chains.empty());
+  EXPECT_TRUE(shortest_paths(g, corvel, corvel).chains.empty());
+  const PathResult direct = shortest_paths(g, corvel, entity(g, "Kerlio"));
   ASSERT_EQ(direct.chains.size(), 1u);
   EXPECT_EQ(direct.chains[0].size(), 1u);
 }
@@ -185,16 +185,16 @@ TEST(Query, FindFacts) {
   };
   using V = std::vector<std::string>;
   EXPECT_EQ(relations(find_facts(g, {.relations = {"sanctions"}})),
-            (V{"sanctions:Alibaba", "sanctions:DJI", "sanctions:Huawei"}));
-  // Huawei is the stored subject of partner-of, a symmetric relation: it matches as object too.
-  EXPECT_EQ(relations(find_facts(g, {.object = entity(g, "Huawei")})),
-            (V{"sanctions:Huawei", "partner-of:Qarnot"}));
+            (V{"sanctions:Altavia", "sanctions:DRX", "sanctions:Halvex"}));
+  // Halvex is the stored subject of partner-of, a symmetric relation: it matches as object too.
+  EXPECT_EQ(relations(find_facts(g, {.object = entity(g, "Halvex")})),
+            (V{"sanctions:Halvex", "partner-of:Kerlio"}));
   // A symmetric relation matches its ends either way round.
   EXPECT_EQ(
-      relations(find_facts(g, {.subject = entity(g, "Qarnot"), .object = entity(g, "Huawei")})),
-      (V{"partner-of:Qarnot"}));
+      relations(find_facts(g, {.subject = entity(g, "Kerlio"), .object = entity(g, "Halvex")})),
+      (V{"partner-of:Kerlio"}));
   EXPECT_EQ(relations(find_facts(g, {.doc = "a.txt"})),
-            (V{"invests-in:Qarnot", "partner-of:Qarnot"}));
+            (V{"invests-in:Kerlio", "partner-of:Kerlio"}));
   EXPECT_EQ(find_facts(g, {.doc = "b.txt"}).size(), 4u);
   EXPECT_TRUE(find_facts(g, {.relations = {"acquires"}}).empty());
   EXPECT_EQ(find_facts(g, {}).size(), g.edges().size());
@@ -231,8 +231,8 @@ TEST(Query, Stats) {
 
 TEST(Query, NeighbourhoodIsASmallerGraphWithTheSameEntities) {
   const KnowledgeGraph g = small_graph();
-  const KnowledgeGraph part = neighbourhood(g, entity(g, "Qarnot"), {.depth = 1});
-  ASSERT_EQ(part.entities().size(), 3u);  // Casino, Huawei, Qarnot
+  const KnowledgeGraph part = neighbourhood(g, entity(g, "Kerlio"), {.depth = 1});
+  ASSERT_EQ(part.entities().size(), 3u);  // Corvel, Halvex, Kerlio
   for (const Entity& e : part.entities()) {
     const Entity& whole = g.entities()[entity(g, e.name)];
     EXPECT_EQ(e.id, whole.id);
@@ -255,7 +255,7 @@ TEST(Query, NeighbourhoodIsASmallerGraphWithTheSameEntities) {
 
 TEST(Query, NeighbourhoodKeepsEdgesBetweenNearEntitiesOfKeptRelations) {
   const KnowledgeGraph g = small_graph();
-  const std::size_t gov = entity(g, "US government");
+  const std::size_t gov = entity(g, "Arveland government");
   EXPECT_EQ(neighbourhood(g, gov, {.depth = 1}).edges().size(), 3u);
   EXPECT_EQ(neighbourhood(g, gov, {.depth = 2}).edges().size(), 4u);
   EXPECT_EQ(neighbourhood(g, gov, {.depth = 9}).edges().size(), g.edges().size());
@@ -266,17 +266,17 @@ TEST(Query, NeighbourhoodKeepsEdgesBetweenNearEntitiesOfKeptRelations) {
 
 // Former bugs and edge cases.
 TEST(Query, NeighbourhoodDoesNotSplitAnEntityMergedByAFactOutsideIt) {
-  // "Casino Guichard" is Casino only because a.txt said so; the neighbourhood of Vellum holds
+  // "Corvel Distribution" is Corvel only because a.txt said so; the neighbourhood of Vellum holds
   // no fact of a.txt.
   KnowledgeGraph g;
-  Fact said = make_fact("Casino", "partner-of", "Orvane", "a.txt");
-  said.subject.aliases = {"Casino", "Casino Guichard"};
+  Fact said = make_fact("Corvel", "partner-of", "Orvane", "a.txt");
+  said.subject.aliases = {"Corvel", "Corvel Distribution"};
   g.add_document(doc("a.txt"), {said});
-  g.add_document(doc("b.txt"), {make_fact("Casino Guichard", "invests-in", "Vellum", "b.txt")});
+  g.add_document(doc("b.txt"), {make_fact("Corvel Distribution", "invests-in", "Vellum", "b.txt")});
   const KnowledgeGraph part = neighbourhood(g, entity(g, "Vellum"));
   ASSERT_EQ(part.edges().size(), 1u);
-  EXPECT_EQ(part.entities()[part.edges()[0].subject].id, "organization/casino");
-  EXPECT_EQ(part.entities()[part.edges()[0].subject].name, "Casino");
+  EXPECT_EQ(part.entities()[part.edges()[0].subject].id, "organization/corvel");
+  EXPECT_EQ(part.entities()[part.edges()[0].subject].name, "Corvel");
 }
 
 TEST(Query, OutOfRangeEntitiesGiveNothing) {
