@@ -79,28 +79,25 @@ class Gazetteer {
   std::size_t longest_descriptor_words() const { return longest_descriptor_words_; }
 
  private:
-  template <typename V>
-  using WordMap = WordTable<V>;
-
-  WordMap<NameEntry> names_;
-  WordMap<NameEntry> lowercase_names_;  // keyed by lower_utf8(surface)
+  WordTable<NameEntry> names_;
+  WordTable<NameEntry> lowercase_names_;  // keyed by lower_utf8(surface)
   WordSet name_first_words_;            // first word of every names_ key
   WordSet lowercase_name_first_words_;  // first word of every lowercase_names_ key
   WordSet name_prefixes_;               // the first n words of every names_ key, for every n
   WordSet lowercase_name_prefixes_;     // the same for lowercase_names_
   WordSet not_names_;
   WordSet unit_nouns_;
-  WordMap<Nationality> nationalities_;
-  WordMap<Descriptor> org_descriptors_;
+  WordTable<Nationality> nationalities_;
+  WordTable<Descriptor> org_descriptors_;
   WordSet descriptor_first_words_;  // first word of every org_descriptors_ key
   WordSet government_nouns_;
   WordSet first_names_;
-  WordMap<std::string> person_titles_;
+  WordTable<std::string> person_titles_;
   WordSet title_first_words_;  // first word of every person_titles_ key, and its lower case
   WordSet entry_prefixes_;     // every prefix of lower_utf8(first word) of the entries above
-  WordMap<std::string> media_;
-  WordMap<std::string> governments_;
-  WordMap<std::string> leaders_;
+  WordTable<std::string> media_;
+  WordTable<std::string> governments_;
+  WordTable<std::string> leaders_;
   WordSet corporate_suffixes_;
   WordSet corporate_prefixes_;
   std::size_t longest_name_words_ = 1;
