@@ -64,6 +64,8 @@ struct SlotReading {
       std::size_t max_words;
     };
     std::vector<Gap> gaps;
+    // The smallest bound of any gap: a match of no more words than this keeps every bound.
+    std::size_t fewest_gap_words = 0;
   };
   std::unique_ptr<Relaxed> relaxed = std::make_unique<Relaxed>();
 };
@@ -475,6 +477,9 @@ void build_relaxed(const CompiledRule& rule, const RE2::Options& options, SlotRe
     if (it == named.end()) return;
     out.gaps.push_back({it->second, words});
   }
+  out.fewest_gap_words = std::min_element(out.gaps.begin(), out.gaps.end(), [](const auto& a, const auto& b) {
+                           return a.max_words < b.max_words;
+                         })->max_words;
   out.re = std::move(re);
 }
 
@@ -759,10 +764,26 @@ std::vector<RelationMatch> RelationRules::match(std::string_view text, const Tag
     // backtracker takes programs of up to 512 instructions), 50-100 times the cost of its DFAs.
     while (pos <= tagged.text.size()) {
       captures.assign(rule.slots.size(), std::string_view{});
-      bool read = false;
+      bool read = false;         // the match and its slots known
+      bool found_whole = false;  // the match known, its slots not read yet
       if (relaxed.re) {
         if (rule.reading.by_markers || rule.reading.by_marker_count) {
-          if (!relaxed.re->Match(input, pos, tagged.text.size(), RE2::UNANCHORED, nullptr, 0)) break;
+          // Where the relaxed pattern matches. A gap holds no more words than the whole match,
+          // so a match of few words keeps every bound: it is the rule's own. A longer one is
+          // the rule's when the relaxed reading of it keeps the bounds. Either way the rule's
+          // own automata, large and slow to warm for their counted gaps, are spared.
+          if (!relaxed.re->Match(input, pos, tagged.text.size(), RE2::UNANCHORED, &whole, 1)) break;
+          found_whole = words_in(std::string_view(whole.data(), whole.size())) <= relaxed.fewest_gap_words;
+          if (!found_whole) {
+            relaxed_match.assign(static_cast<std::size_t>(relaxed.re->NumberOfCapturingGroups() + 1), {});
+            const auto at = static_cast<std::size_t>(whole.data() - tagged.text.data());
+            if (relaxed.re->Match(input, at, at + whole.size(), RE2::ANCHOR_BOTH, relaxed_match.data(),
+                                  static_cast<int>(relaxed_match.size())) &&
+                gaps_within_bounds()) {
+              relaxed_captures();
+              read = true;
+            }
+          }
         } else {
           relaxed_match.assign(static_cast<std::size_t>(relaxed.re->NumberOfCapturingGroups() + 1), {});
           if (!relaxed.re->Match(input, pos, tagged.text.size(), RE2::UNANCHORED, relaxed_match.data(),
@@ -775,7 +796,8 @@ std::vector<RelationMatch> RelationRules::match(std::string_view text, const Tag
           }
         }
       }
-      if (!read && !rule.re->Match(input, pos, tagged.text.size(), RE2::UNANCHORED, &whole, 1)) break;
+      if (!read && !found_whole && !rule.re->Match(input, pos, tagged.text.size(), RE2::UNANCHORED, &whole, 1))
+        break;
       const std::size_t begin = static_cast<std::size_t>(whole.data() - tagged.text.data());
       const std::size_t end = begin + whole.size();
       pos = end > begin ? end : begin + 1;
