@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <bit>
 
 namespace toile {
 
@@ -41,37 +42,49 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals)
   std::vector<std::string> folded;
   folded.reserve(literals.size());
   for (const auto& literal : literals) folded.push_back(fold_case(literal));
+  // A trie of depth 1 has at most 257 states.
+  for (std::size_t depth = kMaxTrieDepth; !build(folded, depth); --depth) {
+  }
+  folded_ = std::move(folded);
+}
 
+// The automaton of the literals' first `depth` bytes; false when it needs more states than
+// 16 bits number.
+bool LiteralMatcher::build(const std::vector<std::string>& folded, std::size_t depth) {
+  constexpr std::size_t kMaxStates = std::size_t{1} << 16;
+  constexpr std::int32_t kNone = -1;
+  depth_ = depth;
+  always_.clear();
+  std::fill(std::begin(byte_class_), std::end(byte_class_), std::uint8_t{0});
+  class_count_ = 1;
   // Only the bytes that begin literals need columns; every other byte sends back to the root.
   for (const auto& literal : folded)
-    for (const char c : std::string_view(literal).substr(0, kTrieDepth)) {
+    for (const char c : std::string_view(literal).substr(0, depth)) {
       auto& cls = byte_class_[static_cast<unsigned char>(c)];
       if (cls == 0) cls = static_cast<std::uint8_t>(class_count_++);
     }
 
-  // The trie of the literals' first kTrieDepth bytes, its rows filled with -1 where no literal
+  // The trie of the literals' first `depth` bytes, its rows filled with kNone where no literal
   // continues. A longer literal hangs from the state of its beginning, checked byte by byte.
   std::vector<std::vector<int>> own_outputs(1), longer;
-  next_.assign(class_count_, -1);
+  std::vector<std::int32_t> next(class_count_, kNone);
   for (std::size_t id = 0; id < folded.size(); ++id) {
     if (folded[id].empty()) {
       always_.push_back(static_cast<int>(id));
       continue;
     }
     std::int32_t state = 0;
-    for (const char c : std::string_view(folded[id]).substr(0, kTrieDepth)) {
-      auto& slot = next_[static_cast<std::size_t>(state) * class_count_ +
-                         byte_class_[static_cast<unsigned char>(c)]];
-      if (slot < 0) {
-        slot = static_cast<std::int32_t>(own_outputs.size());
+    for (const char c : std::string_view(folded[id]).substr(0, depth)) {
+      const std::size_t at = static_cast<std::size_t>(state) * class_count_ + byte_class_[static_cast<unsigned char>(c)];
+      if (next[at] == kNone) {
+        if (own_outputs.size() == kMaxStates) return false;
+        next[at] = static_cast<std::int32_t>(own_outputs.size());
         own_outputs.emplace_back();
-        next_.resize(next_.size() + class_count_, -1);
+        next.resize(next.size() + class_count_, kNone);
       }
-      // `slot` may dangle after the resize above: index again.
-      state = next_[static_cast<std::size_t>(state) * class_count_ +
-                    byte_class_[static_cast<unsigned char>(c)]];
+      state = next[at];
     }
-    if (folded[id].size() <= kTrieDepth) {
+    if (folded[id].size() <= depth) {
       own_outputs[static_cast<std::size_t>(state)].push_back(static_cast<int>(id));
     } else {
       if (longer.size() <= static_cast<std::size_t>(state)) longer.resize(own_outputs.size());
@@ -88,8 +101,8 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals)
   std::vector<std::int32_t> queue;
   queue.reserve(states);
   for (std::size_t c = 0; c < class_count_; ++c) {
-    auto& to = next_[c];
-    if (to < 0) {
+    auto& to = next[c];
+    if (to == kNone) {
       to = 0;
     } else {
       queue.push_back(to);
@@ -100,9 +113,9 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals)
     const auto f = static_cast<std::size_t>(failure[u]);
     output_link_[u] = !own_outputs[f].empty() ? failure[u] : output_link_[f];
     for (std::size_t c = 0; c < class_count_; ++c) {
-      auto& to = next_[u * class_count_ + c];
-      const std::int32_t by_failure = next_[f * class_count_ + c];
-      if (to < 0) {
+      auto& to = next[u * class_count_ + c];
+      const std::int32_t by_failure = next[f * class_count_ + c];
+      if (to == kNone) {
         to = by_failure;
       } else {
         failure[static_cast<std::size_t>(to)] = by_failure;
@@ -110,9 +123,11 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals)
       }
     }
   }
+  next_.assign(next.begin(), next.end());  // every entry a state now, below kMaxStates
 
   first_output_.assign(states, -1);
   first_longer_.assign(states, -1);
+  outputs_.clear();
   for (std::size_t s = 0; s < states; ++s) {
     if (!own_outputs[s].empty()) {
       first_output_[s] = static_cast<std::int32_t>(outputs_.size());
@@ -125,42 +140,41 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals)
       outputs_.push_back(-1);
     }
   }
-  folded_ = std::move(folded);
+  return true;
 }
 
 std::vector<int> LiteralMatcher::find(std::string_view text) const {
-  std::vector<int> found = always_;
-  if (literal_count_ == always_.size()) return found;
+  if (literal_count_ == always_.size()) return always_;
   const std::string folded = fold_case(text);
-  // Short literals (« de », « e ») end at most positions: a bitmap keeps each once.
+  // A bitmap keeps each literal once (« de », « e » end at most positions) and gives them in
+  // order.
   std::vector<std::uint64_t> seen((literal_count_ + 63) / 64, 0);
   auto add = [&](std::int32_t id) {
-    auto& word = seen[static_cast<std::size_t>(id) / 64];
-    const std::uint64_t bit = std::uint64_t{1} << (static_cast<std::size_t>(id) % 64);
-    if ((word & bit) == 0) {
-      word |= bit;
-      found.push_back(id);
-    }
+    seen[static_cast<std::size_t>(id) / 64] |= std::uint64_t{1} << (static_cast<std::size_t>(id) % 64);
   };
-  std::int32_t state = 0;
+  for (const int id : always_) add(id);
+  std::uint16_t state = 0;
   for (std::size_t i = 0; i < folded.size(); ++i) {
     state = step(state, static_cast<unsigned char>(folded[i]));
-    const auto at = static_cast<std::size_t>(state);
+    const std::size_t at = state;
     for (std::int32_t s = first_output_[at] >= 0 ? state : output_link_[at]; s >= 0;
          s = output_link_[static_cast<std::size_t>(s)])
       for (auto k = static_cast<std::size_t>(first_output_[static_cast<std::size_t>(s)]);
            outputs_[k] >= 0; ++k)
         add(outputs_[k]);
-    // The state of a kTrieDepth-byte beginning is reached only where those bytes end here.
+    // The state of a depth_-byte beginning is reached only where those bytes end here.
     if (first_longer_[at] >= 0) {
-      const std::size_t start = i + 1 - kTrieDepth;
+      const std::size_t start = i + 1 - depth_;
       for (auto k = static_cast<std::size_t>(first_longer_[at]); outputs_[k] >= 0; ++k) {
         const std::string& literal = folded_[static_cast<std::size_t>(outputs_[k])];
         if (folded.compare(start, literal.size(), literal) == 0) add(outputs_[k]);
       }
     }
   }
-  std::sort(found.begin(), found.end());
+  std::vector<int> found;
+  for (std::size_t w = 0; w < seen.size(); ++w)
+    for (std::uint64_t bits = seen[w]; bits != 0; bits &= bits - 1)
+      found.push_back(static_cast<int>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
   return found;
 }
 

@@ -1,9 +1,11 @@
 // Which of a fixed set of literal strings occur in a text, ignoring case: the relation rules'
 // pre-filter (relations.cc) asks this of every sentence, so it must cost a few nanoseconds a
 // byte. An Aho–Corasick automaton over case-folded bytes, one table look-up a byte; it holds only
-// the literals' first kTrieDepth bytes, so that its table stays in the cache (over all of the
-// rules' 1,600 literals it was 2 MB, and a cache miss a byte), the rest compared where a
-// beginning is found.
+// the literals' first few bytes, so that its table stays in the cache (over all of the rules'
+// 1,600 literals it was 2 MB, and a cache miss a byte), the rest compared where a beginning is
+// found. Each byte's look-up waits for the one before, so the table's size is the cost: states
+// are 16-bit, and the trie holds the first four bytes (206 KB of table for the rules' literals),
+// or fewer where four would need more than 65,536 states.
 #pragma once
 
 #include <cstdint>
@@ -29,21 +31,23 @@ class LiteralMatcher {
   std::vector<int> find(std::string_view text) const;
 
  private:
-  int step(int state, unsigned char byte) const {
+  std::uint16_t step(std::uint16_t state, unsigned char byte) const {
     return next_[static_cast<std::size_t>(state) * class_count_ + byte_class_[byte]];
   }
+  bool build(const std::vector<std::string>& folded, std::size_t depth);
 
-  static constexpr std::size_t kTrieDepth = 4;
+  static constexpr std::size_t kMaxTrieDepth = 4;
 
+  std::size_t depth_ = kMaxTrieDepth;  // bytes of each literal in the trie
   std::size_t literal_count_ = 0;
   std::vector<std::string> folded_;        // the literals, case-folded
   std::uint8_t byte_class_[256] = {};  // 0: a byte no literal contains
   std::size_t class_count_ = 1;
-  std::vector<std::int32_t> next_;         // state × class → state (failure links folded in)
+  std::vector<std::uint16_t> next_;        // state × class → state (failure links folded in)
   std::vector<std::int32_t> first_output_; // state → index into outputs_, or -1
   std::vector<std::int32_t> output_link_;  // state → next state along the suffix chain with outputs, or -1
   std::vector<std::int32_t> first_longer_; // state → index into outputs_ of the literals longer
-                                           // than kTrieDepth that begin with it, or -1
+                                           // than depth_ that begin with it, or -1
   std::vector<std::int32_t> outputs_;      // literal ids, each state's runs ended by -1
   std::vector<int> always_;                // empty literals
 };

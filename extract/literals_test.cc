@@ -41,6 +41,22 @@ TEST(LiteralMatcher, LongLiteralsSharingABeginningAreTold) {
   EXPECT_EQ(m.find("contrecontrat"), (Ids{0, 2, 3}));
 }
 
+// Past 65,536 trie states the trie holds fewer bytes of each literal, and finds the same.
+TEST(LiteralMatcher, ManyLiteralsTakeAShallowerTrie) {
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz0123456789-_+=/";
+  std::vector<std::string> literals;
+  for (char a : letters)
+    for (char b : letters)
+      for (char c : letters) literals.push_back(std::string("q") + a + b + c + "!");
+  ASSERT_GT(literals.size(), 65536u);  // 1 + 1 + 41 + 41² + 41³ states at four bytes
+  literals.push_back("zz");
+  const LiteralMatcher m(literals);
+  const int qab0 = static_cast<int>(letters.find('a') * letters.size() * letters.size() +
+                                    letters.find('b') * letters.size() + letters.find('0'));
+  EXPECT_EQ(m.find("la QAB0! et zz"), (Ids{qab0, static_cast<int>(literals.size()) - 1}));
+  EXPECT_EQ(m.find("qab0 qab!"), Ids{});
+}
+
 TEST(LiteralMatcher, IgnoresCaseAsRulesDo) {
   const LiteralMatcher m({"racheté", "⟦org:", "élysée"});
   EXPECT_EQ(m.find("⟦ORG:0⟧ A RACHETÉ ⟦ORG:1⟧"), (Ids{0, 1}));
