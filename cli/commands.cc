@@ -322,11 +322,15 @@ int run_build(const BuildOptions& options) {
     report_problems(all_problems, options.quiet);
     const std::size_t skipped = count_skipped(all_problems);
 
-    const auto resolve_begin = std::chrono::steady_clock::now();
-    graph.edge_count();  // entity resolution, timed as part of the merge
-    merge_seconds += seconds_since(resolve_begin);
+    // Entity resolution: timed as part of the merge on one thread; with more, it runs while
+    // the store writes the facts, and counts in the store.
+    if (jobs == 1) {
+      const auto resolve_begin = std::chrono::steady_clock::now();
+      graph.edge_count();
+      merge_seconds += seconds_since(resolve_begin);
+    }
     const auto store_begin = std::chrono::steady_clock::now();
-    save_graph(graph, target);
+    save_graph(graph, target, jobs);
     const double store_seconds = seconds_since(store_begin);
     if (!options.quiet) {
       std::cerr << "toile build: " << added << " document(s) added, " << read - added

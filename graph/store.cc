@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <future>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -231,7 +232,9 @@ void step_done(sqlite3_stmt* s, sqlite3* db, const std::filesystem::path& file) 
   sqlite3_reset(s);
 }
 
-void write_rows(const KnowledgeGraph& graph, sqlite3* db, const std::filesystem::path& file) {
+// `resolving`, when valid, is resolving the graph's entities; they are written after the facts.
+void write_rows(const KnowledgeGraph& graph, sqlite3* db, const std::filesystem::path& file,
+                std::future<void>& resolving) {
   Stmt meta = prepare(db, file, "INSERT INTO meta VALUES (?, ?)");
   for (auto [k, v] : {std::pair{"format", std::string(kFormatName)},
                       std::pair{"version", std::to_string(kGraphFormatVersion)}}) {
@@ -277,6 +280,7 @@ void write_rows(const KnowledgeGraph& graph, sqlite3* db, const std::filesystem:
     step_done(st, db, file);
   }
   sqlite3_clear_bindings(fact.get());  // the last fact's text is gone
+  if (resolving.valid()) resolving.get();
   Stmt entity = prepare(db, file, "INSERT INTO entities VALUES (?, ?, ?)");
   Stmt alias = prepare(db, file, "INSERT INTO aliases VALUES (?, ?, ?)");
   for (const auto& e : graph.entities()) {
@@ -358,7 +362,14 @@ void remove_stale_temporaries(const std::filesystem::path& file) {
 
 }  // namespace
 
-void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& file) {
+void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& file, unsigned threads) {
+  // The documents' order is settled here, as resolution never reads them; from then on both
+  // threads only read what they share.
+  graph.documents();
+  std::future<void> resolving;
+  if (threads > 1) resolving = std::async(std::launch::async, [&graph] { graph.edge_count(); });
+  // Whatever happens below, resolution ends before `graph` can go (a std::async future waits
+  // in its destructor); a failure of its own is thrown by get() in write_rows.
   remove_stale_temporaries(file);
   const std::filesystem::path temp =
       file.string() + ".tmp-" + std::to_string(static_cast<long>(::getpid()));
@@ -372,7 +383,7 @@ void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& file) 
     // The temporary file is thrown away on failure, so it needs no journal of its own.
     exec(db.get(), file, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; BEGIN;");
     exec(db.get(), file, kSchema);
-    write_rows(graph, db.get(), file);
+    write_rows(graph, db.get(), file, resolving);
     exec(db.get(), file, "COMMIT;");
     if (sqlite3_close_v2(db.release()) != SQLITE_OK) fail(file, "cannot close graph");
     sync_path(temp, O_RDONLY);

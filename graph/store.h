@@ -23,6 +23,9 @@ class StoreError : public std::runtime_error {
 inline constexpr int kGraphFormatVersion = 1;
 
 KnowledgeGraph load_graph(const std::filesystem::path& file);
-void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& file);
+// Writes the graph file whole or not at all (a temporary file renamed over `file`). With
+// threads > 1, entity resolution, when the graph still needs it, runs on a second thread while
+// the documents and facts are written, which need none; the file is the same either way.
+void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& file, unsigned threads = 1);
 
 }  // namespace toile

@@ -56,6 +56,20 @@ TEST_F(StoreTest, SavingTwiceGivesIdenticalFiles) {
   EXPECT_EQ(bytes_a, bytes_b);
 }
 
+TEST_F(StoreTest, ResolvingAlongsideTheFactsGivesTheSameFile) {
+  save_graph(sample(), dir_ / "one.toile");
+  save_graph(sample(), dir_ / "two.toile", 2);  // resolution on its own thread
+  const KnowledgeGraph resolved = sample();
+  resolved.edge_count();
+  save_graph(resolved, dir_ / "resolved.toile", 2);  // nothing left to resolve
+  std::ifstream one(dir_ / "one.toile", std::ios::binary), two(dir_ / "two.toile", std::ios::binary),
+      already(dir_ / "resolved.toile", std::ios::binary);
+  const std::string bytes_one((std::istreambuf_iterator<char>(one)), {});
+  EXPECT_EQ(std::string((std::istreambuf_iterator<char>(two)), {}), bytes_one);
+  EXPECT_EQ(std::string((std::istreambuf_iterator<char>(already)), {}), bytes_one);
+  EXPECT_EQ(load_graph(dir_ / "two.toile").edges().size(), 1u);
+}
+
 TEST_F(StoreTest, LeavesNoTemporaryFileBehind) {
   save_graph(sample(), dir_ / "g.toile");
   EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1);
