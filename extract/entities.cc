@@ -135,7 +135,11 @@ class SentenceView {
     may_begin_entry_.reserve(tokens_.size());
     for (const auto& t : tokens_) {
       lower_.push_back(lower_utf8(word_at(text_, t)));
-      may_begin_entry_.push_back(gaz.may_begin_entry(word_at(text_, t), lower_.back()));
+      // Spans end at token ends: after the sentence's last token, or before a space, the first
+      // word of any span from here is the token.
+      const bool word_ends = &t == &tokens_.back() || t.end >= text_.size() || text_[t.end] == ' ' ||
+                             text_[t.end] == '\t' || text_[t.end] == '\n';
+      may_begin_entry_.push_back(gaz.may_begin_entry(word_at(text_, t), lower_.back(), word_ends));
     }
   }
   std::size_t size() const { return tokens_.size(); }

@@ -166,10 +166,12 @@ bool lowers_letter_by_letter(std::string_view text) {
 }
 }  // namespace
 
-bool Gazetteer::may_begin_entry(std::string_view token, std::string_view lower) const {
-  // A span starting at the token has a first word starting with it, and so has its key_of and
-  // the key's lower case: the entry, if any, begins with lower.
-  return !lowers_letter_by_letter(token) || entry_prefixes_.contains(lower);
+bool Gazetteer::may_begin_entry(std::string_view token, std::string_view lower, bool word_ends) const {
+  // A span starting at the token has a first word starting with it (the token itself when a
+  // space follows), and so has its key_of and the key's lower case: the entry, if any, begins
+  // with lower (has lower for first word).
+  if (!lowers_letter_by_letter(token)) return true;
+  return word_ends ? entry_first_words_.contains(lower) : entry_prefixes_.contains(lower);
 }
 
 bool Gazetteer::may_begin_name(std::string_view word) const {
@@ -318,6 +320,7 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
   auto add_entry = [&g](std::string_view key) {
     const std::string first = lower_utf8(first_word(key));
     for (std::size_t n = 1; n <= first.size(); ++n) g.entry_prefixes_.try_emplace(first.substr(0, n));
+    g.entry_first_words_.try_emplace(first);
   };
   for (const auto& [key, entry] : g.names_.entries()) add_entry(key);
   for (const auto& [key, entry] : g.lowercase_names_.entries()) add_entry(key);

@@ -58,8 +58,10 @@ class Gazetteer {
   // False when no entry the tagger looks up from a token on (a name, descriptor, title,
   // nationality, government or unit noun) can begin with the token: one look-up that spares
   // the others for most words of a sentence. `lower` is lower_utf8(token). Exact for tokens
-  // that lower-case letter by letter (ASCII, Latin-1); true for any other.
-  bool may_begin_entry(std::string_view token, std::string_view lower) const;
+  // that lower-case letter by letter (ASCII, Latin-1); true for any other. `word_ends` says
+  // that a space or the end of the sentence follows the token: then an entry's first word must
+  // be the token, not merely begin with it (« de » is no first word, though « deutsche » is).
+  bool may_begin_entry(std::string_view token, std::string_view lower, bool word_ends = false) const;
   bool may_begin_title(std::string_view word) const;
   const Nationality* nationality(std::string_view key) const;
   const Descriptor* org_descriptor(std::string_view key) const;
@@ -95,6 +97,7 @@ class Gazetteer {
   WordTable<std::string> person_titles_;
   WordSet title_first_words_;  // first word of every person_titles_ key, and its lower case
   WordSet entry_prefixes_;     // every prefix of lower_utf8(first word) of the entries above
+  WordSet entry_first_words_;  // lower_utf8(first word) of the entries above
   WordTable<std::string> media_;
   WordTable<std::string> governments_;
   WordTable<std::string> leaders_;

@@ -36,6 +36,19 @@ TEST(Gazetteer, MayBeginEntryKnowsTheFirstWordsOfEntries) {
   EXPECT_FALSE(may_begin(g, "étoiles"));
 }
 
+TEST(Gazetteer, MayBeginEntryBeforeASpaceWantsTheWholeFirstWord) {
+  const Gazetteer g = small_gazetteer();
+  const auto before_space = [&](std::string_view token) {
+    return g.may_begin_entry(token, lower_utf8(token), /*word_ends=*/true);
+  };
+  EXPECT_TRUE(before_space("Orvane"));
+  EXPECT_TRUE(before_space("ÉTOILE"));
+  EXPECT_TRUE(before_space("filiale"));
+  EXPECT_FALSE(before_space("Orv"));    // « Orv » then a space: no first word is « orv »
+  EXPECT_FALSE(before_space("fil"));
+  EXPECT_TRUE(before_space("Œuvre"));   // beyond Latin-1 still "maybe"
+}
+
 TEST(Gazetteer, MayBeginEntryIsCautiousBeyondLatin1) {
   const Gazetteer g = small_gazetteer();
   // « Ő » (U+0150) is outside the letter-by-letter fast path: the answer stays "maybe".
