@@ -48,6 +48,26 @@ SentenceSplitter load_splitter(const RuleFiles& files) {
 
 }  // namespace
 
+namespace {
+// Adds the seconds since the last lap to a stage's total; does nothing without stats.
+class StageClock {
+ public:
+  explicit StageClock(ExtractStats* stats) : stats_(stats) {
+    if (stats_) last_ = std::chrono::steady_clock::now();
+  }
+  void lap(double ExtractStats::*stage) {
+    if (!stats_) return;
+    const auto now = std::chrono::steady_clock::now();
+    stats_->*stage += std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+  }
+
+ private:
+  ExtractStats* stats_;
+  std::chrono::steady_clock::time_point last_;
+};
+}  // namespace
+
 struct Extractor::Impl {
   ExtractorOptions options;
   RuleFiles files;
@@ -76,8 +96,15 @@ struct Extractor::Impl {
         qualifiers(QualifierFinder::load(files)),
         tagger(gazetteer, lexicon) {}
 
-  std::vector<Fact> run(const Document& document, std::vector<SentenceTrace>* trace,
-                        ExtractStats* stats) const;
+  // Documents are extracted together: the relation rules run over all their sentences at once.
+  std::vector<std::vector<Fact>> run(std::span<const Document> documents,
+                                     std::vector<SentenceTrace>* trace, ExtractStats* stats) const;
+
+ private:
+  struct Tagged;
+  Tagged tag(const Document& document, StageClock& clock, ExtractStats* stats) const;
+  std::vector<Fact> facts_of(const Tagged& doc, std::vector<std::vector<RelationMatch>>& matches,
+                             std::size_t& next_match, std::vector<SentenceTrace>* trace) const;
 };
 
 ExtractStats& ExtractStats::operator+=(const ExtractStats& o) {
@@ -99,16 +126,21 @@ Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
 std::vector<Fact> Extractor::extract(const Document& document) const {
-  return impl_->run(document, nullptr, nullptr);
+  return std::move(impl_->run(std::span(&document, 1), nullptr, nullptr).front());
 }
 
 std::vector<Fact> Extractor::extract(const Document& document, ExtractStats* stats) const {
-  return impl_->run(document, nullptr, stats);
+  return std::move(impl_->run(std::span(&document, 1), nullptr, stats).front());
+}
+
+std::vector<std::vector<Fact>> Extractor::extract(std::span<const Document> documents,
+                                                  ExtractStats* stats) const {
+  return impl_->run(documents, nullptr, stats);
 }
 
 std::vector<Extractor::SentenceTrace> Extractor::explain(const Document& document) const {
   std::vector<SentenceTrace> trace;
-  impl_->run(document, &trace, nullptr);
+  impl_->run(std::span(&document, 1), &trace, nullptr);
   return trace;
 }
 
@@ -166,25 +198,6 @@ std::string describe(const EntityMention& m, std::string_view text) {
 }
 }  // namespace
 
-namespace {
-// Adds the seconds since the last lap to a stage's total; does nothing without stats.
-class StageClock {
- public:
-  explicit StageClock(ExtractStats* stats) : stats_(stats) {
-    if (stats_) last_ = std::chrono::steady_clock::now();
-  }
-  void lap(double ExtractStats::*stage) {
-    if (!stats_) return;
-    const auto now = std::chrono::steady_clock::now();
-    stats_->*stage += std::chrono::duration<double>(now - last_).count();
-    last_ = now;
-  }
-
- private:
-  ExtractStats* stats_;
-  std::chrono::steady_clock::time_point last_;
-};
-}  // namespace
 
 namespace {
 
@@ -217,15 +230,25 @@ std::vector<Sentence> bounded(std::vector<Sentence> sentences, std::string_view 
 
 }  // namespace
 
-std::vector<Fact> Extractor::Impl::run(const Document& document,
-                                       std::vector<SentenceTrace>* trace,
-                                       ExtractStats* stats) const {
-  StageClock clock(stats);
-  const NormalizedText norm = normalize(document.text);
-  const std::string_view text = norm.text;
+// A document between the stages: read up to its tagged sentences, waiting for the rules.
+struct Extractor::Impl::Tagged {
+  const Document* document = nullptr;
+  NormalizedText norm;
+  std::size_t sentence_count = 0;
+  std::vector<TaggedSentence> tagged;
+  std::vector<SentenceContext> contexts;  // of each tagged sentence
+};
+
+Extractor::Impl::Tagged Extractor::Impl::tag(const Document& document, StageClock& clock,
+                                             ExtractStats* stats) const {
+  Tagged out;
+  out.document = &document;
+  out.norm = normalize(document.text);
+  const std::string_view text = out.norm.text;
   clock.lap(&ExtractStats::normalize);
   const std::vector<TextLine> lines = clutter.classify(text);
   const std::vector<Sentence> sentences = bounded(splitter.split(text, lines), text);
+  out.sentence_count = sentences.size();
   std::vector<std::size_t> paragraph_of;
   std::size_t line = 0;
   for (const auto& s : sentences) {
@@ -234,19 +257,59 @@ std::vector<Fact> Extractor::Impl::run(const Document& document,
   }
   clock.lap(&ExtractStats::segment);
   double coreference_seconds = 0;
-  const std::vector<TaggedSentence> tagged =
-      tagger.tag_document(text, sentences, paragraph_of, stats ? &coreference_seconds : nullptr);
-  const std::vector<std::string> topics = paragraph_topics(tagged);
+  out.tagged = tagger.tag_document(text, sentences, paragraph_of, stats ? &coreference_seconds : nullptr);
+  for (std::string& topic : paragraph_topics(out.tagged)) out.contexts.push_back({std::move(topic)});
   clock.lap(&ExtractStats::entities);
   if (stats) {
     stats->entities -= coreference_seconds;
     stats->coreference += coreference_seconds;
   }
+  return out;
+}
 
+std::vector<std::vector<Fact>> Extractor::Impl::run(std::span<const Document> documents,
+                                                    std::vector<SentenceTrace>* trace,
+                                                    ExtractStats* stats) const {
+  StageClock clock(stats);
+  std::vector<Tagged> docs;
+  docs.reserve(documents.size());
+  for (const Document& document : documents) docs.push_back(tag(document, clock, stats));
+
+  // The rules, over the sentences of every document at once (RelationRules::match).
+  auto read = [&](const TaggedSentence& ts) {
+    return !ts.sentence.clutter || options.keep_clutter_facts || trace;
+  };
+  std::vector<SentenceToMatch> batch;
+  for (const Tagged& doc : docs)
+    for (std::size_t k = 0; k < doc.tagged.size(); ++k)
+      if (read(doc.tagged[k])) batch.push_back({doc.norm.text, &doc.tagged[k], &doc.contexts[k]});
+  std::vector<std::vector<RelationMatch>> matches = relations.match(batch);
+
+  std::vector<std::vector<Fact>> out;
+  std::size_t next_match = 0;
+  for (const Tagged& doc : docs) {
+    out.push_back(facts_of(doc, matches, next_match, trace));
+    if (stats) {
+      ++stats->documents;
+      stats->bytes += doc.document->text.size();
+      stats->sentences += doc.sentence_count;
+      stats->facts += out.back().size();
+    }
+  }
+  clock.lap(&ExtractStats::relations);
+  return out;
+}
+
+// The facts of a document: those its noun phrases state, then its rules' matches (taken from
+// `matches` at `next_match`, one entry a sentence read), qualified, each once a sentence.
+std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::vector<RelationMatch>>& matches,
+                                            std::size_t& next_match, std::vector<SentenceTrace>* trace) const {
+  const Document& document = *doc.document;
+  const NormalizedText& norm = doc.norm;
+  const std::string_view text = norm.text;
   std::vector<Fact> facts;
   std::set<std::tuple<std::string, std::string, std::string, std::uint64_t>> seen;
-  for (std::size_t k = 0; k < tagged.size(); ++k) {
-    const TaggedSentence& ts = tagged[k];
+  for (const TaggedSentence& ts : doc.tagged) {
     if (ts.sentence.clutter && !options.keep_clutter_facts && !trace) continue;
     const std::size_t facts_before = facts.size();
     const ByteSpan sentence_span = norm.to_original(ts.sentence.begin, ts.sentence.end);
@@ -287,7 +350,7 @@ std::vector<Fact> Extractor::Impl::run(const Document& document,
     }
 
     QualifierFinder::Sentence cues(qualifiers, text, ts);
-    for (const RelationMatch& match : relations.match(text, ts, {topics[k]})) {
+    for (const RelationMatch& match : matches[next_match++]) {
       Qualifiers q = cues.qualify(match.begin, match.end, match.relation);
       if (!match.status.empty()) q.status = match.status;
       add(side_of(ts, match.subject, match.subject_type, match.subject_name), match.relation,
@@ -302,13 +365,6 @@ std::vector<Fact> Extractor::Impl::run(const Document& document,
       t.facts.assign(facts.begin() + static_cast<std::ptrdiff_t>(facts_before), facts.end());
       trace->push_back(std::move(t));
     }
-  }
-  clock.lap(&ExtractStats::relations);
-  if (stats) {
-    ++stats->documents;
-    stats->bytes += document.text.size();
-    stats->sentences += sentences.size();
-    stats->facts += facts.size();
   }
   return facts;
 }

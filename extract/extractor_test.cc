@@ -133,5 +133,30 @@ TEST(Extractor, EveryFactPointsAtItsEvidenceInTheOriginalBytes) {
   }
 }
 
+// Documents extracted together (the rules run over all their sentences at once) give each the
+// facts it gives alone, in the same order.
+TEST(Extractor, DocumentsExtractedTogetherGiveTheFactsOfEachAlone) {
+  const std::vector<Document> documents{
+      {"a.txt", "a.txt", "",
+       "La start-up lyonnaise Kerlio lève 5 millions d'euros. Le tour de table a été mené par "
+       "Orvane Capital. Le fonds Braxio y a participé aux côtés de Telvane et de Corvel."},
+      {"empty.txt", "empty.txt", "", ""},
+      {"b.txt", "b.txt", "",
+       "Accueil\n\nLe groupe Lumio a racheté la société Telvane.\nLIRE AUSSI : Le groupe Corvel a "
+       "racheté Braxio\n\nLa plateforme Zephia de Lumio compte un million d'utilisateurs."},
+      {"c.txt", "c.txt", "", "Il pleut sur la ville depuis mardi."},
+  };
+  std::vector<std::vector<Fact>> alone;
+  for (const auto& d : documents) alone.push_back(extractor().extract(d));
+  EXPECT_EQ(extractor().extract(std::span(documents)), alone);
+  EXPECT_EQ(triples(alone[0]), (std::vector<std::string>{
+                                   "Braxio invests-in Kerlio", "Corvel invests-in Kerlio",
+                                   "Kerlio based-in Lyon", "Orvane Capital invests-in Kerlio",
+                                   "Telvane invests-in Kerlio"}));
+  EXPECT_EQ(triples(alone[2]), (std::vector<std::string>{"Lumio acquires Telvane", "Zephia product-of Lumio"}));
+  EXPECT_TRUE(alone[1].empty());
+  EXPECT_TRUE(alone[3].empty());
+}
+
 }  // namespace
 }  // namespace toile

@@ -711,199 +711,198 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
   return out;
 }
 
-std::vector<RelationMatch> RelationRules::match(std::string_view text, const TaggedSentence& sentence,
-                                                const SentenceContext& context) const {
-  std::vector<RelationMatch> found;
-  if (impl_->rules.empty() || sentence.mentions.size() < impl_->markers_needed) return found;
-  const TaggedText tagged = tag_text(text, sentence);
-  std::vector<int> potentials;
-  impl_->filter.AllPotentials(impl_->atoms.find(tagged.text), &potentials);
-  std::vector<int> candidates;
-  for (int id : potentials) {
-    const int r = impl_->rule_of_filter_id[static_cast<std::size_t>(id)];
-    if (r >= 0 && markers_needed(impl_->rules[static_cast<std::size_t>(r)]) <= sentence.mentions.size())
-      candidates.push_back(r);
-  }
-  std::sort(candidates.begin(), candidates.end());
-  const Gazetteer& gaz = *impl_->gazetteer;
+namespace {
 
-  // Where each marker is in the tagged text, in order.
-  std::vector<std::pair<std::size_t, std::size_t>> markers;
-  for (const auto& piece : tagged.pieces)
-    if (piece.mention >= 0) markers.emplace_back(piece.tagged_begin, piece.tagged_begin + piece.length);
+// A sentence readied for the rules: as they see it, and where its markers are in that text.
+struct ReadySentence {
+  TaggedText tagged;
+  std::vector<std::pair<std::size_t, std::size_t>> markers;  // [begin, end) of each, in order
+};
 
+// Buffers one rule's try reuses from the last.
+struct Scratch {
   std::vector<re2::StringPiece> match, relaxed_match;
   std::vector<std::string_view> captures;  // of each slot; data() null when it took no part
-  for (int r : candidates) {
-    const CompiledRule& rule = impl_->rules[static_cast<std::size_t>(r)];
-    std::size_t pos = 0;
-    const re2::StringPiece input(tagged.text);
-    re2::StringPiece whole;
-    SlotReading::Relaxed& relaxed = *rule.reading.relaxed;
-    std::call_once(relaxed.once, [&] { build_relaxed(rule, impl_->options, relaxed); });
-    auto gaps_within_bounds = [&] {
-      return std::all_of(relaxed.gaps.begin(), relaxed.gaps.end(), [&](const auto& gap) {
-        const auto& g = relaxed_match[static_cast<std::size_t>(gap.group)];
-        return g.data() == nullptr || words_in(std::string_view(g.data(), g.size())) <= gap.max_words;
-      });
-    };
-    auto relaxed_captures = [&] {
-      for (std::size_t s = 0; s < rule.slots.size(); ++s) {
-        const auto& g = relaxed_match[static_cast<std::size_t>(relaxed.slot_groups[s])];
-        if (g.data() != nullptr) captures[s] = std::string_view(g.data(), g.size());
-      }
-    };
-    // Where the rule matches and which mentions fill its slots. The relaxed pattern (when the
-    // rule has gaps) first: its automata stay small where the counted gaps' do not, and it
-    // matches wherever the rule does, so where it does not match the rule does not either; its
-    // leftmost first reading, when within the gaps' bounds, is the rule's (no earlier start can
-    // match the rule, and at that start the argument of build_relaxed holds). Else the rule's
-    // own automata for where it matches, and its slots from the markers of the match when the
-    // pattern or the markers' count leave no choice (SlotReading), else by a submatch search, on
-    // the relaxed pattern first. RE2's submatch search on these patterns is its NFA (its
-    // backtracker takes programs of up to 512 instructions), 50-100 times the cost of its DFAs.
-    while (pos <= tagged.text.size()) {
-      captures.assign(rule.slots.size(), std::string_view{});
-      bool read = false;         // the match and its slots known
-      bool found_whole = false;  // the match known, its slots not read yet
-      if (relaxed.re) {
-        if (rule.reading.by_markers || rule.reading.by_marker_count) {
-          // Where the relaxed pattern matches. A gap holds no more words than the whole match,
-          // so a match of few words keeps every bound: it is the rule's own. A longer one is
-          // the rule's when the relaxed reading of it keeps the bounds. Either way the rule's
-          // own automata, large and slow to warm for their counted gaps, are spared.
-          if (!relaxed.re->Match(input, pos, tagged.text.size(), RE2::UNANCHORED, &whole, 1)) break;
-          found_whole = words_in(std::string_view(whole.data(), whole.size())) <= relaxed.fewest_gap_words;
-          if (!found_whole) {
-            relaxed_match.assign(static_cast<std::size_t>(relaxed.re->NumberOfCapturingGroups() + 1), {});
-            const auto at = static_cast<std::size_t>(whole.data() - tagged.text.data());
-            if (relaxed.re->Match(input, at, at + whole.size(), RE2::ANCHOR_BOTH, relaxed_match.data(),
-                                  static_cast<int>(relaxed_match.size())) &&
-                gaps_within_bounds()) {
-              relaxed_captures();
-              read = true;
-            }
-          }
-        } else {
+};
+
+// Every match of one rule in one sentence, appended to `found` in text order.
+void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const SentenceToMatch& input,
+              const ReadySentence& ready, Scratch& scratch, std::vector<RelationMatch>& found) {
+  const TaggedSentence& sentence = *input.sentence;
+  const TaggedText& tagged = ready.tagged;
+  const auto& markers = ready.markers;
+  const Gazetteer& gaz = *impl.gazetteer;
+  auto& [match, relaxed_match, captures] = scratch;
+  std::size_t pos = 0;
+  const re2::StringPiece input_text(tagged.text);
+  re2::StringPiece whole;
+  SlotReading::Relaxed& relaxed = *rule.reading.relaxed;
+  std::call_once(relaxed.once, [&] { build_relaxed(rule, impl.options, relaxed); });
+  auto gaps_within_bounds = [&] {
+    return std::all_of(relaxed.gaps.begin(), relaxed.gaps.end(), [&](const auto& gap) {
+      const auto& g = relaxed_match[static_cast<std::size_t>(gap.group)];
+      return g.data() == nullptr || words_in(std::string_view(g.data(), g.size())) <= gap.max_words;
+    });
+  };
+  auto relaxed_captures = [&] {
+    for (std::size_t s = 0; s < rule.slots.size(); ++s) {
+      const auto& g = relaxed_match[static_cast<std::size_t>(relaxed.slot_groups[s])];
+      if (g.data() != nullptr) captures[s] = std::string_view(g.data(), g.size());
+    }
+  };
+  // Where the rule matches and which mentions fill its slots. The relaxed pattern (when the
+  // rule has gaps) first: its automata stay small where the counted gaps' do not, and it
+  // matches wherever the rule does, so where it does not match the rule does not either; its
+  // leftmost first reading, when within the gaps' bounds, is the rule's (no earlier start can
+  // match the rule, and at that start the argument of build_relaxed holds). Else the rule's
+  // own automata for where it matches, and its slots from the markers of the match when the
+  // pattern or the markers' count leave no choice (SlotReading), else by a submatch search, on
+  // the relaxed pattern first. RE2's submatch search on these patterns is its NFA (its
+  // backtracker takes programs of up to 512 instructions), 50-100 times the cost of its DFAs.
+  while (pos <= tagged.text.size()) {
+    captures.assign(rule.slots.size(), std::string_view{});
+    bool read = false;         // the match and its slots known
+    bool found_whole = false;  // the match known, its slots not read yet
+    if (relaxed.re) {
+      if (rule.reading.by_markers || rule.reading.by_marker_count) {
+        // Where the relaxed pattern matches. A gap holds no more words than the whole match,
+        // so a match of few words keeps every bound: it is the rule's own. A longer one is
+        // the rule's when the relaxed reading of it keeps the bounds. Either way the rule's
+        // own automata, large and slow to warm for their counted gaps, are spared.
+        if (!relaxed.re->Match(input_text, pos, tagged.text.size(), RE2::UNANCHORED, &whole, 1)) break;
+        found_whole = words_in(std::string_view(whole.data(), whole.size())) <= relaxed.fewest_gap_words;
+        if (!found_whole) {
           relaxed_match.assign(static_cast<std::size_t>(relaxed.re->NumberOfCapturingGroups() + 1), {});
-          if (!relaxed.re->Match(input, pos, tagged.text.size(), RE2::UNANCHORED, relaxed_match.data(),
-                                 static_cast<int>(relaxed_match.size())))
-            break;
-          if (gaps_within_bounds()) {
-            whole = relaxed_match[0];
+          const auto at = static_cast<std::size_t>(whole.data() - tagged.text.data());
+          if (relaxed.re->Match(input_text, at, at + whole.size(), RE2::ANCHOR_BOTH, relaxed_match.data(),
+                                static_cast<int>(relaxed_match.size())) &&
+              gaps_within_bounds()) {
             relaxed_captures();
             read = true;
           }
         }
-      }
-      if (!read && !found_whole && !rule.re->Match(input, pos, tagged.text.size(), RE2::UNANCHORED, &whole, 1))
-        break;
-      const std::size_t begin = static_cast<std::size_t>(whole.data() - tagged.text.data());
-      const std::size_t end = begin + whole.size();
-      pos = end > begin ? end : begin + 1;
-
-      if (!read && (rule.reading.by_markers || rule.reading.by_marker_count)) {
-        // The markers inside the match, none cut by its ends.
-        std::size_t first = markers.size(), count = 0;
-        bool cut = false;
-        for (std::size_t k = 0; k < markers.size(); ++k) {
-          const auto [a, b] = markers[k];
-          if (a >= begin && b <= end) {
-            if (count++ == 0) first = k;
-          } else if ((a < begin && b > begin) || (a < end && b > end)) {
-            cut = true;
-          }
-        }
-        const std::size_t singles = static_cast<std::size_t>(std::count_if(
-            rule.slots.begin(), rule.slots.end(), [](const Slot& s) { return !s.list; }));
-        const bool has_list = singles < rule.slots.size();
-        const bool dealt = rule.reading.by_markers ? (has_list ? count > singles : count == singles)
-                                                   : count == rule.slots.size();
-        if (!cut && dealt) {
-          std::size_t k = first;
-          for (std::size_t s = 0; s < rule.slots.size(); ++s) {
-            const std::size_t taken = rule.slots[s].list && rule.reading.by_markers ? count - singles : 1;
-            const std::size_t a = markers[k].first, b = markers[k + taken - 1].second;
-            captures[s] = std::string_view(tagged.text).substr(a, b - a);
-            k += taken;
-          }
-          read = true;
-        }
-      }
-      if (!read && relaxed.re) {
+      } else {
         relaxed_match.assign(static_cast<std::size_t>(relaxed.re->NumberOfCapturingGroups() + 1), {});
-        if (relaxed.re->Match(input, begin, end, RE2::ANCHOR_BOTH, relaxed_match.data(),
-                              static_cast<int>(relaxed_match.size())) &&
-            gaps_within_bounds()) {
+        if (!relaxed.re->Match(input_text, pos, tagged.text.size(), RE2::UNANCHORED, relaxed_match.data(),
+                               static_cast<int>(relaxed_match.size())))
+          break;
+        if (gaps_within_bounds()) {
+          whole = relaxed_match[0];
           relaxed_captures();
           read = true;
         }
       }
-      if (!read) {
-        match.assign(static_cast<std::size_t>(rule.re->NumberOfCapturingGroups() + 1), {});
-        rule.re->Match(input, begin, end, RE2::ANCHOR_BOTH, match.data(), static_cast<int>(match.size()));
-        for (std::size_t s = 0; s < rule.slots.size(); ++s) {
-          const auto& g = match[static_cast<std::size_t>(rule.slots[s].group_index)];
-          if (g.data() != nullptr) captures[s] = std::string_view(g.data(), g.size());
-        }
-      }
+    }
+    if (!read && !found_whole && !rule.re->Match(input_text, pos, tagged.text.size(), RE2::UNANCHORED, &whole, 1))
+      break;
+    const std::size_t begin = static_cast<std::size_t>(whole.data() - tagged.text.data());
+    const std::size_t end = begin + whole.size();
+    pos = end > begin ? end : begin + 1;
 
-      struct Side {
-        int mention;
-        EntityType type;
-        std::string name;
-      };
-      std::vector<Side> subjects, objects;
-      for (std::size_t s = 0; s < rule.slots.size(); ++s) {
-        const Slot& slot = rule.slots[s];
-        const std::string_view capture = captures[s];
-        if (capture.data() == nullptr) continue;
-        for (int index : mentions_in(capture, slot.list)) {
-          const auto& m = sentence.mentions[static_cast<std::size_t>(index)];
-          if (!slot.tags.count(m.tag) || m.canonical.empty()) continue;
-          std::string name = m.canonical;
-          if (slot.state && (m.tag == Tag::LOC || m.tag == Tag::NAT)) {
-            if (m.tag == Tag::LOC && !m.is_country) continue;  // a city does not act as a state
-            auto gov = gaz.government_of(m.canonical);
-            name = gov ? *gov : m.canonical + " government";
-          }
-          (slot.subject ? subjects : objects).push_back({index, slot_type(slot, m.tag), name});
+    if (!read && (rule.reading.by_markers || rule.reading.by_marker_count)) {
+      // The markers inside the match, none cut by its ends.
+      std::size_t first = markers.size(), count = 0;
+      bool cut = false;
+      for (std::size_t k = 0; k < markers.size(); ++k) {
+        const auto [a, b] = markers[k];
+        if (a >= begin && b <= end) {
+          if (count++ == 0) first = k;
+        } else if ((a < begin && b > begin) || (a < end && b > end)) {
+          cut = true;
         }
       }
-      if (!rule.implicit_subject.empty() && !context.topic.empty())
-        subjects.push_back({-1, EntityType::Organization, context.topic});
-      if (rule.implicit_object == "@topic" && !context.topic.empty())
-        objects.push_back({-1, EntityType::Organization, context.topic});
-      if (rule.implicit_object == "@leader-government")
-        for (const auto& s : subjects)
-          if (const std::string* gov = gaz.leader_government(s.name))
-            objects.push_back({-1, EntityType::GovernmentBody, *gov});
-      for (const auto& s : subjects) {
-        for (const auto& o : objects) {
-          if (s.name == o.name) continue;
-          RelationMatch m;
-          m.rule_id = rule.id;
-          m.fallback = rule.fallback;
-          m.relation = rule.relation;
-          m.status = rule.status;
-          m.confidence = rule.confidence;
-          m.subject = s.mention;
-          m.object = o.mention;
-          m.subject_type = s.type;
-          m.object_type = o.type;
-          m.subject_name = s.name;
-          m.object_name = o.name;
-          m.begin = tagged.to_normalized(begin, false, sentence.mentions);
-          m.end = tagged.to_normalized(end, true, sentence.mentions);
-          found.push_back(std::move(m));
+      const std::size_t singles = static_cast<std::size_t>(std::count_if(
+          rule.slots.begin(), rule.slots.end(), [](const Slot& s) { return !s.list; }));
+      const bool has_list = singles < rule.slots.size();
+      const bool dealt = rule.reading.by_markers ? (has_list ? count > singles : count == singles)
+                                                 : count == rule.slots.size();
+      if (!cut && dealt) {
+        std::size_t k = first;
+        for (std::size_t s = 0; s < rule.slots.size(); ++s) {
+          const std::size_t taken = rule.slots[s].list && rule.reading.by_markers ? count - singles : 1;
+          const std::size_t a = markers[k].first, b = markers[k + taken - 1].second;
+          captures[s] = std::string_view(tagged.text).substr(a, b - a);
+          k += taken;
         }
+        read = true;
+      }
+    }
+    if (!read && relaxed.re) {
+      relaxed_match.assign(static_cast<std::size_t>(relaxed.re->NumberOfCapturingGroups() + 1), {});
+      if (relaxed.re->Match(input_text, begin, end, RE2::ANCHOR_BOTH, relaxed_match.data(),
+                            static_cast<int>(relaxed_match.size())) &&
+          gaps_within_bounds()) {
+        relaxed_captures();
+        read = true;
+      }
+    }
+    if (!read) {
+      match.assign(static_cast<std::size_t>(rule.re->NumberOfCapturingGroups() + 1), {});
+      rule.re->Match(input_text, begin, end, RE2::ANCHOR_BOTH, match.data(), static_cast<int>(match.size()));
+      for (std::size_t s = 0; s < rule.slots.size(); ++s) {
+        const auto& g = match[static_cast<std::size_t>(rule.slots[s].group_index)];
+        if (g.data() != nullptr) captures[s] = std::string_view(g.data(), g.size());
+      }
+    }
+
+    struct Side {
+      int mention;
+      EntityType type;
+      std::string name;
+    };
+    std::vector<Side> subjects, objects;
+    for (std::size_t s = 0; s < rule.slots.size(); ++s) {
+      const Slot& slot = rule.slots[s];
+      const std::string_view capture = captures[s];
+      if (capture.data() == nullptr) continue;
+      for (int index : mentions_in(capture, slot.list)) {
+        const auto& m = sentence.mentions[static_cast<std::size_t>(index)];
+        if (!slot.tags.count(m.tag) || m.canonical.empty()) continue;
+        std::string name = m.canonical;
+        if (slot.state && (m.tag == Tag::LOC || m.tag == Tag::NAT)) {
+          if (m.tag == Tag::LOC && !m.is_country) continue;  // a city does not act as a state
+          auto gov = gaz.government_of(m.canonical);
+          name = gov ? *gov : m.canonical + " government";
+        }
+        (slot.subject ? subjects : objects).push_back({index, slot_type(slot, m.tag), name});
+      }
+    }
+    const std::string& topic = input.context->topic;
+    if (!rule.implicit_subject.empty() && !topic.empty())
+      subjects.push_back({-1, EntityType::Organization, topic});
+    if (rule.implicit_object == "@topic" && !topic.empty())
+      objects.push_back({-1, EntityType::Organization, topic});
+    if (rule.implicit_object == "@leader-government")
+      for (const auto& s : subjects)
+        if (const std::string* gov = gaz.leader_government(s.name))
+          objects.push_back({-1, EntityType::GovernmentBody, *gov});
+    for (const auto& s : subjects) {
+      for (const auto& o : objects) {
+        if (s.name == o.name) continue;
+        RelationMatch m;
+        m.rule_id = rule.id;
+        m.fallback = rule.fallback;
+        m.relation = rule.relation;
+        m.status = rule.status;
+        m.confidence = rule.confidence;
+        m.subject = s.mention;
+        m.object = o.mention;
+        m.subject_type = s.type;
+        m.object_type = o.type;
+        m.subject_name = s.name;
+        m.object_name = o.name;
+        m.begin = tagged.to_normalized(begin, false, sentence.mentions);
+        m.end = tagged.to_normalized(end, true, sentence.mentions);
+        found.push_back(std::move(m));
       }
     }
   }
+}
 
-  // A fallback reading gives way where a longer rule reads the same pair of entities in an
-  // overlapping span sharing an end (« la plateforme X de Y » is product-of, not « X de Y »'s
-  // subsidiary-of). Two full readings both stand: « le rachat de Y par son concurrent X ».
+// A fallback reading gives way where a longer rule reads the same pair of entities in an
+// overlapping span sharing an end (« la plateforme X de Y » is product-of, not « X de Y »'s
+// subsidiary-of). Two full readings both stand: « le rachat de Y par son concurrent X ».
+std::vector<RelationMatch> without_shadowed_fallbacks(std::vector<RelationMatch> found) {
   auto shadowed = [&](const RelationMatch& m) {
     return m.fallback && std::any_of(found.begin(), found.end(), [&](const RelationMatch& other) {
       return &other != &m && other.subject_name == m.subject_name &&
@@ -912,10 +911,54 @@ std::vector<RelationMatch> RelationRules::match(std::string_view text, const Tag
              (other.begin == m.begin || other.end == m.end);
     });
   };
+  if (std::none_of(found.begin(), found.end(), [](const RelationMatch& m) { return m.fallback; }))
+    return found;
   std::vector<RelationMatch> kept;
   for (const auto& m : found)
     if (!shadowed(m)) kept.push_back(m);
   return kept;
+}
+
+}  // namespace
+
+std::vector<RelationMatch> RelationRules::match(std::string_view text, const TaggedSentence& sentence,
+                                                const SentenceContext& context) const {
+  const SentenceToMatch one{text, &sentence, &context};
+  return std::move(match(std::span(&one, 1)).front());
+}
+
+// Each sentence's candidate rules are found first; then the rules run one after the other, each
+// over every sentence of the batch that may hold it. Taken sentence by sentence, each try found
+// the rule's automata (a few hundred kilobytes of DFA states among the 192 rules' megabytes)
+// evicted from the cache since its last use, a hundred sentences and a tagging stage before.
+// The matches of a sentence come in the same order either way: by rule, then by position.
+std::vector<std::vector<RelationMatch>> RelationRules::match(std::span<const SentenceToMatch> batch) const {
+  std::vector<std::vector<RelationMatch>> found(batch.size());
+  if (impl_->rules.empty()) return found;
+  std::vector<ReadySentence> ready(batch.size());
+  std::vector<std::pair<int, std::uint32_t>> tries;  // (rule, sentence)
+  std::vector<int> potentials;
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    const TaggedSentence& sentence = *batch[i].sentence;
+    if (sentence.mentions.size() < impl_->markers_needed) continue;
+    ReadySentence& r = ready[i];
+    r.tagged = tag_text(batch[i].text, sentence);
+    for (const auto& piece : r.tagged.pieces)
+      if (piece.mention >= 0) r.markers.emplace_back(piece.tagged_begin, piece.tagged_begin + piece.length);
+    potentials.clear();
+    impl_->filter.AllPotentials(impl_->atoms.find(r.tagged.text), &potentials);
+    for (int id : potentials) {
+      const int rule = impl_->rule_of_filter_id[static_cast<std::size_t>(id)];
+      if (rule >= 0 && markers_needed(impl_->rules[static_cast<std::size_t>(rule)]) <= sentence.mentions.size())
+        tries.emplace_back(rule, static_cast<std::uint32_t>(i));
+    }
+  }
+  std::sort(tries.begin(), tries.end());
+  Scratch scratch;
+  for (const auto& [rule, i] : tries)
+    run_rule(*impl_, impl_->rules[static_cast<std::size_t>(rule)], batch[i], ready[i], scratch, found[i]);
+  for (auto& matches : found) matches = without_shadowed_fallbacks(std::move(matches));
+  return found;
 }
 
 }  // namespace toile

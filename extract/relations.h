@@ -10,6 +10,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,14 @@ struct SentenceContext {
   std::string topic;  // the paragraph's main organization (« y a participé » → its round)
 };
 
+// A sentence to match: the text its offsets are in, its entities and its context (pointers,
+// not copies: the caller keeps them alive for the call).
+struct SentenceToMatch {
+  std::string_view text;
+  const TaggedSentence* sentence = nullptr;
+  const SentenceContext* context = nullptr;
+};
+
 // The sentence as rules see it: « Le ⟦ORG:0⟧ a racheté la ⟦ORG:1⟧. »
 std::string tagged_text(std::string_view text, const TaggedSentence& sentence);
 
@@ -51,6 +60,10 @@ class RelationRules {
 
   std::vector<RelationMatch> match(std::string_view text, const TaggedSentence& sentence,
                                    const SentenceContext& context) const;
+  // The matches of each sentence of a batch, as match() gives them one by one, found faster:
+  // each rule runs over all the batch's sentences that may hold it while its automata are in
+  // the cache. A batch of a few dozen articles gets most of the gain.
+  std::vector<std::vector<RelationMatch>> match(std::span<const SentenceToMatch> batch) const;
   std::size_t size() const;
   // A rule's measured precision from fr/confidence.tsv; 0.5 when it was never measured.
   double confidence(const std::string& rule_id) const;
