@@ -35,6 +35,7 @@ std::string valid_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   std::size_t i = 0;
+  std::size_t valid_from = 0;  // start of the run of valid bytes not yet copied
   while (i < text.size()) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     const unsigned char lead = byte(i);
@@ -59,13 +60,14 @@ std::string valid_utf8(std::string_view text) {
       ok = k == 1 ? (c >= low && c <= high) : (c >= 0x80 && c <= 0xBF);
     }
     if (ok) {
-      out.append(text.substr(i, length));
       i += length;
     } else {
+      out.append(text.substr(valid_from, i - valid_from));
       out.append(kReplacement);
-      ++i;
+      valid_from = ++i;
     }
   }
+  out.append(text.substr(valid_from));
   return out;
 }
 

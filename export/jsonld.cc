@@ -15,6 +15,8 @@
 // {"@value", "@type"}.
 #include <algorithm>
 #include <charconv>
+#include <cstring>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "export/export.h"
@@ -36,23 +38,23 @@ class JsonWriter {
     // Keys in the order first given; a key given again replaces the value where it stood (as
     // assigning to an ordered_json key does).
     struct Entry {
-      std::string key;
+      std::string_view key;
       const rdf::Property* property;
       bool is_type;
     };
     std::vector<Entry> entries;
     if (!node.iri.empty()) entries.push_back({"@id", nullptr, false});
     for (const rdf::Property& p : node.properties) {
-      const bool is_type = p.predicate == type_ &&
+      const bool is_type = p.predicate == rdf::kRdf_type &&
                            std::all_of(p.objects.begin(), p.objects.end(),
                                        [](const auto& o) { return o.kind == rdf::Term::Kind::Iri; });
-      std::string key = is_type ? "@type" : compact(p.predicate);
+      const std::string_view key = is_type ? "@type" : vocabulary_term(p.predicate);
       const auto same = std::find_if(entries.begin(), entries.end(),
                                      [&](const Entry& e) { return e.key == key; });
       if (same != entries.end()) {
-        *same = {std::move(key), &p, is_type};
+        *same = {key, &p, is_type};
       } else {
-        entries.push_back({std::move(key), &p, is_type});
+        entries.push_back({key, &p, is_type});
       }
     }
     if (entries.empty()) {
@@ -75,23 +77,37 @@ class JsonWriter {
     out_ += '}';
   }
 
-  void object(const std::vector<std::pair<std::string, std::string>>& members, int depth) {
+  using Member = std::pair<std::string_view, std::string_view>;
+  void object(std::initializer_list<Member> members, int depth) { object<>(members, depth); }
+
+  template <typename Members>
+  void object(const Members& members, int depth) {
     out_ += '{';
-    for (std::size_t i = 0; i < members.size(); ++i) {
-      if (i > 0) out_ += ',';
+    bool first = true;
+    for (const auto& [key, value] : members) {
+      if (!first) out_ += ',';
+      first = false;
       newline(depth + 1);
-      string(members[i].first);
+      string(key);
       out_ += ": ";
-      string(members[i].second);
+      string(value);
     }
     newline(depth);
     out_ += '}';
   }
 
  private:
-  std::string compact(const std::string& iri) const {
+  std::string compact(std::string_view iri) const {
     std::string c = rdf::compact_iri(prefixes_, iri, false);
-    return c.empty() ? iri : c;
+    return c.empty() ? std::string(iri) : c;
+  }
+
+  // compact() of a predicate or datatype: they are few and live as long as the program (see
+  // rdf::Property), so each is compacted once.
+  std::string_view vocabulary_term(std::string_view iri) {
+    auto [it, added] = vocabulary_.try_emplace(iri);
+    if (added) it->second = compact(iri);
+    return it->second;
   }
 
   void newline(int depth) {
@@ -124,19 +140,21 @@ class JsonWriter {
 
   void term(const rdf::Term& term, int depth) {
     switch (term.kind) {
-      case rdf::Term::Kind::Iri:
-        return object({{"@id", compact(term.value)}}, depth);
+      case rdf::Term::Kind::Iri: {
+        const std::string compacted = rdf::compact_iri(prefixes_, term.value, false);
+        return object({{"@id", compacted.empty() ? std::string_view(term.value) : compacted}}, depth);
+      }
       case rdf::Term::Kind::Blank:
         return node(*term.node, depth);
       case rdf::Term::Kind::Literal:
         break;
     }
-    if (term.datatype == string_) return string(term.value);
-    if (term.datatype == boolean_ && (term.value == "true" || term.value == "false")) {
+    if (term.datatype == rdf::kXsd_string) return string(term.value);
+    if (term.datatype == rdf::kXsd_boolean && (term.value == "true" || term.value == "false")) {
       out_ += term.value;
       return;
     }
-    if (term.datatype == integer_) {
+    if (term.datatype == rdf::kXsd_integer) {
       std::uint64_t n = 0;
       const char* end = term.value.data() + term.value.size();
       const auto [ptr, ec] = std::from_chars(term.value.data(), end, n);
@@ -146,25 +164,35 @@ class JsonWriter {
         return;
       }
     }
-    object({{"@value", term.value}, {"@type", compact(term.datatype)}}, depth);
+    object({{"@value", term.value}, {"@type", vocabulary_term(term.datatype)}}, depth);
   }
 
   // A JSON string as nlohmann writes it: UTF-8 as is; quote, backslash and control characters
   // escaped. Text that is not UTF-8 (the model's literals are, but keys and IRIs come from
   // elsewhere) goes through nlohmann itself, for its U+FFFD replacement.
   void string(std::string_view text) {
-    if (!is_utf8(text)) {
-      out_ += nlohmann::json(std::string(text)).dump(-1, ' ', false,
-                                                     nlohmann::json::error_handler_t::replace);
-      return;
-    }
+    const std::size_t start = out_.size();
     out_ += '"';
     std::size_t plain = 0;  // start of the run of bytes written as they are
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    for (std::size_t i = 0; i < text.size();) {
       const auto c = static_cast<unsigned char>(text[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      if (c >= 0x80) {
+        const std::size_t length = utf8_sequence_length(text, i);
+        if (length == 0) {
+          out_.resize(start);
+          out_ += nlohmann::json(std::string(text)).dump(-1, ' ', false,
+                                                         nlohmann::json::error_handler_t::replace);
+          return;
+        }
+        i += length;
+        continue;
+      }
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        i = plain_ascii_end(text, i + 1);
+        continue;
+      }
       out_.append(text.substr(plain, i - plain));
-      plain = i + 1;
+      plain = ++i;
       switch (c) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
@@ -185,44 +213,66 @@ class JsonWriter {
     out_ += '"';
   }
 
-  static bool is_utf8(std::string_view text) {
-    for (std::size_t i = 0; i < text.size();) {
-      const auto c = static_cast<unsigned char>(text[i]);
-      if (c < 0x80) {
-        ++i;
-        continue;
-      }
-      std::size_t n = 0;
-      std::uint32_t cp = 0;
-      if (c >= 0xC2 && c <= 0xDF) {
-        n = 1, cp = c & 0x1F;
-      } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 2, cp = c & 0x0F;
-      } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 3, cp = c & 0x07;
-      } else {
-        return false;
-      }
-      if (i + n >= text.size()) return false;
-      for (std::size_t k = 1; k <= n; ++k) {
-        const auto d = static_cast<unsigned char>(text[i + k]);
-        if ((d & 0xC0) != 0x80) return false;
-        cp = (cp << 6) | (d & 0x3F);
-      }
-      // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
-      if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-          (cp >= 0xD800 && cp <= 0xDFFF))
-        return false;
-      i += n + 1;
+  // The end of the run from text[i] of ASCII bytes written as they are (no quote, backslash
+  // or control character), eight bytes at a time: most of a sentence is such runs.
+  static std::size_t plain_ascii_end(std::string_view text, std::size_t i) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101, kHighs = 0x8080808080808080;
+    const auto has_zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+    for (; i + 8 <= text.size(); i += 8) {
+      std::uint64_t v;
+      std::memcpy(&v, text.data() + i, 8);
+      if ((v & kHighs) || ((v - 0x20 * kOnes) & ~v & kHighs) || has_zero_byte(v ^ ('"' * kOnes)) ||
+          has_zero_byte(v ^ ('\\' * kOnes)))
+        break;
     }
-    return true;
+    while (i < text.size()) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\') break;
+      ++i;
+    }
+    return i;
+  }
+
+  // The length of the UTF-8 sequence of a non-ASCII byte at text[i]; 0 when it is not one.
+  static std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t n = 0;
+    std::uint32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 1, cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2, cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3, cp = c & 0x07;
+    } else {
+      return 0;
+    }
+    if (i + n >= text.size()) return 0;
+    for (std::size_t k = 1; k <= n; ++k) {
+      const auto d = static_cast<unsigned char>(text[i + k]);
+      if ((d & 0xC0) != 0x80) return 0;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+    if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return 0;
+    return n + 1;
   }
 
   const rdf::Graph& prefixes_;
-  const std::string type_ = std::string(rdf::kRdf) + "type";
-  const std::string string_ = std::string(rdf::kXsd) + "string";
-  const std::string boolean_ = std::string(rdf::kXsd) + "boolean";
-  const std::string integer_ = std::string(rdf::kXsd) + "integer";
+  // Predicate or datatype → its compact form, keyed by the view itself (its address and
+  // length): the vocabulary's views are few and fixed, and hashing an address is cheaper than
+  // hashing an IRI.
+  struct SameView {
+    bool operator()(std::string_view a, std::string_view b) const {
+      return a.data() == b.data() && a.size() == b.size();
+    }
+    std::size_t operator()(std::string_view v) const {
+      return std::hash<const void*>{}(v.data()) ^ v.size();
+    }
+  };
+  std::unordered_map<std::string_view, std::string, SameView, SameView> vocabulary_;
   std::string out_;
 };
 
@@ -232,7 +282,7 @@ void write_jsonld(const KnowledgeGraph& graph, std::ostream& out) {
   const rdf::Graph prefixes = rdf::prefixes_only();
   JsonWriter json(prefixes);
   std::string& buffer = json.buffer();
-  std::vector<std::pair<std::string, std::string>> context;
+  std::vector<JsonWriter::Member> context;
   for (const rdf::Prefix& prefix : prefixes.prefixes) context.emplace_back(prefix.name, prefix.iri);
   buffer = "{\n  \"@context\": ";
   json.object(context, 1);

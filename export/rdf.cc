@@ -11,6 +11,7 @@
 
 #include <cctype>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "export/common.h"
@@ -21,15 +22,16 @@ namespace {
 
 namespace pg = export_detail::pg;
 
-std::string x(std::string_view local) { return std::string(kXsd) + std::string(local); }
-std::string s(std::string_view local) { return std::string(kSchema) + std::string(local); }
-std::string t(std::string_view local) { return std::string(kToile) + std::string(local); }
-std::string r(std::string_view local) { return std::string(kRdf) + std::string(local); }
+// Vocabulary IRIs: x("string") is the literal "http://www.w3.org/2001/XMLSchema#string".
+#define x(local) std::string_view(TOILE_NS_XSD local)
+#define s(local) std::string_view(TOILE_NS_SCHEMA local)
+#define t(local) std::string_view(TOILE_NS_TOILE local)
+#define r(local) std::string_view(TOILE_NS_RDF local)
 
 Term iri(std::string value) { return Term{Term::Kind::Iri, std::move(value), {}, nullptr}; }
 
-Term literal(std::string_view value, std::string datatype = x("string")) {
-  return Term{Term::Kind::Literal, valid_utf8(value), std::move(datatype), nullptr};
+Term literal(std::string_view value, std::string_view datatype = x("string")) {
+  return Term{Term::Kind::Literal, valid_utf8(value), datatype, nullptr};
 }
 
 Term integer(std::uint64_t value) { return literal(std::to_string(value), x("integer")); }
@@ -39,19 +41,26 @@ Term blank(Node node) {
   return Term{Term::Kind::Blank, {}, {}, std::make_shared<const Node>(std::move(node))};
 }
 
-void add(Node& node, std::string predicate, Term object, bool many = false) {
-  node.properties.push_back(Property{std::move(predicate), {std::move(object)}, many});
+void add(Node& node, std::string_view predicate, Term object, bool many = false) {
+  node.properties.push_back(Property{predicate, {std::move(object)}, many});
 }
 
 std::string entity_iri(const Entity& e) { return std::string(kEntityBase) + iri_path(e.id); }
 
 // A relation as an RDF property of the toile namespace: "invests-in" → toile:investsIn (the
 // relationship type of the property graphs, "related" when the camelCase form is empty).
-std::string relation_iri(std::string_view relation) {
-  return t(iri_path(pg::relationship_type(relation)));
+// Interned for the program's life, as the model's predicates must be (relations are few).
+std::string_view relation_iri(std::string_view relation) {
+  static std::mutex mutex;
+  static std::map<std::string, std::string, std::less<>> interned;
+  const std::lock_guard lock(mutex);
+  auto it = interned.find(relation);
+  if (it == interned.end())
+    it = interned.emplace(std::string(relation), std::string(kToile) + iri_path(pg::relationship_type(relation))).first;
+  return it->second;
 }
 
-std::string schema_type(EntityType type) {
+std::string_view schema_type(EntityType type) {
   switch (type) {
     case EntityType::Organization:
       return s("Organization");
@@ -93,7 +102,7 @@ Term confidence_literal(double confidence) {
 void add_qualifiers(const Qualifiers& q, Node& node) {
   if (q.amount) {
     Node amount;
-    add(amount, r("type"), iri(s("MonetaryAmount")));
+    add(amount, r("type"), iri(std::string(s("MonetaryAmount"))));
     add(amount, s("value"), literal(decimal_string(q.amount->value, 6), x("decimal")));
     add(amount, s("currency"), literal(q.amount->currency));
     if (!q.amount->phrase.empty()) add(amount, t("phrase"), literal(q.amount->phrase));
@@ -112,7 +121,7 @@ void add_qualifiers(const Qualifiers& q, Node& node) {
 
 Term evidence_node(const Support& support) {
   Node ev;
-  add(ev, r("type"), iri(t("Evidence")));
+  add(ev, r("type"), iri(std::string(t("Evidence"))));
   add(ev, t("document"), literal(support.source.doc));
   add(ev, t("sentence"), literal(support.source.sentence));
   add(ev, t("start"), integer(support.source.span.begin));
@@ -234,10 +243,10 @@ void for_each_node(const KnowledgeGraph& graph, const std::function<void(const N
   const std::size_t edge_count = graph.edge_count();
 
   // Direct properties: subject index → property IRI → object IRIs (sorted).
-  std::vector<std::map<std::string, std::set<std::string>>> links(entities.size());
+  std::vector<std::map<std::string_view, std::set<std::string>>> links(entities.size());
   for (std::size_t i = 0; i < edge_count; ++i) {
     const auto edge = graph.edge_summary(i);
-    const std::string property = relation_iri(edge.relation);
+    const std::string_view property = relation_iri(edge.relation);
     links[edge.subject][property].insert(entity_iri(entities[edge.object]));
     if (is_symmetric_relation(edge.relation))
       links[edge.object][property].insert(entity_iri(entities[edge.subject]));
@@ -247,7 +256,7 @@ void for_each_node(const KnowledgeGraph& graph, const std::function<void(const N
     const Entity& e = entities[i];
     Node node;
     node.iri = entity_iri(e);
-    add(node, r("type"), iri(schema_type(e.type)));
+    add(node, r("type"), iri(std::string(schema_type(e.type))));
     add(node, t("entityType"), literal(to_string(e.type)));
     add(node, s("name"), literal(e.name));
     Property alternate{s("alternateName"), {}, true};
@@ -270,9 +279,9 @@ void for_each_node(const KnowledgeGraph& graph, const std::function<void(const N
     Node st;
     st.iri = std::string(kStatementBase) + iri_path(subject.id) + "/" + iri_path(edge.relation) +
              "/" + iri_path(object.id);
-    add(st, r("type"), iri(r("Statement")));
+    add(st, r("type"), iri(std::string(r("Statement"))));
     add(st, r("subject"), iri(entity_iri(subject)));
-    add(st, r("predicate"), iri(relation_iri(edge.relation)));
+    add(st, r("predicate"), iri(std::string(relation_iri(edge.relation))));
     add(st, r("object"), iri(entity_iri(object)));
     add(st, t("relation"), literal(edge.relation));
     add(st, t("confidence"), confidence_literal(edge.confidence()));
@@ -319,3 +328,8 @@ std::vector<Triple> triples(const Graph& graph) {
 }
 
 }  // namespace toile::export_detail::rdf
+
+#undef x
+#undef s
+#undef t
+#undef r

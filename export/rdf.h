@@ -18,25 +18,38 @@
 
 namespace toile::export_detail::rdf {
 
-inline constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-inline constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
-inline constexpr std::string_view kSchema = "https://schema.org/";
-inline constexpr std::string_view kToile = "https://toile.dev/ns#";
+// The namespaces, also as macros: a vocabulary IRI is then one string literal, joined at
+// compile time (TOILE_NS_TOILE "evidence").
+#define TOILE_NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define TOILE_NS_XSD "http://www.w3.org/2001/XMLSchema#"
+#define TOILE_NS_SCHEMA "https://schema.org/"
+#define TOILE_NS_TOILE "https://toile.dev/ns#"
+inline constexpr std::string_view kRdf = TOILE_NS_RDF;
+inline constexpr std::string_view kXsd = TOILE_NS_XSD;
+inline constexpr std::string_view kSchema = TOILE_NS_SCHEMA;
+inline constexpr std::string_view kToile = TOILE_NS_TOILE;
+inline constexpr std::string_view kRdf_type = TOILE_NS_RDF "type";
+inline constexpr std::string_view kXsd_string = TOILE_NS_XSD "string";
+inline constexpr std::string_view kXsd_boolean = TOILE_NS_XSD "boolean";
+inline constexpr std::string_view kXsd_integer = TOILE_NS_XSD "integer";
+inline constexpr std::string_view kXsd_decimal = TOILE_NS_XSD "decimal";
 inline constexpr std::string_view kEntityBase = "https://toile.dev/entity/";
 inline constexpr std::string_view kStatementBase = "https://toile.dev/statement/";
 
 struct Node;
 
+// Predicates and datatypes are vocabulary IRIs, named by views of strings that live as long as
+// the program (literals, and relation IRIs interned once): a node costs no copy of them.
 struct Term {
   enum class Kind { Iri, Literal, Blank };
   Kind kind = Kind::Iri;
   std::string value;                 // the IRI, or a literal's lexical form (valid UTF-8)
-  std::string datatype;              // a literal's datatype IRI (xsd:string when plain)
+  std::string_view datatype;         // a literal's datatype IRI (xsd:string when plain)
   std::shared_ptr<const Node> node;  // a blank node's own description
 };
 
 struct Property {
-  std::string predicate;  // full IRI; rdf:type comes first when present
+  std::string_view predicate;  // full IRI; rdf:type comes first when present
   std::vector<Term> objects;
   bool many = false;  // a list even with one value (JSON-LD arrays): presentation only
 };
@@ -71,7 +84,7 @@ Graph build_graph(const KnowledgeGraph& graph);
 // depth-first order of the nested descriptions.
 struct Triple {
   Term subject;
-  std::string predicate;
+  std::string_view predicate;
   Term object;
 };
 std::vector<Triple> triples(const Graph& graph);

@@ -32,9 +32,9 @@ class TurtleWriter {
   }
 
  private:
-  std::string name(const std::string& iri) const {
+  std::string name(std::string_view iri) const {
     std::string compact = rdf::compact_iri(graph_, iri, true);
-    return compact.empty() ? "<" + iri + ">" : compact;
+    return compact.empty() ? "<" + std::string(iri) + ">" : compact;
   }
 
   static std::string indent(int depth) {
