@@ -368,18 +368,23 @@ void KnowledgeGraph::resolve() const {
   sources.clear();
 
   // Entities, sorted by id; ids made unique deterministically.
-  std::vector<std::pair<std::string, std::size_t>> named;  // (base id, component root)
+  struct Named {
+    std::string base_id;
+    std::size_t root;
+    const Candidate* candidate;
+  };
+  std::vector<Named> named;
   for (const auto& [root, c] : components)
-    named.emplace_back(type_slug(c.type) + "/" + slugify(pick_canonical(c)), root);
-  std::sort(named.begin(), named.end(), [&](const auto& a, const auto& b) {
-    return std::tie(a.first, components.at(a.second).canonical_votes) <
-           std::tie(b.first, components.at(b.second).canonical_votes);
+    named.push_back({type_slug(c.type) + "/" + slugify(pick_canonical(c)), root, &c});
+  std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
+    if (const int c = a.base_id.compare(b.base_id); c != 0) return c < 0;
+    return a.candidate->canonical_votes < b.candidate->canonical_votes;  // rare: same base id
   });
   std::map<std::size_t, std::size_t> entity_of_root;
   entities_.clear();
   std::map<std::string, int> seen_ids;
-  for (const auto& [base_id, root] : named) {
-    const Candidate& c = components.at(root);
+  for (const auto& [base_id, root, candidate] : named) {
+    const Candidate& c = *candidate;
     Entity e;
     const int count = ++seen_ids[base_id];
     e.id = count == 1 ? base_id : base_id + "-" + std::to_string(count);
