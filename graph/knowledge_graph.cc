@@ -290,20 +290,33 @@ void KnowledgeGraph::resolve() const {
     if (const auto c = x.span <=> y.span; c != 0) return c;
     return string_rank[x.rule] <=> string_rank[y.rule];
   };
-  auto fact_order = [&](std::uint32_t a, std::uint32_t b) {
-    const PackedFact& x = packed_[a];
-    const PackedFact& y = packed_[b];
-    if (const auto c = ref_rank[x.subject] <=> ref_rank[y.subject]; c != 0) return c < 0;
-    if (const auto c = string_rank[x.relation] <=> string_rank[y.relation]; c != 0) return c < 0;
-    if (const auto c = ref_rank[x.object] <=> ref_rank[y.object]; c != 0) return c < 0;
-    if (x.qualifiers != y.qualifiers)
-      if (const auto c = qualifiers_[x.qualifiers] <=> qualifiers_[y.qualifiers]; c != 0) return c < 0;
-    if (const auto c = x.confidence <=> y.confidence; c != 0) return c < 0;
-    return source_order(x, y) < 0;
+  const std::vector<std::uint32_t> qualifiers_rank = ranks(qualifiers_);
+  // The facts are sorted as keys holding the ranks that decide most comparisons, side by side:
+  // comparing facts in place read five tables at random for each (a 100 MB archive's 600,000
+  // facts spread over 40 MB). The facts themselves are read only on a tie.
+  struct SortKey {
+    std::uint32_t subject, relation, object, qualifiers;
+    double confidence;
+    std::uint32_t doc, fact;
   };
+  std::vector<SortKey> keys(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const PackedFact& f = packed_[i];
+    keys[i] = {ref_rank[f.subject], string_rank[f.relation], ref_rank[f.object], qualifiers_rank[f.qualifiers],
+               f.confidence, string_rank[f.doc], i};
+  }
+  std::sort(keys.begin(), keys.end(), [&](const SortKey& x, const SortKey& y) {
+    if (const auto c = std::tie(x.subject, x.relation, x.object, x.qualifiers) <=>
+                       std::tie(y.subject, y.relation, y.object, y.qualifiers);
+        c != 0)
+      return c < 0;
+    if (const auto c = x.confidence <=> y.confidence; c != 0) return c < 0;
+    if (x.doc != y.doc) return x.doc < y.doc;
+    return source_order(packed_[x.fact], packed_[y.fact]) < 0;
+  });
   std::vector<std::uint32_t> ordered(n);
-  std::iota(ordered.begin(), ordered.end(), 0u);
-  std::sort(ordered.begin(), ordered.end(), fact_order);
+  for (std::size_t k = 0; k < n; ++k) ordered[k] = keys[k].fact;
+  keys = {};
 
   // Each distinct side (interned) is linked once, where it first appears: the same nodes in
   // the same order as linking every fact's sides.
