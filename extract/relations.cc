@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <future>
 #include <map>
 #include <mutex>
 #include <set>
@@ -573,6 +574,14 @@ struct RelationRules::Impl {
   const Gazetteer* gazetteer = nullptr;
   std::map<std::string, double> confidence;
   std::size_t markers_needed = 2;  // the fewest of any rule (markers_needed)
+  // From the end of load(), a thread of its own compiles the rules' relaxed patterns (a quarter
+  // of the rules' start-up), while the caller goes on loading the lexicon or extracting: the
+  // first try of each rule no longer pays for it on the extracting thread. A rule tried before
+  // its turn compiles its own (std::call_once). Waited for before the rules go.
+  std::future<void> relaxing;
+  ~Impl() {
+    if (relaxing.valid()) relaxing.wait();
+  }
 };
 
 RelationRules::RelationRules() : impl_(std::make_unique<Impl>()) {}
@@ -708,6 +717,11 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
   }
   for (const auto& rule : out.impl_->rules)
     out.impl_->markers_needed = std::min(out.impl_->markers_needed, markers_needed(rule));
+  if (!out.impl_->rules.empty())
+    out.impl_->relaxing = std::async(std::launch::async, [impl = out.impl_.get()] {
+      for (const CompiledRule& rule : impl->rules)
+        std::call_once(rule.reading.relaxed->once, [&] { build_relaxed(rule, impl->options, *rule.reading.relaxed); });
+    });
   return out;
 }
 
