@@ -196,6 +196,22 @@ Fact KnowledgeGraph::fact(std::size_t i) const {
   return f;
 }
 
+std::vector<std::size_t> KnowledgeGraph::facts_by_document() const {
+  // Documents' ids are interned strings: one comparison of each distinct id, not of each fact.
+  std::vector<std::uint32_t> docs;
+  std::vector<char> seen(strings_.size(), 0);
+  for (const PackedFact& p : packed_)
+    if (!seen[p.doc]) seen[p.doc] = 1, docs.push_back(p.doc);
+  std::sort(docs.begin(), docs.end(), [&](std::uint32_t a, std::uint32_t b) { return strings_[a] < strings_[b]; });
+  std::vector<std::uint32_t> rank(strings_.size(), 0);
+  for (std::uint32_t k = 0; k < docs.size(); ++k) rank[docs[k]] = k;
+  std::vector<std::size_t> order(packed_.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return rank[packed_[a].doc] < rank[packed_[b].doc]; });
+  return order;
+}
+
 const std::vector<Fact>& KnowledgeGraph::facts() const {
   if (!facts_unpacked_ || facts_.size() != packed_.size()) {
     facts_.clear();

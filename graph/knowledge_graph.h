@@ -78,6 +78,10 @@ class KnowledgeGraph {
   const std::vector<Fact>& facts() const;
   std::size_t fact_count() const { return packed_.size(); }
   Fact fact(std::size_t i) const;
+  // Every fact index, ordered by the id of the fact's document, in the order added within one
+  // document: the order of the graph file, whose reader hands the facts over document by
+  // document.
+  std::vector<std::size_t> facts_by_document() const;
   const std::vector<Entity>& entities() const;
   const std::vector<Edge>& edges() const;
   const Topology& topology() const;

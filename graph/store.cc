@@ -160,9 +160,11 @@ std::map<std::string, std::vector<Fact>> read_facts(sqlite3* db,
 // load_graph's reading when the documents table is in id order, as save_graph writes it: facts
 // read in (doc, seq) order and handed to their document one document at a time, never all
 // held as Facts at once. Gives the graph the original reading gives; throws as it may.
+// `stored_order`: the facts are read as stored (seq order), which is document order in a file
+// save_graph wrote; StoreError "facts not in document order" when it is not.
 KnowledgeGraph read_graph_streaming(sqlite3* db, const std::filesystem::path& file,
-                                    const std::vector<DocumentRecord>& documents) {
-  Stmt s = prepare(db, file, (std::string(kSelectFacts) + "ORDER BY doc, seq").c_str());
+                                    const std::vector<DocumentRecord>& documents, bool stored_order) {
+  Stmt s = prepare(db, file, (std::string(kSelectFacts) + (stored_order ? "ORDER BY seq" : "ORDER BY doc, seq")).c_str());
   KnowledgeGraph graph;
   int rc = sqlite3_step(s.get());
   std::optional<Fact> pending;  // read, not yet handed over
@@ -272,7 +274,9 @@ void write_rows(const KnowledgeGraph& graph, sqlite3* db, const std::filesystem:
                       "relation, object_name, object_type, object_aliases, qualifiers, "
                       "confidence, sentence, sentence_start, sentence_end, start, \"end\", rule) "
                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  for (std::size_t i = 0; i < graph.fact_count(); ++i) {
+  // In document order, which the reader needs (read_graph_streaming): it then reads them as
+  // stored, without sorting them first.
+  for (const std::size_t i : graph.facts_by_document()) {
     const Fact f = graph.fact(i);  // one at a time: a large graph holds its facts compactly
     const std::string subject_aliases = aliases_json(f.subject.aliases);
     const std::string object_aliases = aliases_json(f.object.aliases);
@@ -346,7 +350,13 @@ KnowledgeGraph load_graph(const std::filesystem::path& file) {
   if (std::is_sorted(documents.begin(), documents.end(),
                      [](const auto& a, const auto& b) { return a.id < b.id; })) {
     try {
-      return read_graph_streaming(db.get(), file, documents);
+      // Facts as stored first (no sort: a file toile wrote holds them in document order), else
+      // sorted by SQLite (a file of an older toile, or one written otherwise).
+      try {
+        return read_graph_streaming(db.get(), file, documents, /*stored_order=*/true);
+      } catch (const StoreError&) {
+        return read_graph_streaming(db.get(), file, documents, /*stored_order=*/false);
+      }
     } catch (const StoreError&) {
       // A bad row: read as below, to report the first bad row in fact order.
     }

@@ -106,6 +106,63 @@ TEST_F(StoreTest, FailedSaveKeepsThePreviousGraph) {
   EXPECT_EQ(load_graph(dir_ / "g.toile").documents().size(), 2u);
 }
 
+// Three documents whose facts were added out of id order, as a build adds them in listing order.
+KnowledgeGraph added_out_of_order() {
+  KnowledgeGraph g;
+  g.add_document({"c.txt", "/x/c.txt", "h3", 30},
+                 {testing::make_fact("Corvel", "acquires", "Telvane", "c.txt"),
+                  testing::make_fact("Corvel", "partner-of", "Kerlio", "c.txt")});
+  g.add_document({"a.txt", "/x/a.txt", "h1", 10}, {testing::make_fact("Kerlio", "invests-in", "Lumio", "a.txt")});
+  g.add_document({"b.txt", "/x/b.txt", "h2", 20}, {testing::make_fact("Orvane", "acquires", "Lumio", "b.txt")});
+  return g;
+}
+
+std::vector<std::string> stored_docs(const fs::path& file) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+  std::vector<std::string> docs;
+  sqlite3_exec(db, "SELECT doc FROM facts ORDER BY seq",
+               [](void* out, int, char** values, char**) {
+                 static_cast<std::vector<std::string>*>(out)->push_back(values[0]);
+                 return 0;
+               },
+               &docs, nullptr);
+  sqlite3_close(db);
+  return docs;
+}
+
+// The file holds the facts in document order, which the reader takes as stored.
+TEST_F(StoreTest, FactsAreStoredInDocumentOrder) {
+  save_graph(added_out_of_order(), dir_ / "g.toile");
+  EXPECT_EQ(stored_docs(dir_ / "g.toile"), (std::vector<std::string>{"a.txt", "b.txt", "c.txt", "c.txt"}));
+  const KnowledgeGraph loaded = load_graph(dir_ / "g.toile");
+  EXPECT_EQ(loaded.fact(2).relation, "acquires");  // c.txt's facts in the order added
+  EXPECT_EQ(loaded.fact(3).relation, "partner-of");
+}
+
+// A file whose facts are in another order (an older toile stored them as added) reads the same.
+TEST_F(StoreTest, FactsStoredInAnyOrderReadTheSame) {
+  save_graph(added_out_of_order(), dir_ / "g.toile");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "g.toile").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE facts SET seq = 10 - seq", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_EQ(stored_docs(dir_ / "g.toile"), (std::vector<std::string>{"c.txt", "c.txt", "b.txt", "a.txt"}));
+  const KnowledgeGraph loaded = load_graph(dir_ / "g.toile");
+  const KnowledgeGraph original = added_out_of_order();
+  EXPECT_EQ(loaded.documents(), original.documents());
+  auto ids = [](const KnowledgeGraph& g) {
+    std::vector<std::string> out;
+    for (const Entity& e : g.entities()) out.push_back(e.id);
+    return out;
+  };
+  EXPECT_EQ(ids(loaded), ids(original));
+  EXPECT_EQ(loaded.edges().size(), original.edges().size());
+  ASSERT_EQ(loaded.fact_count(), 4u);
+  EXPECT_EQ(loaded.fact(2).relation, "partner-of");  // within a document, in stored order
+  EXPECT_EQ(loaded.fact(3).relation, "acquires");
+}
+
 TEST_F(StoreTest, GraphFromANewerToileIsAClearError) {
   save_graph(sample(), dir_ / "g.toile");
   sqlite3* db = nullptr;
