@@ -746,7 +746,10 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
   const TaggedText& tagged = ready.tagged;
   const auto& markers = ready.markers;
   const Gazetteer& gaz = *impl.gazetteer;
-  auto& [match, relaxed_match, captures] = scratch;
+  // Named references, not a structured binding: clang 14 cannot capture those in lambdas.
+  std::vector<re2::StringPiece>& match = scratch.match;
+  std::vector<re2::StringPiece>& relaxed_match = scratch.relaxed_match;
+  std::vector<std::string_view>& captures = scratch.captures;
   std::size_t pos = 0;
   const re2::StringPiece input_text(tagged.text);
   re2::StringPiece whole;
