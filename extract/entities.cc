@@ -18,13 +18,19 @@ std::string_view word_at(std::string_view text, const Token& t) {
   return text.substr(t.begin, t.end - t.begin);
 }
 
+// ICU's classes, asked only of non-ASCII code points: the tagger asks them of every word.
+bool is_upper_letter(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c); }
+bool is_letter(UChar32 c) {
+  return c < 0x80 ? (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') : u_isalpha(c);
+}
+
 bool has_upper_inside(std::string_view word) {  // iPhone, eBay, NetWatt
   int32_t i = 0;
   bool first = true;
   while (i < static_cast<int32_t>(word.size())) {
     UChar32 c;
     U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
-    if (!first && c >= 0 && u_isupper(c)) return true;
+    if (!first && c >= 0 && is_upper_letter(c)) return true;
     first = false;
   }
   return false;
@@ -36,8 +42,8 @@ bool is_all_caps(std::string_view word) {
   while (i < static_cast<int32_t>(word.size())) {
     UChar32 c;
     U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
-    if (c >= 0 && u_isalpha(c)) {
-      if (!u_isupper(c)) return false;
+    if (c >= 0 && is_letter(c)) {
+      if (!is_upper_letter(c)) return false;
       ++letters;
     }
   }
