@@ -205,6 +205,24 @@ TEST(Clutter, FirstRuleInFileOrderNamesTheLine) {
   EXPECT_EQ(filter.match("Menu"), "z");
 }
 
+// The set runs long counted repetitions unbounded; their bounds still decide.
+TEST(Clutter, LongCountedRepetitionsKeepTheirBounds) {
+  const ClutterFilter filter = ClutterFilter::from_tsv(
+      "t.tsv", "caption\t[^.]{1,12} \\(photo\\)\nlong\t[^.]{13,40} \\(photo\\).*\n");
+  EXPECT_EQ(filter.match("Le port (photo)"), "caption");                // 7 bytes before
+  EXPECT_EQ(filter.match("Le port de Brest (photo)"), "long");          // 16: past the first bound
+  EXPECT_EQ(filter.match("Le port de Brest, vu du ciel au matin, en hiver (photo)"), "");  // 47
+  EXPECT_EQ(filter.match("Le port. (photo)"), "");
+}
+
+TEST(Clutter, UnboundLongRepeatsLeavesEverythingElse) {
+  EXPECT_EQ(unbound_long_repeats("[^.!?]{1,160}x{2,8}y{3}z{0,9}?", 8), "[^.!?]{1,}x{2,8}y{3}z{0,}?");
+  EXPECT_EQ(unbound_long_repeats("\\p{Lu}{1,30}\\x{2019}", 8), "\\p{Lu}{1,}\\x{2019}");
+  EXPECT_EQ(unbound_long_repeats("[{]{0,99}[]{1,20}][[:alpha:]{1,20}]\\{1,20\\}", 8),
+            "[{]{0,}[]{1,20}][[:alpha:]{1,20}]\\{1,20\\}");
+  EXPECT_EQ(unbound_long_repeats("a{,20}b{20,}c{1,2", 8), "a{,20}b{20,}c{1,2");
+}
+
 TEST(Clutter, EmptyFilterFindsNothing) {
   const ClutterFilter filter;
   EXPECT_EQ(filter.match("Menu"), "");
