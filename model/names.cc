@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -64,7 +65,18 @@ bool is_corporate_suffix(std::string_view word) {
 
 }  // namespace
 
-std::string fold_name(std::string_view name) {
+namespace {
+
+// Case-folded, compatibility-decomposed, without combining marks, ’ as ' and without « »
+// (ICU's work: a few thousand instructions a name).
+std::string fold_characters(std::string_view name) {
+  // ASCII folds to its lower case and has no decomposition: most names, without ICU.
+  if (std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string folded(name);
+    for (char& c : folded)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return folded;
+  }
   UErrorCode status = U_ZERO_ERROR;
   static const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
@@ -86,6 +98,13 @@ std::string fold_name(std::string_view name) {
   }
   std::string folded;
   kept.toUTF8String(folded);
+  return folded;
+}
+
+}  // namespace
+
+std::string fold_name(std::string_view name) {
+  const std::string folded = fold_characters(name);
   const std::vector<std::string> folded_words = split_words(folded);
   std::string collapsed = join_words(folded_words, 0, folded_words.size());
   collapsed = strip_chars(collapsed, " .,;:");

@@ -25,6 +25,15 @@ TEST(FoldName, AgreesWithTheScorer) {
   for (const auto& c : cases) EXPECT_EQ(fold_name(c.input), c.folded) << c.input;
 }
 
+// ASCII names skip ICU; a « (dropped by the fold) sends the same name through ICU.
+TEST(FoldName, AsciiFoldsAsThroughIcu) {
+  std::string every_ascii;
+  for (char c = ' '; c <= '~'; ++c) every_ascii += c;
+  EXPECT_EQ(fold_name(every_ascii), fold_name(every_ascii + "\xC2\xAB"));
+  EXPECT_EQ(fold_name("\tACME  Data\nLab."), fold_name("\tACME  Data\nLab.\xC2\xAB"));
+  EXPECT_EQ(fold_name("\tACME  Data\nLab."), "acme data lab");
+}
+
 TEST(EntityKey, DropsLegalFormsAndGroupPrefix) {
   EXPECT_EQ(entity_key("Groupe Braxio"), "braxio");
   EXPECT_EQ(entity_key("Talvik Corp"), "talvik");
