@@ -24,6 +24,7 @@ class DisjointSets {
     while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
     return x;
   }
+  std::size_t size() const { return parent_.size(); }
   void unite(std::size_t a, std::size_t b) {
     a = find(a);
     b = find(b);
@@ -368,22 +369,32 @@ void KnowledgeGraph::resolve() const {
       if (first_use[r] == static_cast<std::size_t>(-1)) first_use[r] = k;
     }
   }
-  std::vector<std::size_t> root_of_ref(refs_.size(), static_cast<std::size_t>(-1));
-  std::map<std::size_t, Candidate> components;
-  // alias → (first use, doc) within a component
-  std::map<std::size_t, std::map<std::string, std::pair<std::size_t, std::uint32_t>>> sources;
+  // Components in the order of their roots (as a map keyed by root would hold them), each
+  // with its names: alias → (first use, doc) of the first fact naming it so.
+  std::vector<std::size_t> component_of_root(sets.size(), static_cast<std::size_t>(-1));
+  std::vector<std::size_t> roots;
+  std::vector<std::size_t> component_of_ref(refs_.size(), static_cast<std::size_t>(-1));
+  for (std::uint32_t r = 0; r < refs_.size(); ++r) {
+    if (uses[r] == 0) continue;
+    const std::size_t root = sets.find(node_of_ref[r]);
+    if (component_of_root[root] == static_cast<std::size_t>(-1)) roots.push_back(root), component_of_root[root] = 0;
+  }
+  std::sort(roots.begin(), roots.end());
+  for (std::size_t k = 0; k < roots.size(); ++k) component_of_root[roots[k]] = k;
+  std::vector<Candidate> components(roots.size());
+  std::vector<std::map<std::string, std::pair<std::size_t, std::uint32_t>>> sources(roots.size());
   for (std::uint32_t r = 0; r < refs_.size(); ++r) {
     if (uses[r] == 0) continue;
     const EntityRef& side = refs_[r];
-    const std::size_t root = sets.find(node_of_ref[r]);
-    root_of_ref[r] = root;
-    Candidate& c = components[root];
+    const std::size_t k = component_of_root[sets.find(node_of_ref[r])];
+    component_of_ref[r] = k;
+    Candidate& c = components[k];
     c.type = side.type;
     c.canonical_votes[side.name] += uses[r];
     c.aliases[side.name] += uses[r];
     for (const auto& alias : keyed_aliases[r]) c.aliases[alias] += uses[r];
     const std::uint32_t doc = packed_[ordered[first_use[r]]].doc;
-    auto& first = sources[root];
+    auto& first = sources[k];
     auto named_in = [&](const std::string& name) {
       auto [it, added] = first.try_emplace(name, first_use[r], doc);
       if (!added && first_use[r] < it->second.first) it->second = {first_use[r], doc};
@@ -391,43 +402,46 @@ void KnowledgeGraph::resolve() const {
     for (const auto& alias : keyed_aliases[r]) named_in(alias);
     named_in(side.name);
   }
-  for (auto& [root, names] : sources)
-    for (const auto& [name, where] : names)
-      components[root].alias_source.emplace(name, strings_[where.second]);
+  for (std::size_t k = 0; k < components.size(); ++k)
+    for (const auto& [name, where] : sources[k]) components[k].alias_source.emplace(name, strings_[where.second]);
   sources.clear();
 
   // Entities, sorted by id; ids made unique deterministically.
   struct Named {
     std::string base_id;
-    std::size_t root;
-    const Candidate* candidate;
+    std::size_t component;
+    std::string canonical;
   };
   std::vector<Named> named;
-  for (const auto& [root, c] : components)
-    named.push_back({type_slug(c.type) + "/" + slugify(pick_canonical(c)), root, &c});
-  std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
+  named.reserve(components.size());
+  for (std::size_t k = 0; k < components.size(); ++k) {
+    std::string canonical = pick_canonical(components[k]);
+    named.push_back({type_slug(components[k].type) + "/" + slugify(canonical), k, std::move(canonical)});
+  }
+  std::sort(named.begin(), named.end(), [&](const Named& a, const Named& b) {
     if (const int c = a.base_id.compare(b.base_id); c != 0) return c < 0;
-    return a.candidate->canonical_votes < b.candidate->canonical_votes;  // rare: same base id
+    return components[a.component].canonical_votes < components[b.component].canonical_votes;  // rare: same base id
   });
-  std::map<std::size_t, std::size_t> entity_of_root;
+  std::vector<std::size_t> entity_of_component(components.size());
   entities_.clear();
-  std::map<std::string, int> seen_ids;
-  for (const auto& [base_id, root, candidate] : named) {
-    const Candidate& c = *candidate;
+  entities_.reserve(named.size());
+  for (std::size_t k = 0, same = 0; k < named.size(); ++k) {
+    // Sorted by base id: the n-th of one base id is « id-n ».
+    same = k > 0 && named[k].base_id == named[k - 1].base_id ? same + 1 : 1;
+    Candidate& c = components[named[k].component];
     Entity e;
-    const int count = ++seen_ids[base_id];
-    e.id = count == 1 ? base_id : base_id + "-" + std::to_string(count);
-    e.name = pick_canonical(c);
+    e.id = same == 1 ? named[k].base_id : named[k].base_id + "-" + std::to_string(same);
+    e.name = std::move(named[k].canonical);
     e.type = c.type;
-    e.aliases = c.aliases;
     e.merges = explain_merges(c, e.name, key_of);
-    entity_of_root[root] = entities_.size();
+    e.aliases = std::move(c.aliases);
+    entity_of_component[named[k].component] = entities_.size();
     entities_.push_back(std::move(e));
   }
   components.clear();
   std::vector<std::size_t> entity_of_ref(refs_.size(), 0);
   for (std::uint32_t r = 0; r < refs_.size(); ++r)
-    if (uses[r] > 0) entity_of_ref[r] = entity_of_root.at(root_of_ref[r]);
+    if (uses[r] > 0) entity_of_ref[r] = entity_of_component[component_of_ref[r]];
 
   // Edges: one per (subject, relation, object); symmetric relations in one orientation. First
   // in the order of (subject, relation, object), as a map of them would hold them.
@@ -495,9 +509,18 @@ void KnowledgeGraph::resolve() const {
                        group_facts_.size(), 1.0 - miss});
     a = b;
   }
+  // In the order of (subject id, relation, object id), compared as ranks: ids are distinct.
+  std::vector<std::uint32_t> id_rank(entities_.size());
+  {
+    std::vector<std::uint32_t> by_id(entities_.size());
+    std::iota(by_id.begin(), by_id.end(), 0u);
+    std::sort(by_id.begin(), by_id.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return entities_[a].id < entities_[b].id; });
+    for (std::uint32_t k = 0; k < by_id.size(); ++k) id_rank[by_id[k]] = k;
+  }
   std::sort(groups_.begin(), groups_.end(), [&](const Group& a, const Group& b) {
-    return std::tie(entities_[a.subject].id, strings_[a.relation], entities_[a.object].id) <
-           std::tie(entities_[b.subject].id, strings_[b.relation], entities_[b.object].id);
+    return std::tuple(id_rank[a.subject], relation_rank[a.relation], id_rank[a.object]) <
+           std::tuple(id_rank[b.subject], relation_rank[b.relation], id_rank[b.object]);
   });
 
   topology_ = Topology(entities_.size());
