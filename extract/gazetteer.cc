@@ -184,6 +184,7 @@ bool Gazetteer::may_begin_name(std::string_view word) const {
 
 std::string Gazetteer::key_of(std::string_view surface) {
   std::string collapsed;
+  collapsed.reserve(surface.size());
   bool space = false;
   for (char c : surface) {
     if (c == ' ' || c == '\t' || c == '\n') {
@@ -196,6 +197,10 @@ std::string Gazetteer::key_of(std::string_view surface) {
   }
   if (collapsed.empty()) return collapsed;
   // Lower-case the first code point only: names keep their inner capitals.
+  if (const auto c = static_cast<unsigned char>(collapsed[0]); c < 0x80) {
+    if (c >= 'A' && c <= 'Z') collapsed[0] = static_cast<char>(c - 'A' + 'a');
+    return collapsed;
+  }
   int32_t i = 0;
   UChar32 first;
   U8_NEXT(collapsed.data(), i, static_cast<int32_t>(collapsed.size()), first);

@@ -22,6 +22,15 @@ bool may_begin(const Gazetteer& g, std::string_view token) {
   return g.may_begin_entry(token, lower_utf8(token));
 }
 
+// Spaces collapsed, the first code point lower-cased, inner capitals kept.
+TEST(Gazetteer, KeyOfLowersOnlyTheFirstCharacter) {
+  EXPECT_EQ(Gazetteer::key_of("  Orvane \t Lumio\n"), "orvane Lumio");
+  EXPECT_EQ(Gazetteer::key_of("ÉTOILE Verte"), "éTOILE Verte");
+  EXPECT_EQ(Gazetteer::key_of("Ωmega"), "ωmega");
+  EXPECT_EQ(Gazetteer::key_of("l'Usine"), "l'Usine");
+  EXPECT_EQ(Gazetteer::key_of(" "), "");
+}
+
 TEST(Gazetteer, MayBeginEntryKnowsTheFirstWordsOfEntries) {
   const Gazetteer g = small_gazetteer();
   EXPECT_TRUE(may_begin(g, "Orvane"));
