@@ -1,5 +1,6 @@
 #include "export/common.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -73,9 +74,11 @@ std::string valid_utf8(std::string_view text) {
 
 std::string decimal_string(double value, int decimals) {
   if (!std::isfinite(value)) return "0";
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  std::string s = buffer;
+  // As printf's "%.*f" writes it (to_chars with a precision is specified so), without
+  // snprintf's format parsing and locale: every confidence of an export passes here.
+  char buffer[400];  // DBL_MAX in fixed notation is 309 digits
+  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
+  std::string s(buffer, error == std::errc{} ? end : buffer);
   if (s.find('.') != std::string::npos) {
     while (s.back() == '0') s.pop_back();
     if (s.back() == '.') s.pop_back();

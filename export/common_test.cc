@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdio>
+#include <string>
+
 namespace toile::export_detail {
 namespace {
 
@@ -19,6 +23,31 @@ TEST(ValidUtf8, ReplacesEachStrayByteWithoutLosingItsNeighbours) {
   EXPECT_EQ(valid_utf8("\xED\xA0\x80"), replacement + replacement + replacement);  // surrogate
   EXPECT_EQ(valid_utf8("fin \xE2\x82"), "fin " + replacement + replacement);  // cut short
   EXPECT_EQ(valid_utf8("\xE9t\xE9"), replacement + "t" + replacement);  // Latin-1
+}
+
+TEST(DecimalString, FixedDigitsWithoutTrailingZeros) {
+  EXPECT_EQ(decimal_string(0.85, 3), "0.85");
+  EXPECT_EQ(decimal_string(0.8125, 3), "0.812");  // printf's rounding of the binary value
+  EXPECT_EQ(decimal_string(1.0, 3), "1");
+  EXPECT_EQ(decimal_string(14000000.0, 6), "14000000");
+  EXPECT_EQ(decimal_string(2.5e-7, 6), "0");
+  EXPECT_EQ(decimal_string(-0.0001, 3), "0");  // no "-0"
+  EXPECT_EQ(decimal_string(-12.5, 3), "-12.5");
+  EXPECT_EQ(decimal_string(1e300, 0).size(), 301u);
+  EXPECT_EQ(decimal_string(std::nan(""), 3), "0");
+}
+
+// Every confidence a fact can have (thousandths) is written as printf writes it.
+TEST(DecimalString, AgreesWithPrintf) {
+  for (int k = 0; k <= 1000; ++k) {
+    const double value = k / 1000.0 + 0.0004;
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.3f", value);
+    std::string expected = buffer;
+    while (expected.back() == '0') expected.pop_back();
+    if (expected.back() == '.') expected.pop_back();
+    EXPECT_EQ(decimal_string(value, 3), expected) << value;
+  }
 }
 
 }  // namespace
