@@ -109,6 +109,13 @@ std::optional<Document> read_one(const fs::path& path, const std::string& id,
   return doc;
 }
 
+// A file's id: its path within the folder given, as the folder's walk reached it. Lexically:
+// the walk's paths all begin with the folder's, and fs::relative resolved every component of
+// both (eight readlink calls a file, 3 % of a build's time) and named a link by its target.
+std::string article_id(const fs::path& file, const fs::path& folder) {
+  return file.lexically_relative(folder).generic_string();
+}
+
 void read_one(const fs::path& path, const std::string& id, const ReadOptions& options,
               ArticleSet& out) {
   if (auto doc = read_one(path, id, options, out.problems)) out.documents.push_back(std::move(*doc));
@@ -184,7 +191,7 @@ ArticleListing list_articles(const std::vector<fs::path>& inputs) {
       out.problems.push_back({k, {input.string(), "folder not fully read: " + describe(ec), false}});
     std::sort(files.begin(), files.end());
     for (std::size_t n = 0; n < files.size(); ++n)
-      out.files.push_back({files[n], fs::relative(files[n], input).generic_string(), k, n});
+      out.files.push_back({files[n], article_id(files[n], input), k, n});
   }
   std::stable_sort(out.files.begin(), out.files.end(),
                    [](const ArticleFile& a, const ArticleFile& b) { return a.id < b.id; });
@@ -223,8 +230,7 @@ ArticleSet read_articles(const std::vector<fs::path>& inputs, const ReadOptions&
     }
     if (ec) out.problems.push_back({input.string(), "folder not fully read: " + describe(ec), false});
     std::sort(files.begin(), files.end());
-    for (const auto& file : files)
-      read_one(file, fs::relative(file, input).generic_string(), options, out);
+    for (const auto& file : files) read_one(file, article_id(file, input), options, out);
   }
   std::stable_sort(out.documents.begin(), out.documents.end(),
                    [](const Document& a, const Document& b) { return a.id < b.id; });

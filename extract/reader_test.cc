@@ -92,6 +92,26 @@ TEST_F(ReaderTest, MissingInputsAndBrokenLinksAreReported) {
             "absent.txt: skipped: no such file or folder [skipped]\n");
 }
 
+// A link to an article elsewhere is named by where it stands in the folder, not by its target.
+TEST_F(ReaderTest, IdsAreWhereTheFilesStandInTheFolder) {
+  const fs::path elsewhere = dir_.string() + "-elsewhere";
+  fs::create_directories(elsewhere);
+  std::ofstream(elsewhere / "target.txt") << "Trois.";
+  fs::create_symlink(elsewhere / "target.txt", dir_ / "sub" / "link.txt");
+  write("a.txt", "Un.");
+  const fs::path given = dir_ / "sub" / ".." / "";  // as a user may type it
+  const ArticleSet set = read_articles({given});
+  const ArticleListing listing = list_articles({given});
+  fs::remove_all(elsewhere);
+  ASSERT_EQ(set.documents.size(), 2u);
+  EXPECT_EQ(set.documents[0].id, "a.txt");
+  EXPECT_EQ(set.documents[1].id, "sub/link.txt");
+  EXPECT_EQ(set.documents[1].text, "Trois.");
+  ASSERT_EQ(listing.files.size(), 2u);
+  EXPECT_EQ(listing.files[0].id, "a.txt");
+  EXPECT_EQ(listing.files[1].id, "sub/link.txt");
+}
+
 TEST(Windows1252, MapsTheHighRange) {
   EXPECT_EQ(windows1252_to_utf8("\x93oui\x94 \x9c"), "“oui” œ");
 }
