@@ -238,26 +238,30 @@ struct TaggedText {
 
 TaggedText tag_text(std::string_view text, const TaggedSentence& ts) {
   TaggedText out;
+  out.text.reserve(ts.sentence.end - ts.sentence.begin + 16 * ts.mentions.size());
+  out.pieces.reserve(2 * ts.mentions.size() + 1);
   std::size_t at = ts.sentence.begin;
   auto plain = [&](std::size_t end) {
     if (end <= at) return;
-    std::string piece(text.substr(at, end - at));
-    // Brackets of our own markers must not come from the article itself.
-    for (std::size_t p; (p = piece.find(kOpen)) != std::string::npos;) piece.replace(p, 3, "  [");
-    for (std::size_t p; (p = piece.find(kClose)) != std::string::npos;) piece.replace(p, 3, "]  ");
-    out.pieces.push_back({out.text.size(), at, piece.size(), -1});
-    out.text += piece;
+    const std::size_t start = out.text.size();
+    out.text.append(text.substr(at, end - at));
+    // Brackets of our own markers must not come from the article itself (same lengths).
+    for (std::size_t p = start; (p = out.text.find(kOpen, p)) != std::string::npos; p += 3) out.text.replace(p, 3, "  [");
+    for (std::size_t p = start; (p = out.text.find(kClose, p)) != std::string::npos; p += 3) out.text.replace(p, 3, "]  ");
+    out.pieces.push_back({start, at, end - at, -1});
     at = end;
   };
   for (std::size_t i = 0; i < ts.mentions.size(); ++i) {
     const auto& m = ts.mentions[i];
     plain(m.begin);
     // The noun that introduced the name rides along: ⟦ORG:6:concurrent⟧.
-    const std::string marker = std::string(kOpen) + std::string(tag_name(m.tag)) + ":" +
-                               std::to_string(i) +
-                               (m.descriptor.empty() ? "" : ":" + m.descriptor) + std::string(kClose);
-    out.pieces.push_back({out.text.size(), m.begin, marker.size(), static_cast<int>(i)});
-    out.text += marker;
+    const std::size_t start = out.text.size();
+    char number[24];
+    const auto [number_end, error] = std::to_chars(number, number + sizeof number, i);
+    out.text.append(kOpen).append(tag_name(m.tag)).append(1, ':').append(number, error == std::errc{} ? number_end : number);
+    if (!m.descriptor.empty()) out.text.append(1, ':').append(m.descriptor);
+    out.text.append(kClose);
+    out.pieces.push_back({start, m.begin, out.text.size() - start, static_cast<int>(i)});
     at = m.end;
   }
   plain(ts.sentence.end);
