@@ -114,7 +114,11 @@ constexpr int kLongestRepeatInSet = 8;
 struct ClutterFilter::Compiled {
   Compiled() : set(pattern_options(), RE2::ANCHOR_BOTH) {}
   RE2::Set set;
-  std::vector<std::unique_ptr<RE2>> exact;  // of each rule whose pattern in the set is relaxed
+  std::vector<bool> relaxed;  // of each rule: its pattern in the set is relaxed
+  // The relaxed rules' own patterns, compiled when a line first needs one (« [^.!?]{1,160} »
+  // is a large program, and most archives never ask).
+  mutable std::once_flag exact_once;
+  mutable std::vector<std::unique_ptr<RE2>> exact;
   // One by one, for when the set's DFA runs out of memory: compiled only then (compiling them
   // up front cost a third of the clutter rules' start-up, for a case that does not happen).
   mutable std::once_flag each_once;
@@ -214,10 +218,10 @@ void ClutterFilter::compile() {
     std::string error;
     const std::string relaxed = unbound_long_repeats(rule.pattern, kLongestRepeatInSet);
     if (relaxed != rule.pattern && compiled->set.Add(relaxed, &error) >= 0) {
-      compiled->exact.push_back(std::make_unique<RE2>(rule.pattern, pattern_options()));
+      compiled->relaxed.push_back(true);
       continue;
     }
-    compiled->exact.push_back(nullptr);
+    compiled->relaxed.push_back(false);
     // Patterns were checked when read; a failure here is a bug, not an input fault.
     if (compiled->set.Add(rule.pattern, &error) < 0) {
       throw std::logic_error("clutter rule " + rule.id + " does not compile: " + error);
@@ -237,8 +241,13 @@ std::string_view ClutterFilter::match(std::string_view line) const {
   if (compiled_->set.Match(line, &hits, &info)) {
     std::sort(hits.begin(), hits.end());
     for (const int k : hits) {
-      const RE2* exact = compiled_->exact[static_cast<std::size_t>(k)].get();
-      if (exact == nullptr || RE2::FullMatch(line, *exact)) return rules_[static_cast<std::size_t>(k)].id;
+      const auto rule = static_cast<std::size_t>(k);
+      if (!compiled_->relaxed[rule]) return rules_[rule].id;
+      std::call_once(compiled_->exact_once, [&] {
+        for (std::size_t r = 0; r < rules_.size(); ++r)
+          compiled_->exact.push_back(compiled_->relaxed[r] ? std::make_unique<RE2>(rules_[r].pattern, pattern_options()) : nullptr);
+      });
+      if (RE2::FullMatch(line, *compiled_->exact[rule])) return rules_[rule].id;
     }
     return {};
   }
