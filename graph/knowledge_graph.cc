@@ -123,18 +123,43 @@ std::size_t KnowledgeGraph::QualifiersHash::operator()(const Qualifiers& q) cons
   return mix(h, hash_of(q.reported_by));
 }
 
+namespace {
+// Spreads a hash (std::hash of an integer is the integer) before its bits pick a slot.
+std::uint64_t spread(std::uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  return h;
+}
+}  // namespace
+
 template <typename T, typename Hash>
 std::uint32_t KnowledgeGraph::Interner<T, Hash>::add(T value) {
-  const std::size_t h = Hash{}(value);
-  const auto found = first_.find(h);
-  if (found != first_.end())
-    for (std::uint32_t i = found->second; i != static_cast<std::uint32_t>(-1); i = next_[i])
-      if (values_[i] == value) return i;
+  if (2 * (values_.size() + 1) > slots_.size()) grow();
+  const std::uint64_t h = spread(Hash{}(value));
+  const auto tag = static_cast<std::uint32_t>(h >> 32);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t at = static_cast<std::size_t>(h) & mask;
+  for (; slots_[at].index != kEmpty; at = (at + 1) & mask)
+    if (slots_[at].tag == tag && values_[slots_[at].index] == value) return slots_[at].index;
   const auto index = static_cast<std::uint32_t>(values_.size());
-  next_.push_back(found != first_.end() ? found->second : static_cast<std::uint32_t>(-1));
-  first_[h] = index;
+  slots_[at] = {index, tag};
   values_.push_back(std::move(value));
   return index;
+}
+
+template <typename T, typename Hash>
+void KnowledgeGraph::Interner<T, Hash>::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(std::max<std::size_t>(64, 2 * old.size()), Slot{});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.index == kEmpty) continue;
+    const std::uint64_t h = spread(Hash{}(values_[slot.index]));
+    std::size_t at = static_cast<std::size_t>(h) & mask;
+    while (slots_[at].index != kEmpty) at = (at + 1) & mask;
+    slots_[at] = slot;
+  }
 }
 
 std::uint32_t KnowledgeGraph::SentenceStore::add(std::string_view sentence) {
