@@ -337,11 +337,23 @@ void sync_path(const std::filesystem::path& path, int flags) {
 
 }  // namespace
 
+namespace {
+// Before SQLite's first use: no memory statistics, which take a global mutex on every
+// allocation of every connection. (Fails harmlessly if the process already used SQLite.)
+void configure_sqlite() {
+  static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)configured;
+}
+}  // namespace
+
 KnowledgeGraph load_graph(const std::filesystem::path& file) {
+  configure_sqlite();
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec)) fail(file, "no such graph file");
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+  // One thread uses a connection: no SQLite mutex around each call (4 million of them to load
+  // and save the 10 MB benchmark graph, 7 % of the work).
+  const int rc = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
   Db db(raw);
   if (rc != SQLITE_OK) fail(file, std::string("cannot open graph: ") + sqlite3_errstr(rc));
   check_format(db.get(), file);
@@ -390,6 +402,7 @@ void remove_stale_temporaries(const std::filesystem::path& file) {
 }  // namespace
 
 void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& file, unsigned threads) {
+  configure_sqlite();
   // The documents' order is settled here, as resolution never reads them; from then on both
   // threads only read what they share.
   graph.documents();
@@ -404,7 +417,7 @@ void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& file, 
   try {
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(temp.c_str(), &raw,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     Db db(raw);
     if (rc != SQLITE_OK) fail(file, std::string("cannot create graph: ") + sqlite3_errstr(rc));
     // The temporary file is thrown away on failure, so it needs no journal of its own. Pages of
