@@ -54,6 +54,12 @@ std::string unbound_long_repeats(std::string_view pattern, int longest_kept) {
   bool in_class = false;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size() && pattern[i + 1] == 'Q') {  // \Q…\E: literal text
+      const std::size_t end = std::min(pattern.find("\\E", i + 2), pattern.size());
+      out.append(pattern.substr(i, end - i));
+      i = end - 1;
+      continue;
+    }
     if (c == '\\' && i + 1 < pattern.size()) {  // an escape, with its braces: \p{Lu}, \x{2019}
       out += c;
       const char escaped = pattern[++i];

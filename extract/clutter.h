@@ -68,8 +68,8 @@ class ClutterFilter {
 
 // The pattern with each counted repetition of more than `longest_kept` times, {m,n}, made
 // {m,}: it matches every text the pattern does, and its automaton stays small. Braces of
-// escapes (\p{Lu}, \x{2019}) and of character classes are left alone. Used by ClutterFilter
-// (exposed for its tests).
+// escapes (\p{Lu}, \x{2019}), of character classes and of quoted text (\Q…\E) are left
+// alone. Used by ClutterFilter (exposed for its tests).
 std::string unbound_long_repeats(std::string_view pattern, int longest_kept);
 
 }  // namespace toile

@@ -221,6 +221,7 @@ TEST(Clutter, UnboundLongRepeatsLeavesEverythingElse) {
   EXPECT_EQ(unbound_long_repeats("[{]{0,99}[]{1,20}][[:alpha:]{1,20}]\\{1,20\\}", 8),
             "[{]{0,}[]{1,20}][[:alpha:]{1,20}]\\{1,20\\}");
   EXPECT_EQ(unbound_long_repeats("a{,20}b{20,}c{1,2", 8), "a{,20}b{20,}c{1,2");
+  EXPECT_EQ(unbound_long_repeats("\\Qx{1,20}\\Ey{1,20}\\Qz{1,20}", 8), "\\Qx{1,20}\\Ey{1,}\\Qz{1,20}");
 }
 
 TEST(Clutter, EmptyFilterFindsNothing) {
