@@ -19,6 +19,10 @@ std::vector<std::string> sorted_aliases(const Entity& entity);
 // that states it; a flag is set when any support sets it.
 Qualifiers merged_qualifiers(const std::vector<Support>& supports);
 
+// The length of the well-formed UTF-8 sequence that starts at text[i] (1 for ASCII), or 0 when
+// none does there (a stray byte, an overlong form, a surrogate, past U+10FFFF, cut short).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+
 // The bytes of `text` with every byte that is not part of a well-formed UTF-8 sequence
 // replaced by U+FFFD, so that consumers that insist on UTF-8 (Graphviz, XML) accept it.
 std::string valid_utf8(std::string_view text);

@@ -25,6 +25,19 @@ TEST(ValidUtf8, ReplacesEachStrayByteWithoutLosingItsNeighbours) {
   EXPECT_EQ(valid_utf8("\xE9t\xE9"), replacement + "t" + replacement);  // Latin-1
 }
 
+TEST(Utf8SequenceLength, WellFormedSequencesOnly) {
+  EXPECT_EQ(utf8_sequence_length("a", 0), 1u);
+  EXPECT_EQ(utf8_sequence_length("é", 0), 2u);
+  EXPECT_EQ(utf8_sequence_length("€", 0), 3u);
+  EXPECT_EQ(utf8_sequence_length("\xF0\x9F\x93\x88", 0), 4u);
+  EXPECT_EQ(utf8_sequence_length("é", 1), 0u);                 // a continuation byte
+  EXPECT_EQ(utf8_sequence_length("\xC0\xAF", 0), 0u);          // overlong
+  EXPECT_EQ(utf8_sequence_length("\xE0\x80\x80", 0), 0u);      // overlong
+  EXPECT_EQ(utf8_sequence_length("\xED\xA0\x80", 0), 0u);      // surrogate
+  EXPECT_EQ(utf8_sequence_length("\xF4\x90\x80\x80", 0), 0u);  // past U+10FFFF
+  EXPECT_EQ(utf8_sequence_length("\xE2\x82", 0), 0u);          // cut short
+}
+
 TEST(DecimalString, FixedDigitsWithoutTrailingZeros) {
   EXPECT_EQ(decimal_string(0.85, 3), "0.85");
   EXPECT_EQ(decimal_string(0.8125, 3), "0.812");  // printf's rounding of the binary value

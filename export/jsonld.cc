@@ -19,6 +19,7 @@
 #include <unordered_map>
 #include <nlohmann/json.hpp>
 
+#include "export/common.h"
 #include "export/export.h"
 #include "export/rdf.h"
 
@@ -231,33 +232,6 @@ class JsonWriter {
       ++i;
     }
     return i;
-  }
-
-  // The length of the UTF-8 sequence of a non-ASCII byte at text[i]; 0 when it is not one.
-  static std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t n = 0;
-    std::uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 1, cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2, cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3, cp = c & 0x07;
-    } else {
-      return 0;
-    }
-    if (i + n >= text.size()) return 0;
-    for (std::size_t k = 1; k <= n; ++k) {
-      const auto d = static_cast<unsigned char>(text[i + k]);
-      if ((d & 0xC0) != 0x80) return 0;
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
-    if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return 0;
-    return n + 1;
   }
 
   const rdf::Graph& prefixes_;

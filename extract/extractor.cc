@@ -103,6 +103,11 @@ struct Extractor::Impl {
  private:
   struct Tagged;
   Tagged tag(const Document& document, StageClock& clock, ExtractStats* stats) const;
+  // Whether a sentence is read for facts: page furniture only when asked to, or to explain.
+  // run() matches the rules on these sentences and facts_of() takes one result for each.
+  bool reads(const TaggedSentence& ts, bool tracing) const {
+    return !ts.sentence.clutter || options.keep_clutter_facts || tracing;
+  }
   std::vector<Fact> facts_of(const Tagged& doc, std::vector<std::vector<RelationMatch>>& matches,
                              std::size_t& next_match, std::vector<SentenceTrace>* trace) const;
 };
@@ -276,13 +281,10 @@ std::vector<std::vector<Fact>> Extractor::Impl::run(std::span<const Document> do
   for (const Document& document : documents) docs.push_back(tag(document, clock, stats));
 
   // The rules, over the sentences of every document at once (RelationRules::match).
-  auto read = [&](const TaggedSentence& ts) {
-    return !ts.sentence.clutter || options.keep_clutter_facts || trace;
-  };
   std::vector<SentenceToMatch> batch;
   for (const Tagged& doc : docs)
     for (std::size_t k = 0; k < doc.tagged.size(); ++k)
-      if (read(doc.tagged[k])) batch.push_back({doc.norm.text, &doc.tagged[k], &doc.contexts[k]});
+      if (reads(doc.tagged[k], trace != nullptr)) batch.push_back({doc.norm.text, &doc.tagged[k], &doc.contexts[k]});
   std::vector<std::vector<RelationMatch>> matches = relations.match(batch);
 
   std::vector<std::vector<Fact>> out;
@@ -310,7 +312,7 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
   std::vector<Fact> facts;
   std::set<std::tuple<std::string, std::string, std::string, std::uint64_t>> seen;
   for (const TaggedSentence& ts : doc.tagged) {
-    if (ts.sentence.clutter && !options.keep_clutter_facts && !trace) continue;
+    if (!reads(ts, trace != nullptr)) continue;  // as run() chose the sentences to match
     const std::size_t facts_before = facts.size();
     const ByteSpan sentence_span = norm.to_original(ts.sentence.begin, ts.sentence.end);
     auto add = [&](EntityRef subject, const std::string& relation, EntityRef object,
@@ -357,8 +359,7 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
           side_of(ts, match.object, match.object_type, match.object_name), match.rule_id, match.begin,
           match.end, std::move(q));
     }
-    if (ts.sentence.clutter && !options.keep_clutter_facts)
-      facts.resize(facts_before);  // read for the trace only
+    if (!reads(ts, /*tracing=*/false)) facts.resize(facts_before);  // read for the trace only
     if (trace) {
       SentenceTrace t{tagged_text(text, ts), ts.sentence.clutter, {}, {}};
       for (const auto& m : ts.mentions) t.entities.push_back(describe(m, text));

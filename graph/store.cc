@@ -328,6 +328,13 @@ void write_rows(const KnowledgeGraph& graph, sqlite3* db, const std::filesystem:
   }
 }
 
+// Before SQLite's first use: no memory statistics, which take a global mutex on every
+// allocation of every connection. (Fails harmlessly if the process already used SQLite.)
+void configure_sqlite() {
+  static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)configured;
+}
+
 void sync_path(const std::filesystem::path& path, int flags) {
   const int fd = ::open(path.c_str(), flags);
   if (fd < 0) return;
@@ -335,15 +342,6 @@ void sync_path(const std::filesystem::path& path, int flags) {
   ::close(fd);
 }
 
-}  // namespace
-
-namespace {
-// Before SQLite's first use: no memory statistics, which take a global mutex on every
-// allocation of every connection. (Fails harmlessly if the process already used SQLite.)
-void configure_sqlite() {
-  static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-  (void)configured;
-}
 }  // namespace
 
 KnowledgeGraph load_graph(const std::filesystem::path& file) {
