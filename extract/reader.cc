@@ -2,9 +2,12 @@
 
 #include <openssl/evp.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
-#include <sstream>
+#include <cerrno>
 
 namespace toile {
 namespace {
@@ -52,20 +55,48 @@ bool has_no_utf8_sequence(std::string_view s) {
   return true;
 }
 
+enum class ReadResult { Ok, CannotOpen, ReadError };
+
+// The whole file in one read() of its size (a stream's buffer copied each article's bytes
+// twice, 3 % of a build); a file that grows meanwhile, or a pipe, is read on to its end.
+ReadResult read_bytes(const fs::path& path, std::string& out) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return ReadResult::CannotOpen;
+  struct stat info {};
+  std::size_t size = 0;
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) size = static_cast<std::size_t>(info.st_size);
+  out.resize(size + 1);  // one byte more: end of file is seen without a second call
+  std::size_t filled = 0;
+  ReadResult result = ReadResult::Ok;
+  for (;;) {
+    if (filled == out.size()) out.resize(out.size() * 2 + 4096);
+    const ssize_t n = ::read(fd, out.data() + filled, out.size() - filled);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      result = ReadResult::ReadError;
+      break;
+    }
+    if (n == 0) break;
+    filled += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  out.resize(filled);
+  return result;
+}
+
 std::optional<Document> read_one(const fs::path& path, const std::string& id,
                                  const ReadOptions& options, std::vector<ReadProblem>& problems) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    problems.push_back({path.string(), "skipped: cannot open file", true});
-    return std::nullopt;
+  std::string text;
+  switch (read_bytes(path, text)) {
+    case ReadResult::CannotOpen:
+      problems.push_back({path.string(), "skipped: cannot open file", true});
+      return std::nullopt;
+    case ReadResult::ReadError:
+      problems.push_back({path.string(), "skipped: read error", true});
+      return std::nullopt;
+    case ReadResult::Ok:
+      break;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    problems.push_back({path.string(), "skipped: read error", true});
-    return std::nullopt;
-  }
-  std::string text = std::move(buffer).str();
   if (const char* kind = binary_kind(std::string_view(text).substr(0, 8))) {
     problems.push_back({path.string(), std::string("skipped: binary file (") + kind + ")", true});
     return std::nullopt;

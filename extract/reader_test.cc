@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 namespace toile {
 namespace {
@@ -55,6 +58,23 @@ TEST_F(ReaderTest, OneBadFileNeverStopsTheOthers) {
             "empty.txt: empty file: no facts\n"
             "image.txt: skipped: binary file (PNG image) [skipped]\n"
             "nul.txt: skipped: binary file (NUL byte at offset 3) [skipped]\n");
+}
+
+TEST_F(ReaderTest, ReadsEachByteOfLargeFilesAndPipes) {
+  std::string big;
+  for (int i = 0; big.size() < 300'000; ++i) big += "Phrase numéro " + std::to_string(i) + ".\n";
+  write("big.txt", big);
+  const ArticleSet set = read_articles({dir_ / "big.txt"});
+  ASSERT_EQ(set.documents.size(), 1u);
+  EXPECT_EQ(set.documents[0].text, big);
+  // A pipe has no size to read at once: it is read to its end.
+  const fs::path fifo = dir_ / "pipe.txt";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << big; });
+  const ArticleSet piped = read_articles({fifo});
+  writer.join();
+  ASSERT_EQ(piped.documents.size(), 1u);
+  EXPECT_EQ(piped.documents[0].text, big);
 }
 
 TEST_F(ReaderTest, Windows1252IsConvertedAndSaidSo) {
