@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <deque>
 #include <unordered_map>
 #include <nlohmann/json.hpp>
 
@@ -38,12 +39,11 @@ class JsonWriter {
   void node(const rdf::Node& node, int depth) {
     // Keys in the order first given; a key given again replaces the value where it stood (as
     // assigning to an ordered_json key does).
-    struct Entry {
-      std::string_view key;
-      const rdf::Property* property;
-      bool is_type;
-    };
-    std::vector<Entry> entries;
+    // The list of this depth, its capacity kept from node to node (nested nodes use deeper
+    // ones): a list allocated anew for each of the millions of nodes cost 5 % of an export.
+    if (entries_at_depth_.size() <= static_cast<std::size_t>(depth)) entries_at_depth_.resize(depth + 1);
+    std::vector<Entry>& entries = entries_at_depth_[static_cast<std::size_t>(depth)];
+    entries.clear();
     if (!node.iri.empty()) entries.push_back({"@id", nullptr, false});
     for (const rdf::Property& p : node.properties) {
       const bool is_type = p.predicate == rdf::kRdf_type &&
@@ -98,6 +98,12 @@ class JsonWriter {
   }
 
  private:
+  struct Entry {
+    std::string_view key;
+    const rdf::Property* property;
+    bool is_type;
+  };
+
   std::string compact(std::string_view iri) const {
     std::string c = rdf::compact_iri(prefixes_, iri, false);
     return c.empty() ? std::string(iri) : c;
@@ -160,7 +166,10 @@ class JsonWriter {
       const char* end = term.value.data() + term.value.size();
       const auto [ptr, ec] = std::from_chars(term.value.data(), end, n);
       // Only what JSON-LD turns back into the same lexical form: canonical and below 10^21.
-      if (ec == std::errc() && ptr == end && std::to_string(n) == term.value) {
+      char canonical[24];
+      const auto canonical_end = std::to_chars(canonical, canonical + sizeof canonical, n).ptr;
+      if (ec == std::errc() && ptr == end &&
+          std::string_view(canonical, static_cast<std::size_t>(canonical_end - canonical)) == term.value) {
         out_ += term.value;
         return;
       }
@@ -247,6 +256,9 @@ class JsonWriter {
     }
   };
   std::unordered_map<std::string_view, std::string, SameView, SameView> vocabulary_;
+  // node()'s key lists, one per depth; a deque, as a nested node's growing it must leave the
+  // list of the node around it where it is.
+  std::deque<std::vector<Entry>> entries_at_depth_;
   std::string out_;
 };
 

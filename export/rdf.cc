@@ -10,6 +10,7 @@
 #include "export/rdf.h"
 
 #include <cctype>
+#include <charconv>
 #include <map>
 #include <mutex>
 #include <set>
@@ -34,7 +35,12 @@ Term literal(std::string_view value, std::string_view datatype = x("string")) {
   return Term{Term::Kind::Literal, valid_utf8(value), datatype, nullptr};
 }
 
-Term integer(std::uint64_t value) { return literal(std::to_string(value), x("integer")); }
+// Digits need no UTF-8 check.
+Term integer(std::uint64_t value) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  return Term{Term::Kind::Literal, std::string(digits, end), x("integer"), nullptr};
+}
 Term boolean(bool value) { return literal(value ? "true" : "false", x("boolean")); }
 
 Term blank(Node node) {
@@ -42,7 +48,8 @@ Term blank(Node node) {
 }
 
 void add(Node& node, std::string_view predicate, Term object, bool many = false) {
-  node.properties.push_back(Property{predicate, {std::move(object)}, many});
+  Property& p = node.properties.emplace_back(Property{predicate, {}, many});
+  p.objects.push_back(std::move(object));  // moved: a braced list would copy it
 }
 
 std::string entity_iri(const Entity& e) { return std::string(kEntityBase) + iri_path(e.id); }
@@ -241,21 +248,24 @@ Graph prefixes_only() {
 void for_each_node(const KnowledgeGraph& graph, const std::function<void(const Node&)>& visit) {
   const auto& entities = graph.entities();
   const std::size_t edge_count = graph.edge_count();
+  // Each entity's IRI once: every edge names two, every statement three.
+  std::vector<std::string> iris;
+  iris.reserve(entities.size());
+  for (const Entity& e : entities) iris.push_back(entity_iri(e));
 
   // Direct properties: subject index → property IRI → object IRIs (sorted).
-  std::vector<std::map<std::string_view, std::set<std::string>>> links(entities.size());
+  std::vector<std::map<std::string_view, std::set<std::string_view>>> links(entities.size());
   for (std::size_t i = 0; i < edge_count; ++i) {
     const auto edge = graph.edge_summary(i);
     const std::string_view property = relation_iri(edge.relation);
-    links[edge.subject][property].insert(entity_iri(entities[edge.object]));
-    if (is_symmetric_relation(edge.relation))
-      links[edge.object][property].insert(entity_iri(entities[edge.subject]));
+    links[edge.subject][property].insert(iris[edge.object]);
+    if (is_symmetric_relation(edge.relation)) links[edge.object][property].insert(iris[edge.subject]);
   }
 
   for (std::size_t i = 0; i < entities.size(); ++i) {
     const Entity& e = entities[i];
     Node node;
-    node.iri = entity_iri(e);
+    node.iri = iris[i];
     add(node, r("type"), iri(std::string(schema_type(e.type))));
     add(node, t("entityType"), literal(to_string(e.type)));
     add(node, s("name"), literal(e.name));
@@ -265,28 +275,36 @@ void for_each_node(const KnowledgeGraph& graph, const std::function<void(const N
     if (!alternate.objects.empty()) node.properties.push_back(std::move(alternate));
     for (const auto& [property, objects] : links[i]) {
       Property p{property, {}, true};
-      for (const auto& object : objects) p.objects.push_back(iri(object));
+      p.objects.reserve(objects.size());
+      for (const auto& object : objects) p.objects.push_back(iri(std::string(object)));
       node.properties.push_back(std::move(p));
     }
     links[i].clear();  // written: its memory goes back before the statements are built
     visit(node);
   }
 
+  std::map<std::string, std::string, std::less<>> relation_paths;  // relation → its IRI path
   for (std::size_t i = 0; i < edge_count; ++i) {
     const Edge edge = graph.edge(i);
-    const Entity& subject = entities[edge.subject];
-    const Entity& object = entities[edge.object];
+    const std::string& subject = iris[edge.subject];
+    const std::string& object = iris[edge.object];
     Node st;
-    st.iri = std::string(kStatementBase) + iri_path(subject.id) + "/" + iri_path(edge.relation) +
-             "/" + iri_path(object.id);
+    // <statement base><subject path>/<relation path>/<object path>, each path as in the IRIs.
+    st.iri.reserve(kStatementBase.size() + subject.size() + object.size() + edge.relation.size());
+    st.iri.append(kStatementBase).append(std::string_view(subject).substr(kEntityBase.size()));
+    auto path = relation_paths.find(edge.relation);
+    if (path == relation_paths.end()) path = relation_paths.emplace(edge.relation, iri_path(edge.relation)).first;
+    st.iri.append("/").append(path->second).append("/");
+    st.iri.append(std::string_view(object).substr(kEntityBase.size()));
     add(st, r("type"), iri(std::string(r("Statement"))));
-    add(st, r("subject"), iri(entity_iri(subject)));
+    add(st, r("subject"), iri(subject));
     add(st, r("predicate"), iri(std::string(relation_iri(edge.relation))));
-    add(st, r("object"), iri(entity_iri(object)));
+    add(st, r("object"), iri(object));
     add(st, t("relation"), literal(edge.relation));
     add(st, t("confidence"), confidence_literal(edge.confidence()));
     add_qualifiers(merged_qualifiers(edge.supports), st);
     Property evidence{t("evidence"), {}, true};
+    evidence.objects.reserve(edge.supports.size());
     for (const Support& support : edge.supports) evidence.objects.push_back(evidence_node(support));
     st.properties.push_back(std::move(evidence));
     visit(st);
