@@ -17,13 +17,21 @@ struct CodePoint {
   std::size_t len = 0;  // 0 at the end of the text
 };
 
+CodePoint multibyte_at(std::string_view s, std::size_t i);
+
 // The code point at s[i] (s is meant to be valid UTF-8; a bad byte reads as U+FFFD of length 1).
-CodePoint at(std::string_view s, std::size_t i) {
+// ASCII inline: the tokenizer and splitter ask this of every byte.
+inline CodePoint at(std::string_view s, std::size_t i) {
   if (i >= s.size()) return {};
+  const unsigned c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return {c, 1};
+  return multibyte_at(s, i);
+}
+
+[[gnu::noinline]] CodePoint multibyte_at(std::string_view s, std::size_t i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
   const std::size_t n = s.size() - i;
   const unsigned c = p[0];
-  if (c < 0x80) return {c, 1};
   auto cont = [&](std::size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
   if (c >= 0xC2 && c < 0xE0 && cont(1)) return {((c & 0x1Fu) << 6) | (p[1] & 0x3Fu), 2};
   if (c >= 0xE0 && c < 0xF0 && cont(1) && cont(2)) {
@@ -59,7 +67,10 @@ bool is_mark(char32_t cp) {
   return cp >= 0x300 && (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
 }
 
-bool is_word_char(char32_t cp) { return is_letter(cp) || is_digit(cp) || is_mark(cp); }
+inline bool is_word_char(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  return is_letter(cp) || is_digit(cp) || is_mark(cp);
+}
 
 bool is_upper(char32_t cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
