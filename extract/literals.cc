@@ -4,19 +4,60 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 
 namespace toile {
 
+namespace {
+
+// The folded form (fold_case) of a code point, as UTF-8.
+struct Folded {
+  char bytes[U8_MAX_LENGTH];
+  std::uint8_t length;
+};
+
+Folded fold_code_point(UChar32 c) {
+  // Lower-casing first: « İ » has no simple folding but lower-cases to « i ».
+  const UChar32 folded = u_foldCase(u_tolower(c), U_FOLD_CASE_DEFAULT);
+  Folded out{};
+  std::int32_t n = 0;
+  U8_APPEND_UNSAFE(out.bytes, n, folded);
+  out.length = static_cast<std::uint8_t>(n);
+  return out;
+}
+
+// The folded forms of the two-byte code points (U+0080 to U+07FF: the accented letters of
+// French text), computed once: ICU's two look-ups per letter were most of the cost of folding.
+const std::array<Folded, 0x800>& two_byte_folds() {
+  static const std::array<Folded, 0x800> table = [] {
+    std::array<Folded, 0x800> t{};
+    for (UChar32 c = 0x80; c < 0x800; ++c) t[static_cast<std::size_t>(c)] = fold_code_point(c);
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
 std::string fold_case(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
+  fold_case_into(text, out);
+  return out;
+}
+
+void fold_case_into(std::string_view text, std::string& out) {
+  // Written through a pointer into room for the longest result: a folded code point takes at
+  // most one byte more than the two or more it was written with (Ⱥ → ⱥ), so twice the bytes.
+  out.resize(2 * text.size());
+  char* write = out.data();
+  const auto& two_byte = two_byte_folds();
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
   const auto length = static_cast<std::int32_t>(text.size());
   for (std::int32_t i = 0; i < length;) {
     const std::uint8_t b = bytes[i];
     if (b < 0x80) {
-      out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+      *write++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
       ++i;
       continue;
     }
@@ -24,17 +65,13 @@ std::string fold_case(std::string_view text) {
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);
     if (c < 0) {  // not UTF-8: the bytes stand for themselves
-      out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+      write = std::copy(text.data() + start, text.data() + i, write);
       continue;
     }
-    // Lower-casing first: « İ » has no simple folding but lower-cases to « i ».
-    const UChar32 folded = u_foldCase(u_tolower(c), U_FOLD_CASE_DEFAULT);
-    char buffer[U8_MAX_LENGTH];
-    std::int32_t n = 0;
-    U8_APPEND_UNSAFE(buffer, n, folded);
-    out.append(buffer, static_cast<std::size_t>(n));
+    const Folded folded = c < 0x800 ? two_byte[static_cast<std::size_t>(c)] : fold_code_point(c);
+    write = std::copy(folded.bytes, folded.bytes + folded.length, write);
   }
-  return out;
+  out.resize(static_cast<std::size_t>(write - out.data()));
 }
 
 LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals)
@@ -144,11 +181,24 @@ bool LiteralMatcher::build(const std::vector<std::string>& folded, std::size_t d
 }
 
 std::vector<int> LiteralMatcher::find(std::string_view text) const {
-  if (literal_count_ == always_.size()) return always_;
-  const std::string folded = fold_case(text);
+  Scratch scratch;
+  std::vector<int> found;
+  find(text, scratch, found);
+  return found;
+}
+
+void LiteralMatcher::find(std::string_view text, Scratch& scratch, std::vector<int>& found) const {
+  found.clear();
+  if (literal_count_ == always_.size()) {
+    found = always_;
+    return;
+  }
+  std::string& folded = scratch.folded;
+  fold_case_into(text, folded);
   // A bitmap keeps each literal once (« de », « e » end at most positions) and gives them in
   // order.
-  std::vector<std::uint64_t> seen((literal_count_ + 63) / 64, 0);
+  std::vector<std::uint64_t>& seen = scratch.seen;
+  seen.assign((literal_count_ + 63) / 64, 0);
   auto add = [&](std::int32_t id) {
     seen[static_cast<std::size_t>(id) / 64] |= std::uint64_t{1} << (static_cast<std::size_t>(id) % 64);
   };
@@ -171,11 +221,9 @@ std::vector<int> LiteralMatcher::find(std::string_view text) const {
       }
     }
   }
-  std::vector<int> found;
   for (std::size_t w = 0; w < seen.size(); ++w)
     for (std::uint64_t bits = seen[w]; bits != 0; bits &= bits - 1)
       found.push_back(static_cast<int>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
-  return found;
 }
 
 }  // namespace toile

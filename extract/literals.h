@@ -20,6 +20,8 @@ namespace toile {
 // expression takes for a letter (« É » for « é », « ſ » for « s », the Kelvin sign for « k »)
 // becomes the same one. Bytes that are not valid UTF-8 are kept as they are.
 std::string fold_case(std::string_view text);
+// The same into `out` (replacing what it held), whose capacity is reused.
+void fold_case_into(std::string_view text, std::string& out);
 
 class LiteralMatcher {
  public:
@@ -29,6 +31,14 @@ class LiteralMatcher {
   // Indices (into the constructor's list) of the literals found in the text, ascending, each
   // once. An empty literal is found in every text.
   std::vector<int> find(std::string_view text) const;
+
+  // The same into `found`, with buffers kept by the caller from text to text: the filter asks
+  // this of every sentence.
+  struct Scratch {
+    std::string folded;
+    std::vector<std::uint64_t> seen;
+  };
+  void find(std::string_view text, Scratch& scratch, std::vector<int>& found) const;
 
  private:
   std::uint16_t step(std::uint16_t state, unsigned char byte) const {

@@ -32,6 +32,19 @@ TEST(LiteralMatcher, FindsOverlappingLiteralsOnceEach) {
   EXPECT_EQ(m.find(""), Ids{});
 }
 
+// Buffers reused from text to text keep nothing of the text before.
+TEST(LiteralMatcher, ScratchReusedGivesFreshResults) {
+  const LiteralMatcher m({"he", "she", "his", "hers"});
+  LiteralMatcher::Scratch scratch;
+  Ids found{7};
+  m.find("USHERS AND HIS", scratch, found);
+  EXPECT_EQ(found, (Ids{0, 1, 2, 3}));
+  m.find("Elle", scratch, found);
+  EXPECT_EQ(found, Ids{});
+  m.find("she", scratch, found);
+  EXPECT_EQ(found, (Ids{0, 1}));
+}
+
 // Only literals' first bytes are in the automaton; the rest is compared where they begin.
 TEST(LiteralMatcher, LongLiteralsSharingABeginningAreTold) {
   const LiteralMatcher m({"contrat", "contrôle", "cont", "contr", "ontrôle"});

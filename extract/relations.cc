@@ -958,7 +958,8 @@ std::vector<std::vector<RelationMatch>> RelationRules::match(std::span<const Sen
   if (impl_->rules.empty()) return found;
   std::vector<ReadySentence> ready(batch.size());
   std::vector<std::pair<int, std::uint32_t>> tries;  // (rule, sentence)
-  std::vector<int> potentials;
+  std::vector<int> potentials, atoms_found;
+  LiteralMatcher::Scratch atoms_scratch;
   for (std::size_t i = 0; i < batch.size(); ++i) {
     const TaggedSentence& sentence = *batch[i].sentence;
     if (sentence.mentions.size() < impl_->markers_needed) continue;
@@ -967,7 +968,8 @@ std::vector<std::vector<RelationMatch>> RelationRules::match(std::span<const Sen
     for (const auto& piece : r.tagged.pieces)
       if (piece.mention >= 0) r.markers.emplace_back(piece.tagged_begin, piece.tagged_begin + piece.length);
     potentials.clear();
-    impl_->filter.AllPotentials(impl_->atoms.find(r.tagged.text), &potentials);
+    impl_->atoms.find(r.tagged.text, atoms_scratch, atoms_found);
+    impl_->filter.AllPotentials(atoms_found, &potentials);
     for (int id : potentials) {
       const int rule = impl_->rule_of_filter_id[static_cast<std::size_t>(id)];
       if (rule >= 0 && markers_needed(impl_->rules[static_cast<std::size_t>(rule)]) <= sentence.mentions.size())
