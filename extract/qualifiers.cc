@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <stdexcept>
 
 #include "extract/extractor.h"
 #include "extract/gazetteer.h"
@@ -50,10 +51,28 @@ double parse_number(std::string_view digits) {  // « 10,6 », « 300 000 », «
   }
 }
 
+// One pattern matching wherever one of `patterns` does; null when there are none.
+std::unique_ptr<RE2> any_of(const std::vector<std::unique_ptr<RE2>>& patterns, const RE2::Options& options) {
+  if (patterns.empty()) return nullptr;
+  std::string alternation;
+  for (const auto& re : patterns) {
+    if (!alternation.empty()) alternation += '|';
+    alternation += "(?:" + re->pattern() + ")";
+  }
+  auto out = std::make_unique<RE2>(alternation, options);
+  if (!out->ok()) throw std::runtime_error("qualifier patterns: cannot join them: " + out->error());
+  return out;
+}
+
+bool matches(const RE2* re, const re2::StringPiece& text) { return re && RE2::PartialMatch(text, *re); }
+
 }  // namespace
 
 struct QualifierFinder::Impl {
   std::vector<std::unique_ptr<RE2>> hedges, negations, reported;
+  // Each list's patterns as one alternation: whether any matches is one search, not one a
+  // pattern (each fact asked both lists).
+  std::unique_ptr<RE2> any_hedge, any_negation;
   std::map<std::string, std::string> currency;  // lower-cased surface → ISO
   std::map<std::string, double> scale;          // lower-cased word → multiplier
   std::map<std::string, std::string> month;     // lower-cased name → "03"
@@ -102,6 +121,8 @@ QualifierFinder QualifierFinder::load(const RuleFiles& files) {
       }
     });
   }
+  q.any_hedge = any_of(q.hedges, options);
+  q.any_negation = any_of(q.negations, options);
   // 7 M€ · 12,4 M€ · 318 millions de dollars · 300 000 euros · $5 millions
   const std::string number = R"((\d{1,3}(?:[  ]\d{3})+|\d+(?:[.,]\d+)?))";
   q.amount_re = std::make_unique<RE2>(
@@ -199,11 +220,8 @@ Qualifiers QualifierFinder::Sentence::qualify(std::size_t begin, std::size_t end
   }
   const re2::StringPiece whole(sentence.data(), sentence.size());
   const re2::StringPiece span(text_.data() + begin, end - begin);
-  for (const auto& re : impl.negations) q.negated = q.negated || RE2::PartialMatch(span, *re);
-  if (!hedged_) {
-    hedged_ = false;
-    for (const auto& re : impl.hedges) *hedged_ = *hedged_ || RE2::PartialMatch(whole, *re);
-  }
+  q.negated = matches(impl.any_negation.get(), span);
+  if (!hedged_) hedged_ = matches(impl.any_hedge.get(), whole);
   q.hedged = *hedged_;
   if (!reported_by_) reported_by_ = reporter(sentence);
   q.reported_by = *reported_by_;

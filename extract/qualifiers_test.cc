@@ -65,5 +65,25 @@ TEST(QualifierSentence, FactsOfASentenceShareItsCuesButNotTheirOwnWords) {
   EXPECT_EQ(d.negated, b.negated);
 }
 
+// Every pattern of a list counts, not only the first: the lists are searched as one pattern.
+TEST(QualifierSentence, AnyPatternOfAListQualifies) {
+  auto qualify = [](const std::string& text) {
+    TaggedSentence ts;
+    ts.sentence = {0, text.size(), false};
+    ts.mentions.push_back(mention(text, "Orvane", Tag::ORG));
+    ts.mentions.push_back(mention(text, "Kerlio", Tag::ORG));
+    return finder().qualify(text, ts, text.find("Orvane"), text.find("Kerlio") + 6, "acquires");
+  };
+  const Qualifiers denied = qualify("Orvane dément avoir racheté Kerlio.");
+  EXPECT_TRUE(denied.negated);
+  EXPECT_FALSE(denied.hedged);
+  const Qualifiers planned = qualify("Orvane envisage de racheter Kerlio.");
+  EXPECT_FALSE(planned.negated);
+  EXPECT_TRUE(planned.hedged);
+  const Qualifiers plain = qualify("Orvane a racheté Kerlio.");
+  EXPECT_FALSE(plain.negated);
+  EXPECT_FALSE(plain.hedged);
+}
+
 }  // namespace
 }  // namespace toile
