@@ -412,6 +412,7 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
   std::vector<Token> tokens;
   end = std::min(end, text.size());
   begin = std::min(begin, end);
+  tokens.reserve((end - begin) / 5 + 4);  // French prose: about one token per five bytes
   auto push = [&](std::size_t b, std::size_t e, TokenKind kind) {
     tokens.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), kind});
   };
