@@ -19,9 +19,16 @@ std::vector<std::string> sorted_aliases(const Entity& entity) {
 }
 
 Qualifiers merged_qualifiers(const std::vector<Support>& supports) {
+  std::vector<const Qualifiers*> each;
+  each.reserve(supports.size());
+  for (const Support& s : supports) each.push_back(&s.qualifiers);
+  return merged_qualifiers(each);
+}
+
+Qualifiers merged_qualifiers(const std::vector<const Qualifiers*>& each) {
   Qualifiers merged;
-  for (const Support& s : supports) {
-    const Qualifiers& q = s.qualifiers;
+  for (const Qualifiers* support : each) {
+    const Qualifiers& q = *support;
     if (!merged.amount && q.amount) merged.amount = q.amount;
     if (!merged.date && q.date) merged.date = q.date;
     if (merged.status.empty()) merged.status = q.status;

@@ -126,19 +126,27 @@ void add_qualifiers(const Qualifiers& q, Node& node) {
   if (q.from_clutter) add(node, t("clutter"), boolean(true));
 }
 
-Term evidence_node(const Support& support) {
+Term evidence_node(const KnowledgeGraph::SupportView& support) {
   Node ev;
   add(ev, r("type"), iri(std::string(t("Evidence"))));
-  add(ev, t("document"), literal(support.source.doc));
-  add(ev, t("sentence"), literal(support.source.sentence));
-  add(ev, t("start"), integer(support.source.span.begin));
-  add(ev, t("end"), integer(support.source.span.end));
-  add(ev, t("sentenceStart"), integer(support.source.sentence_span.begin));
-  add(ev, t("sentenceEnd"), integer(support.source.sentence_span.end));
-  add(ev, t("rule"), literal(support.source.rule));
+  add(ev, t("document"), literal(support.doc));
+  add(ev, t("sentence"), literal(support.sentence));
+  add(ev, t("start"), integer(support.span.begin));
+  add(ev, t("end"), integer(support.span.end));
+  add(ev, t("sentenceStart"), integer(support.sentence_span.begin));
+  add(ev, t("sentenceEnd"), integer(support.sentence_span.end));
+  add(ev, t("rule"), literal(support.rule));
   add(ev, t("confidence"), confidence_literal(support.confidence));
-  add_qualifiers(support.qualifiers, ev);
+  add_qualifiers(*support.qualifiers, ev);
   return blank(std::move(ev));
+}
+
+// merged_qualifiers (export/common.h) of an edge's supports read in place.
+Qualifiers merged_qualifiers_of(const std::vector<KnowledgeGraph::SupportView>& supports) {
+  std::vector<const Qualifiers*> each;
+  each.reserve(supports.size());
+  for (const auto& s : supports) each.push_back(s.qualifiers);
+  return merged_qualifiers(each);
 }
 
 bool is_unreserved(unsigned char c) {
@@ -284,8 +292,12 @@ void for_each_node(const KnowledgeGraph& graph, const std::function<void(const N
   }
 
   std::map<std::string, std::string, std::less<>> relation_paths;  // relation → its IRI path
+  std::vector<KnowledgeGraph::SupportView> supports;
   for (std::size_t i = 0; i < edge_count; ++i) {
-    const Edge edge = graph.edge(i);
+    // The edge read in place, not built with copies of its supports' sentences.
+    const KnowledgeGraph::EdgeSummary edge = graph.edge_summary(i);
+    supports.clear();
+    for (std::size_t k = 0; k < edge.supports; ++k) supports.push_back(graph.support(i, k));
     const std::string& subject = iris[edge.subject];
     const std::string& object = iris[edge.object];
     Node st;
@@ -301,11 +313,11 @@ void for_each_node(const KnowledgeGraph& graph, const std::function<void(const N
     add(st, r("predicate"), iri(std::string(relation_iri(edge.relation))));
     add(st, r("object"), iri(object));
     add(st, t("relation"), literal(edge.relation));
-    add(st, t("confidence"), confidence_literal(edge.confidence()));
-    add_qualifiers(merged_qualifiers(edge.supports), st);
+    add(st, t("confidence"), confidence_literal(edge.confidence));
+    add_qualifiers(merged_qualifiers_of(supports), st);
     Property evidence{t("evidence"), {}, true};
-    evidence.objects.reserve(edge.supports.size());
-    for (const Support& support : edge.supports) evidence.objects.push_back(evidence_node(support));
+    evidence.objects.reserve(supports.size());
+    for (const auto& support : supports) evidence.objects.push_back(evidence_node(support));
     st.properties.push_back(std::move(evidence));
     visit(st);
   }

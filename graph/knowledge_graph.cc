@@ -291,6 +291,14 @@ Edge KnowledgeGraph::edge(std::size_t i) const {
   return e;
 }
 
+KnowledgeGraph::SupportView KnowledgeGraph::support(std::size_t edge, std::size_t k) const {
+  resolve();
+  const Group& g = groups_[edge];
+  const PackedFact& p = packed_[group_facts_[g.first + k]];
+  return {&qualifiers_[p.qualifiers], p.confidence, strings_[p.doc], sentences_[p.sentence],
+          strings_[p.rule],           p.sentence_span, p.span};
+}
+
 const std::vector<Edge>& KnowledgeGraph::edges() const {
   resolve();
   if (!edges_built_) {

@@ -100,6 +100,16 @@ class KnowledgeGraph {
   // edges()[i], built alone: a writer going through the edges one at a time then never holds
   // every support's sentence at once (gigabytes for a large archive).
   Edge edge(std::size_t i) const;
+  // edge(i).supports[k], read in place: views of the graph's own strings, valid while the
+  // graph is unchanged. A writer going through millions of supports then copies no sentence
+  // it does not write (k < edge_summary(i).supports).
+  struct SupportView {
+    const Qualifiers* qualifiers;
+    double confidence;
+    std::string_view doc, sentence, rule;
+    ByteSpan sentence_span, span;
+  };
+  SupportView support(std::size_t edge, std::size_t k) const;
 
   // Forgiving look-up: canonical name or alias, case and accents ignored.
   std::optional<std::size_t> find_entity(std::string_view name) const;

@@ -54,6 +54,30 @@ TEST(KnowledgeGraph, OneEdgeAtATimeIsTheEdgeOfEdges) {
   EXPECT_EQ(g.edge(1).supports, g.edges()[1].supports);
 }
 
+TEST(KnowledgeGraph, SupportsReadInPlaceAreThoseOfTheEdge) {
+  KnowledgeGraph g;
+  Fact dated = make_fact("Orvane", "acquires", "Lumio", "b.txt", 30);
+  dated.qualifiers.status = "completed";
+  g.add_document(doc("b.txt"), {dated});
+  g.add_document(doc("a.txt"), {make_fact("Orvane", "acquires", "Lumio", "a.txt")});
+  ASSERT_EQ(g.edge_count(), 1u);
+  const Edge edge = g.edge(0);
+  ASSERT_EQ(g.edge_summary(0).supports, 2u);
+  for (std::size_t k = 0; k < 2; ++k) {
+    const KnowledgeGraph::SupportView view = g.support(0, k);
+    const Support& copy = edge.supports[k];
+    EXPECT_EQ(*view.qualifiers, copy.qualifiers);
+    EXPECT_EQ(view.confidence, copy.confidence);
+    EXPECT_EQ(view.doc, copy.source.doc);
+    EXPECT_EQ(view.sentence, copy.source.sentence);
+    EXPECT_EQ(view.rule, copy.source.rule);
+    EXPECT_EQ(view.sentence_span, copy.source.sentence_span);
+    EXPECT_EQ(view.span, copy.source.span);
+  }
+  EXPECT_EQ(g.support(0, 0).doc, "a.txt");  // in the edge's order, not the order added
+  EXPECT_EQ(g.support(0, 1).qualifiers->status, "completed");
+}
+
 TEST(KnowledgeGraph, SharedWordIsNotEnoughToMerge) {
   KnowledgeGraph g;
   g.add_document(doc("a.txt"), {make_fact("Talvik Cloud", "subsidiary-of", "Talvik", "a.txt"),
