@@ -29,12 +29,55 @@ namespace {
 
 using namespace export_detail;
 
+// The bytes written and not yet flushed, appended through a pointer: std::string's
+// push_back, called for every quote, comma and newline of the document, was not inlined
+// (6 % of an export's instructions).
+class Sink {
+ public:
+  Sink& operator+=(char c) {
+    make_room(1);
+    *end_++ = c;
+    return *this;
+  }
+  Sink& operator+=(std::string_view text) { return append(text); }
+  Sink& append(std::string_view text) {
+    make_room(text.size());
+    if (!text.empty()) std::memcpy(end_, text.data(), text.size());
+    end_ += text.size();
+    return *this;
+  }
+  Sink& append(std::size_t count, char c) {
+    make_room(count);
+    std::memset(end_, c, count);
+    end_ += count;
+    return *this;
+  }
+  std::size_t size() const { return static_cast<std::size_t>(end_ - storage_.data()); }
+  const char* data() const { return storage_.data(); }
+  void truncate(std::size_t size) { end_ = storage_.data() + size; }
+  void clear() { truncate(0); }
+
+ private:
+  void make_room(std::size_t count) {
+    if (static_cast<std::size_t>(limit_ - end_) < count) grow(count);
+  }
+  [[gnu::noinline]] void grow(std::size_t count) {
+    const std::size_t used = size();
+    storage_.resize(std::max(2 * storage_.size(), used + count + 4096));
+    end_ = storage_.data() + used;
+    limit_ = storage_.data() + storage_.size();
+  }
+  std::vector<char> storage_ = std::vector<char>(1 << 17);
+  char* end_ = storage_.data();
+  char* limit_ = storage_.data() + storage_.size();
+};
+
 // Writes one top-level value of the document into a buffer, as dump(2) would at its depth.
 class JsonWriter {
  public:
   explicit JsonWriter(const rdf::Graph& prefixes) : prefixes_(prefixes) {}
 
-  std::string& buffer() { return out_; }
+  Sink& buffer() { return out_; }
 
   void node(const rdf::Node& node, int depth) {
     // Keys in the order first given; a key given again replaces the value where it stood (as
@@ -189,7 +232,7 @@ class JsonWriter {
       if (c >= 0x80) {
         const std::size_t length = utf8_sequence_length(text, i);
         if (length == 0) {
-          out_.resize(start);
+          out_.truncate(start);
           out_ += nlohmann::json(std::string(text)).dump(-1, ' ', false,
                                                          nlohmann::json::error_handler_t::replace);
           return;
@@ -259,7 +302,7 @@ class JsonWriter {
   // node()'s key lists, one per depth; a deque, as a nested node's growing it must leave the
   // list of the node around it where it is.
   std::deque<std::vector<Entry>> entries_at_depth_;
-  std::string out_;
+  Sink out_;
 };
 
 }  // namespace
@@ -267,10 +310,10 @@ class JsonWriter {
 void write_jsonld(const KnowledgeGraph& graph, std::ostream& out) {
   const rdf::Graph prefixes = rdf::prefixes_only();
   JsonWriter json(prefixes);
-  std::string& buffer = json.buffer();
+  Sink& buffer = json.buffer();
   std::vector<JsonWriter::Member> context;
   for (const rdf::Prefix& prefix : prefixes.prefixes) context.emplace_back(prefix.name, prefix.iri);
-  buffer = "{\n  \"@context\": ";
+  buffer += "{\n  \"@context\": ";
   json.object(context, 1);
   buffer += ",\n  \"@graph\": [";
   bool first = true;
