@@ -43,6 +43,10 @@ Term integer(std::uint64_t value) {
 }
 Term boolean(bool value) { return literal(value ? "true" : "false", x("boolean")); }
 
+// Room for the properties of most nodes (an evidence record has 9 to 16), reserved at once
+// rather than grown one at a time.
+constexpr std::size_t kFewProperties = 16;
+
 Term blank(Node node) {
   return Term{Term::Kind::Blank, {}, {}, std::make_shared<const Node>(std::move(node))};
 }
@@ -128,6 +132,7 @@ void add_qualifiers(const Qualifiers& q, Node& node) {
 
 Term evidence_node(const KnowledgeGraph::SupportView& support) {
   Node ev;
+  ev.properties.reserve(kFewProperties);
   add(ev, r("type"), iri(std::string(t("Evidence"))));
   add(ev, t("document"), literal(support.doc));
   add(ev, t("sentence"), literal(support.sentence));
@@ -273,6 +278,7 @@ void for_each_node(const KnowledgeGraph& graph, const std::function<void(const N
   for (std::size_t i = 0; i < entities.size(); ++i) {
     const Entity& e = entities[i];
     Node node;
+    node.properties.reserve(kFewProperties);
     node.iri = iris[i];
     add(node, r("type"), iri(std::string(schema_type(e.type))));
     add(node, t("entityType"), literal(to_string(e.type)));
@@ -301,6 +307,7 @@ void for_each_node(const KnowledgeGraph& graph, const std::function<void(const N
     const std::string& subject = iris[edge.subject];
     const std::string& object = iris[edge.object];
     Node st;
+    st.properties.reserve(kFewProperties);
     // <statement base><subject path>/<relation path>/<object path>, each path as in the IRIs.
     st.iri.reserve(kStatementBase.size() + subject.size() + object.size() + edge.relation.size());
     st.iri.append(kStatementBase).append(std::string_view(subject).substr(kEntityBase.size()));
