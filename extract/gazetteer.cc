@@ -183,18 +183,22 @@ bool Gazetteer::may_begin_name(std::string_view word) const {
 }
 
 std::string Gazetteer::key_of(std::string_view surface) {
-  std::string collapsed;
-  collapsed.reserve(surface.size());
+  // White space collapsed to single spaces, none at the ends; written through a pointer (the
+  // tagger keys tens of spans a sentence, and a push_back a byte was most of the cost).
+  std::string collapsed(surface.size(), '\0');
+  char* const begin = collapsed.data();
+  char* out = begin;
   bool space = false;
   for (char c : surface) {
     if (c == ' ' || c == '\t' || c == '\n') {
-      space = !collapsed.empty();
+      space = out != begin;
       continue;
     }
-    if (space) collapsed += ' ';
+    if (space) *out++ = ' ';
     space = false;
-    collapsed += c == '\x27' ? '\'' : c;
+    *out++ = c;
   }
+  collapsed.resize(static_cast<std::size_t>(out - begin));
   if (collapsed.empty()) return collapsed;
   // Lower-case the first code point only: names keep their inner capitals.
   if (const auto c = static_cast<unsigned char>(collapsed[0]); c < 0x80) {
