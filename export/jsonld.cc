@@ -87,14 +87,14 @@ class JsonWriter {
     if (entries_at_depth_.size() <= static_cast<std::size_t>(depth)) entries_at_depth_.resize(depth + 1);
     std::vector<Entry>& entries = entries_at_depth_[static_cast<std::size_t>(depth)];
     entries.clear();
-    if (!node.iri.empty()) entries.push_back({"@id", nullptr, false});
+    if (!node.iri.empty()) entries.push_back({&kIdKey, nullptr, false});
     for (const rdf::Property& p : node.properties) {
       const bool is_type = p.predicate == rdf::kRdf_type &&
                            std::all_of(p.objects.begin(), p.objects.end(),
                                        [](const auto& o) { return o.kind == rdf::Term::Kind::Iri; });
-      const std::string_view key = is_type ? "@type" : vocabulary_term(p.predicate);
+      const Key* key = is_type ? &kTypeKey : &vocabulary(p.predicate).key;
       const auto same = std::find_if(entries.begin(), entries.end(),
-                                     [&](const Entry& e) { return e.key == key; });
+                                     [&](const Entry& e) { return e.key->name == key->name; });
       if (same != entries.end()) {
         *same = {key, &p, is_type};
       } else {
@@ -109,8 +109,7 @@ class JsonWriter {
     for (std::size_t i = 0; i < entries.size(); ++i) {
       if (i > 0) out_ += ',';
       newline(depth + 1);
-      string(entries[i].key);
-      out_ += ": ";
+      out_ += entries[i].key->written;
       if (entries[i].property == nullptr) {
         string(node.iri);
       } else {
@@ -141,8 +140,21 @@ class JsonWriter {
   }
 
  private:
+  // A member's key, and the key as written before its value (quoted, escaped, ": "): the
+  // keys are a few vocabulary terms written millions of times.
+  struct Key {
+    std::string name, written;
+    explicit Key(std::string key)
+        : name(std::move(key)),
+          written(nlohmann::json(name).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + ": ") {}
+  };
+  inline static const Key kIdKey{"@id"}, kTypeKey{"@type"}, kValueKey{"@value"};
+  struct Vocabulary {
+    std::string compact;  // compact() of the IRI
+    Key key;              // the same as a key
+  };
   struct Entry {
-    std::string_view key;
+    const Key* key;
     const rdf::Property* property;
     bool is_type;
   };
@@ -154,10 +166,37 @@ class JsonWriter {
 
   // compact() of a predicate or datatype: they are few and live as long as the program (see
   // rdf::Property), so each is compacted once.
-  std::string_view vocabulary_term(std::string_view iri) {
-    auto [it, added] = vocabulary_.try_emplace(iri);
-    if (added) it->second = compact(iri);
+  const Vocabulary& vocabulary(std::string_view iri) {
+    auto it = vocabulary_.find(iri);
+    if (it == vocabulary_.end()) {
+      std::string compacted = compact(iri);
+      it = vocabulary_.emplace(iri, Vocabulary{compacted, Key(compacted)}).first;
+    }
     return it->second;
+  }
+  std::string_view vocabulary_term(std::string_view iri) { return vocabulary(iri).compact; }
+
+  // object({{"@id", iri}}) and object({{"@value", value}, {"@type", datatype}}), with their
+  // keys written ready-made: the forms of every link and typed literal.
+  void id_object(std::string_view iri, int depth) {
+    out_ += '{';
+    newline(depth + 1);
+    out_ += kIdKey.written;
+    string(iri);
+    newline(depth);
+    out_ += '}';
+  }
+  void typed_value_object(std::string_view value, std::string_view datatype, int depth) {
+    out_ += '{';
+    newline(depth + 1);
+    out_ += kValueKey.written;
+    string(value);
+    out_ += ',';
+    newline(depth + 1);
+    out_ += kTypeKey.written;
+    string(datatype);
+    newline(depth);
+    out_ += '}';
   }
 
   void newline(int depth) {
@@ -192,7 +231,7 @@ class JsonWriter {
     switch (term.kind) {
       case rdf::Term::Kind::Iri: {
         const std::string compacted = rdf::compact_iri(prefixes_, term.value, false);
-        return object({{"@id", compacted.empty() ? std::string_view(term.value) : compacted}}, depth);
+        return id_object(compacted.empty() ? std::string_view(term.value) : compacted, depth);
       }
       case rdf::Term::Kind::Blank:
         return node(*term.node, depth);
@@ -217,7 +256,7 @@ class JsonWriter {
         return;
       }
     }
-    object({{"@value", term.value}, {"@type", vocabulary_term(term.datatype)}}, depth);
+    typed_value_object(term.value, vocabulary_term(term.datatype), depth);
   }
 
   // A JSON string as nlohmann writes it: UTF-8 as is; quote, backslash and control characters
@@ -298,7 +337,7 @@ class JsonWriter {
       return std::hash<const void*>{}(v.data()) ^ v.size();
     }
   };
-  std::unordered_map<std::string_view, std::string, SameView, SameView> vocabulary_;
+  std::unordered_map<std::string_view, Vocabulary, SameView, SameView> vocabulary_;
   // node()'s key lists, one per depth; a deque, as a nested node's growing it must leave the
   // list of the node around it where it is.
   std::deque<std::vector<Entry>> entries_at_depth_;
