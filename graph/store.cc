@@ -12,6 +12,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 #include "model/json.h"
@@ -104,6 +105,27 @@ Qualifiers parse_qualifiers(const std::string& text) {
   return qualifiers_from_json(nlohmann::json::parse(text));
 }
 
+// The JSON columns a load has parsed, by their text: an entity's aliases and a sentence's
+// qualifiers come back fact after fact, and parsing them again was most of what the JSON
+// parser cost a load. Bounded: emptied when full.
+class ParsedColumns {
+ public:
+  const std::vector<std::string>& aliases(const std::string& text) { return parsed(aliases_, text, parse_aliases); }
+  const Qualifiers& qualifiers(const std::string& text) { return parsed(qualifiers_, text, parse_qualifiers); }
+
+ private:
+  template <typename T, typename Parse>
+  static const T& parsed(std::unordered_map<std::string, T>& cache, const std::string& text, Parse parse) {
+    if (auto it = cache.find(text); it != cache.end()) return it->second;
+    T value = parse(text);  // may throw: nothing is kept then
+    if (cache.size() >= kMaxEntries) cache.clear();
+    return cache.emplace(text, std::move(value)).first->second;
+  }
+  static constexpr std::size_t kMaxEntries = 1 << 14;
+  std::unordered_map<std::string, std::vector<std::string>> aliases_;
+  std::unordered_map<std::string, Qualifiers> qualifiers_;
+};
+
 void check_format(sqlite3* db, const std::filesystem::path& file) {
   sqlite3_stmt* raw = nullptr;
   if (sqlite3_prepare_v2(db, "SELECT key, value FROM meta", -1, &raw, nullptr) != SQLITE_OK)
@@ -142,15 +164,16 @@ constexpr const char* kSelectFacts =
     "object_name, object_type, object_aliases, qualifiers, confidence, sentence, "
     "sentence_start, sentence_end, start, \"end\", rule FROM facts ";
 
-Fact read_fact(sqlite3_stmt* st, const std::filesystem::path& file);
+Fact read_fact(sqlite3_stmt* st, const std::filesystem::path& file, ParsedColumns& parsed);
 
 std::map<std::string, std::vector<Fact>> read_facts(sqlite3* db,
                                                     const std::filesystem::path& file) {
   Stmt s = prepare(db, file, (std::string(kSelectFacts) + "ORDER BY seq").c_str());
   std::map<std::string, std::vector<Fact>> by_doc;
+  ParsedColumns parsed;
   int rc;
   while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
-    Fact f = read_fact(s.get(), file);
+    Fact f = read_fact(s.get(), file, parsed);
     by_doc[f.source.doc].push_back(std::move(f));
   }
   check(rc, db, file, "cannot read facts");
@@ -168,11 +191,12 @@ KnowledgeGraph read_graph_streaming(sqlite3* db, const std::filesystem::path& fi
   KnowledgeGraph graph;
   int rc = sqlite3_step(s.get());
   std::optional<Fact> pending;  // read, not yet handed over
+  ParsedColumns parsed;
   std::string last_doc;
   auto next = [&]() -> std::optional<Fact> {
     if (pending) return std::exchange(pending, std::nullopt);
     if (rc != SQLITE_ROW) return std::nullopt;
-    Fact f = read_fact(s.get(), file);
+    Fact f = read_fact(s.get(), file, parsed);
     // SQLite orders text as std::string does; anything else (a doc that is not text) is read
     // the original way.
     if (f.source.doc < last_doc) fail(file, "facts not in document order");
@@ -202,17 +226,17 @@ KnowledgeGraph read_graph_streaming(sqlite3* db, const std::filesystem::path& fi
   return graph;
 }
 
-Fact read_fact(sqlite3_stmt* st, const std::filesystem::path& file) {
+Fact read_fact(sqlite3_stmt* st, const std::filesystem::path& file, ParsedColumns& parsed) {
   {
     Fact f;
     try {
       f.source.doc = column_text(st, 0);
       f.subject = {column_text(st, 1), parse_type(column_text(st, 2), file),
-                   parse_aliases(column_text(st, 3))};
+                   parsed.aliases(column_text(st, 3))};
       f.relation = column_text(st, 4);
       f.object = {column_text(st, 5), parse_type(column_text(st, 6), file),
-                  parse_aliases(column_text(st, 7))};
-      f.qualifiers = parse_qualifiers(column_text(st, 8));
+                  parsed.aliases(column_text(st, 7))};
+      f.qualifiers = parsed.qualifiers(column_text(st, 8));
     } catch (const nlohmann::json::exception& e) {
       fail(file, std::string("corrupt fact row: ") + e.what());
     }

@@ -163,6 +163,42 @@ TEST_F(StoreTest, FactsStoredInAnyOrderReadTheSame) {
   EXPECT_EQ(loaded.fact(3).relation, "acquires");
 }
 
+// Aliases and qualifiers repeated from fact to fact (parsed once a load) and ones that differ
+// read back as they were written.
+TEST_F(StoreTest, RepeatedAndDistinctJsonColumnsRoundTrip) {
+  KnowledgeGraph g;
+  std::vector<Fact> facts;
+  for (int i = 0; i < 4; ++i) {
+    Fact f = testing::make_fact("Orvane", i % 2 ? "acquires" : "partner-of", "Lumio " + std::to_string(i), "a.txt",
+                                static_cast<std::size_t>(10 * i));
+    f.subject.aliases = {"Groupe Orvane", "ORV"};
+    f.qualifiers.hedged = true;
+    if (i == 3) {
+      f.subject.aliases = {"ORV"};
+      f.qualifiers.amount = Amount{2.5e6, "USD", "2,5 millions de dollars"};
+    }
+    facts.push_back(f);
+  }
+  g.add_document({"a.txt", "/x/a.txt", "h1", 10}, facts);
+  save_graph(g, dir_ / "g.toile");
+  EXPECT_EQ(load_graph(dir_ / "g.toile").facts(), g.facts());
+}
+
+TEST_F(StoreTest, CorruptJsonColumnIsAClearError) {
+  save_graph(sample(), dir_ / "g.toile");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "g.toile").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE facts SET qualifiers = '{\"amount\":'", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  try {
+    load_graph(dir_ / "g.toile");
+    FAIL() << "expected StoreError";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("g.toile"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("corrupt fact row"), std::string::npos) << e.what();
+  }
+}
+
 TEST_F(StoreTest, GraphFromANewerToileIsAClearError) {
   save_graph(sample(), dir_ / "g.toile");
   sqlite3* db = nullptr;
