@@ -72,6 +72,15 @@ class Sink {
   char* limit_ = storage_.data() + storage_.size();
 };
 
+// A member's key, and the key as written before its value (quoted, escaped, ": "): the keys
+// are a few vocabulary terms written millions of times.
+struct JsonKey {
+  std::string name, written;
+  explicit JsonKey(std::string key)
+      : name(std::move(key)),
+        written(nlohmann::json(name).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + ": ") {}
+};
+
 // Writes one top-level value of the document into a buffer, as dump(2) would at its depth.
 class JsonWriter {
  public:
@@ -92,7 +101,7 @@ class JsonWriter {
       const bool is_type = p.predicate == rdf::kRdf_type &&
                            std::all_of(p.objects.begin(), p.objects.end(),
                                        [](const auto& o) { return o.kind == rdf::Term::Kind::Iri; });
-      const Key* key = is_type ? &kTypeKey : &vocabulary(p.predicate).key;
+      const JsonKey* key = is_type ? &kTypeKey : &vocabulary(p.predicate).key;
       const auto same = std::find_if(entries.begin(), entries.end(),
                                      [&](const Entry& e) { return e.key->name == key->name; });
       if (same != entries.end()) {
@@ -109,7 +118,7 @@ class JsonWriter {
     for (std::size_t i = 0; i < entries.size(); ++i) {
       if (i > 0) out_ += ',';
       newline(depth + 1);
-      out_ += entries[i].key->written;
+      write_key(entries[i].key);
       if (entries[i].property == nullptr) {
         string(node.iri);
       } else {
@@ -123,6 +132,7 @@ class JsonWriter {
   using Member = std::pair<std::string_view, std::string_view>;
   void object(std::initializer_list<Member> members, int depth) { object<>(members, depth); }
 
+  // Members are (key, value) pairs of strings; a key may also be a JsonKey, written ready-made.
   template <typename Members>
   void object(const Members& members, int depth) {
     out_ += '{';
@@ -131,8 +141,7 @@ class JsonWriter {
       if (!first) out_ += ',';
       first = false;
       newline(depth + 1);
-      string(key);
-      out_ += ": ";
+      write_key(key);
       string(value);
     }
     newline(depth);
@@ -140,21 +149,13 @@ class JsonWriter {
   }
 
  private:
-  // A member's key, and the key as written before its value (quoted, escaped, ": "): the
-  // keys are a few vocabulary terms written millions of times.
-  struct Key {
-    std::string name, written;
-    explicit Key(std::string key)
-        : name(std::move(key)),
-          written(nlohmann::json(name).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + ": ") {}
-  };
-  inline static const Key kIdKey{"@id"}, kTypeKey{"@type"}, kValueKey{"@value"};
+  inline static const JsonKey kIdKey{"@id"}, kTypeKey{"@type"}, kValueKey{"@value"};
   struct Vocabulary {
     std::string compact;  // compact() of the IRI
-    Key key;              // the same as a key
+    JsonKey key;          // the same as a key
   };
   struct Entry {
-    const Key* key;
+    const JsonKey* key;
     const rdf::Property* property;
     bool is_type;
   };
@@ -170,7 +171,7 @@ class JsonWriter {
     auto it = vocabulary_.find(iri);
     if (it == vocabulary_.end()) {
       std::string compacted = compact(iri);
-      it = vocabulary_.emplace(iri, Vocabulary{compacted, Key(compacted)}).first;
+      it = vocabulary_.emplace(iri, Vocabulary{compacted, JsonKey(compacted)}).first;
     }
     return it->second;
   }
@@ -178,26 +179,18 @@ class JsonWriter {
 
   // object({{"@id", iri}}) and object({{"@value", value}, {"@type", datatype}}), with their
   // keys written ready-made: the forms of every link and typed literal.
+  using ReadyMember = std::pair<const JsonKey*, std::string_view>;
   void id_object(std::string_view iri, int depth) {
-    out_ += '{';
-    newline(depth + 1);
-    out_ += kIdKey.written;
-    string(iri);
-    newline(depth);
-    out_ += '}';
+    object(std::initializer_list<ReadyMember>{{&kIdKey, iri}}, depth);
   }
   void typed_value_object(std::string_view value, std::string_view datatype, int depth) {
-    out_ += '{';
-    newline(depth + 1);
-    out_ += kValueKey.written;
-    string(value);
-    out_ += ',';
-    newline(depth + 1);
-    out_ += kTypeKey.written;
-    string(datatype);
-    newline(depth);
-    out_ += '}';
+    object(std::initializer_list<ReadyMember>{{&kValueKey, value}, {&kTypeKey, datatype}}, depth);
   }
+  void write_key(std::string_view key) {
+    string(key);
+    out_ += ": ";
+  }
+  void write_key(const JsonKey* key) { out_ += key->written; }
 
   void newline(int depth) {
     out_ += '\n';

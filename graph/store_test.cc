@@ -75,15 +75,20 @@ TEST_F(StoreTest, LeavesNoTemporaryFileBehind) {
   EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1);
 }
 
-TEST_F(StoreTest, NotAGraphIsAClearError) {
-  std::ofstream(dir_ / "notes.txt") << "just some text, not a database";
+// Loading `file` fails with a StoreError that names the file and says `what`.
+void expect_load_error(const fs::path& file, const std::string& what) {
   try {
-    load_graph(dir_ / "notes.txt");
+    load_graph(file);
     FAIL() << "expected StoreError";
   } catch (const StoreError& e) {
-    EXPECT_NE(std::string(e.what()).find("notes.txt"), std::string::npos) << e.what();
-    EXPECT_NE(std::string(e.what()).find("not a toile graph"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(file.filename().string()), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(what), std::string::npos) << e.what();
   }
+}
+
+TEST_F(StoreTest, NotAGraphIsAClearError) {
+  std::ofstream(dir_ / "notes.txt") << "just some text, not a database";
+  expect_load_error(dir_ / "notes.txt", "not a toile graph");
 }
 
 TEST_F(StoreTest, TruncatedGraphIsAClearError) {
@@ -117,6 +122,14 @@ KnowledgeGraph added_out_of_order() {
   return g;
 }
 
+// Changes a saved graph file behind toile's back, as a damaged or foreign file would be.
+void alter(const fs::path& file, const char* sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+  sqlite3_close(db);
+}
+
 std::vector<std::string> stored_docs(const fs::path& file) {
   sqlite3* db = nullptr;
   EXPECT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
@@ -143,10 +156,7 @@ TEST_F(StoreTest, FactsAreStoredInDocumentOrder) {
 // A file whose facts are in another order (an older toile stored them as added) reads the same.
 TEST_F(StoreTest, FactsStoredInAnyOrderReadTheSame) {
   save_graph(added_out_of_order(), dir_ / "g.toile");
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((dir_ / "g.toile").c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE facts SET seq = 10 - seq", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+  alter(dir_ / "g.toile", "UPDATE facts SET seq = 10 - seq");
   EXPECT_EQ(stored_docs(dir_ / "g.toile"), (std::vector<std::string>{"c.txt", "c.txt", "b.txt", "a.txt"}));
   const KnowledgeGraph loaded = load_graph(dir_ / "g.toile");
   const KnowledgeGraph original = added_out_of_order();
@@ -186,25 +196,13 @@ TEST_F(StoreTest, RepeatedAndDistinctJsonColumnsRoundTrip) {
 
 TEST_F(StoreTest, CorruptJsonColumnIsAClearError) {
   save_graph(sample(), dir_ / "g.toile");
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((dir_ / "g.toile").c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE facts SET qualifiers = '{\"amount\":'", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
-  try {
-    load_graph(dir_ / "g.toile");
-    FAIL() << "expected StoreError";
-  } catch (const StoreError& e) {
-    EXPECT_NE(std::string(e.what()).find("g.toile"), std::string::npos) << e.what();
-    EXPECT_NE(std::string(e.what()).find("corrupt fact row"), std::string::npos) << e.what();
-  }
+  alter(dir_ / "g.toile", "UPDATE facts SET qualifiers = '{\"amount\":'");
+  expect_load_error(dir_ / "g.toile", "corrupt fact row");
 }
 
 TEST_F(StoreTest, GraphFromANewerToileIsAClearError) {
   save_graph(sample(), dir_ / "g.toile");
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((dir_ / "g.toile").c_str(), &db), SQLITE_OK);
-  sqlite3_exec(db, "UPDATE meta SET value = '99' WHERE key = 'version'", nullptr, nullptr, nullptr);
-  sqlite3_close(db);
+  alter(dir_ / "g.toile", "UPDATE meta SET value = '99' WHERE key = 'version'");
   try {
     load_graph(dir_ / "g.toile");
     FAIL();
