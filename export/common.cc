@@ -19,25 +19,19 @@ std::vector<std::string> sorted_aliases(const Entity& entity) {
 }
 
 Qualifiers merged_qualifiers(const std::vector<Support>& supports) {
-  std::vector<const Qualifiers*> each;
-  each.reserve(supports.size());
-  for (const Support& s : supports) each.push_back(&s.qualifiers);
-  return merged_qualifiers(each);
+  Qualifiers merged;
+  for (const Support& s : supports) merge_into(merged, s.qualifiers);
+  return merged;
 }
 
-Qualifiers merged_qualifiers(const std::vector<const Qualifiers*>& each) {
-  Qualifiers merged;
-  for (const Qualifiers* support : each) {
-    const Qualifiers& q = *support;
-    if (!merged.amount && q.amount) merged.amount = q.amount;
-    if (!merged.date && q.date) merged.date = q.date;
-    if (merged.status.empty()) merged.status = q.status;
-    if (merged.reported_by.empty()) merged.reported_by = q.reported_by;
-    merged.negated = merged.negated || q.negated;
-    merged.hedged = merged.hedged || q.hedged;
-    merged.from_clutter = merged.from_clutter || q.from_clutter;
-  }
-  return merged;
+void merge_into(Qualifiers& merged, const Qualifiers& q) {
+  if (!merged.amount && q.amount) merged.amount = q.amount;
+  if (!merged.date && q.date) merged.date = q.date;
+  if (merged.status.empty()) merged.status = q.status;
+  if (merged.reported_by.empty()) merged.reported_by = q.reported_by;
+  merged.negated = merged.negated || q.negated;
+  merged.hedged = merged.hedged || q.hedged;
+  merged.from_clutter = merged.from_clutter || q.from_clutter;
 }
 
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {

@@ -18,8 +18,9 @@ std::vector<std::string> sorted_aliases(const Entity& entity);
 // The qualifiers of an edge: each field from the first support (in the graph's support order)
 // that states it; a flag is set when any support sets it.
 Qualifiers merged_qualifiers(const std::vector<Support>& supports);
-// The same of the supports' qualifiers, in support order.
-Qualifiers merged_qualifiers(const std::vector<const Qualifiers*>& each);
+// One support's qualifiers merged into those of the supports before it (merged_qualifiers, a
+// support at a time, for supports read in place).
+void merge_into(Qualifiers& merged, const Qualifiers& next);
 
 // The length of the well-formed UTF-8 sequence that starts at text[i] (1 for ASCII), or 0 when
 // none does there (a stray byte, an overlong form, a surrogate, past U+10FFFF, cut short).

@@ -101,7 +101,7 @@ class JsonWriter {
       const bool is_type = p.predicate == rdf::kRdf_type &&
                            std::all_of(p.objects.begin(), p.objects.end(),
                                        [](const auto& o) { return o.kind == rdf::Term::Kind::Iri; });
-      const JsonKey* key = is_type ? &kTypeKey : &vocabulary(p.predicate).key;
+      const JsonKey* key = is_type ? &kTypeKey : &vocabulary(p.predicate);
       const auto same = std::find_if(entries.begin(), entries.end(),
                                      [&](const Entry& e) { return e.key->name == key->name; });
       if (same != entries.end()) {
@@ -150,10 +150,6 @@ class JsonWriter {
 
  private:
   inline static const JsonKey kIdKey{"@id"}, kTypeKey{"@type"}, kValueKey{"@value"};
-  struct Vocabulary {
-    std::string compact;  // compact() of the IRI
-    JsonKey key;          // the same as a key
-  };
   struct Entry {
     const JsonKey* key;
     const rdf::Property* property;
@@ -165,17 +161,14 @@ class JsonWriter {
     return c.empty() ? std::string(iri) : c;
   }
 
-  // compact() of a predicate or datatype: they are few and live as long as the program (see
-  // rdf::Property), so each is compacted once.
-  const Vocabulary& vocabulary(std::string_view iri) {
+  // compact() of a predicate or datatype, as a key: they are few and live as long as the
+  // program (see rdf::Property), so each is compacted and rendered once.
+  const JsonKey& vocabulary(std::string_view iri) {
     auto it = vocabulary_.find(iri);
-    if (it == vocabulary_.end()) {
-      std::string compacted = compact(iri);
-      it = vocabulary_.emplace(iri, Vocabulary{compacted, JsonKey(compacted)}).first;
-    }
+    if (it == vocabulary_.end()) it = vocabulary_.emplace(iri, JsonKey(compact(iri))).first;
     return it->second;
   }
-  std::string_view vocabulary_term(std::string_view iri) { return vocabulary(iri).compact; }
+  std::string_view vocabulary_term(std::string_view iri) { return vocabulary(iri).name; }
 
   // object({{"@id", iri}}) and object({{"@value", value}, {"@type", datatype}}), with their
   // keys written ready-made: the forms of every link and typed literal.
@@ -319,7 +312,7 @@ class JsonWriter {
   }
 
   const rdf::Graph& prefixes_;
-  // Predicate or datatype → its compact form, keyed by the view itself (its address and
+  // Predicate or datatype → its compact form as a key, keyed by the view itself (its address and
   // length): the vocabulary's views are few and fixed, and hashing an address is cheaper than
   // hashing an IRI.
   struct SameView {
@@ -330,7 +323,7 @@ class JsonWriter {
       return std::hash<const void*>{}(v.data()) ^ v.size();
     }
   };
-  std::unordered_map<std::string_view, Vocabulary, SameView, SameView> vocabulary_;
+  std::unordered_map<std::string_view, JsonKey, SameView, SameView> vocabulary_;
   // node()'s key lists, one per depth; a deque, as a nested node's growing it must leave the
   // list of the node around it where it is.
   std::deque<std::vector<Entry>> entries_at_depth_;

@@ -146,14 +146,6 @@ Term evidence_node(const KnowledgeGraph::SupportView& support) {
   return blank(std::move(ev));
 }
 
-// merged_qualifiers (export/common.h) of an edge's supports read in place.
-Qualifiers merged_qualifiers_of(const std::vector<KnowledgeGraph::SupportView>& supports) {
-  std::vector<const Qualifiers*> each;
-  each.reserve(supports.size());
-  for (const auto& s : supports) each.push_back(s.qualifiers);
-  return merged_qualifiers(each);
-}
-
 bool is_unreserved(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '.' || c == '_' || c == '~';
@@ -297,7 +289,6 @@ void for_each_node(const KnowledgeGraph& graph, const std::function<void(const N
     visit(node);
   }
 
-  std::map<std::string, std::string, std::less<>> relation_paths;  // relation → its IRI path
   std::vector<KnowledgeGraph::SupportView> supports;
   for (std::size_t i = 0; i < edge_count; ++i) {
     // The edge read in place, not built with copies of its supports' sentences.
@@ -311,9 +302,7 @@ void for_each_node(const KnowledgeGraph& graph, const std::function<void(const N
     // <statement base><subject path>/<relation path>/<object path>, each path as in the IRIs.
     st.iri.reserve(kStatementBase.size() + subject.size() + object.size() + edge.relation.size());
     st.iri.append(kStatementBase).append(std::string_view(subject).substr(kEntityBase.size()));
-    auto path = relation_paths.find(edge.relation);
-    if (path == relation_paths.end()) path = relation_paths.emplace(edge.relation, iri_path(edge.relation)).first;
-    st.iri.append("/").append(path->second).append("/");
+    st.iri.append("/").append(iri_path(edge.relation)).append("/");
     st.iri.append(std::string_view(object).substr(kEntityBase.size()));
     add(st, r("type"), iri(std::string(r("Statement"))));
     add(st, r("subject"), iri(subject));
@@ -321,7 +310,9 @@ void for_each_node(const KnowledgeGraph& graph, const std::function<void(const N
     add(st, r("object"), iri(object));
     add(st, t("relation"), literal(edge.relation));
     add(st, t("confidence"), confidence_literal(edge.confidence));
-    add_qualifiers(merged_qualifiers_of(supports), st);
+    Qualifiers merged;
+    for (const auto& support : supports) merge_into(merged, *support.qualifiers);
+    add_qualifiers(merged, st);
     Property evidence{t("evidence"), {}, true};
     evidence.objects.reserve(supports.size());
     for (const auto& support : supports) evidence.objects.push_back(evidence_node(support));
