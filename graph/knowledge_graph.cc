@@ -299,6 +299,11 @@ KnowledgeGraph::SupportView KnowledgeGraph::support(std::size_t edge, std::size_
           strings_[p.rule],           p.sentence_span, p.span};
 }
 
+std::size_t KnowledgeGraph::support_fact(std::size_t edge, std::size_t k) const {
+  resolve();
+  return group_facts_[groups_[edge].first + k];
+}
+
 const std::vector<Edge>& KnowledgeGraph::edges() const {
   resolve();
   if (!edges_built_) {
@@ -556,12 +561,45 @@ void KnowledgeGraph::resolve() const {
            std::tuple(id_rank[b.subject], relation_rank[b.relation], id_rank[b.object]);
   });
 
+  resolved_from_groups();
+}
+
+// The rest of resolve(), once entities_, groups_ and group_facts_ are set.
+void KnowledgeGraph::resolved_from_groups() const {
   topology_ = Topology(entities_.size());
   for (std::size_t i = 0; i < groups_.size(); ++i)
     boost::add_edge(groups_[i].subject, groups_[i].object, i, topology_);
   edges_built_ = false;
   edges_.clear();
   resolved_ = true;
+}
+
+bool KnowledgeGraph::adopt_resolution(Resolution resolution) {
+  std::vector<Group> groups;
+  groups.reserve(resolution.edges.size());
+  std::size_t next = 0;  // the edges' supports follow each other in `facts`
+  for (const ResolvedEdge& e : resolution.edges) {
+    if (e.subject >= resolution.entities.size() || e.object >= resolution.entities.size() ||
+        e.subject == e.object || e.first != next || e.last <= e.first || e.last > resolution.facts.size())
+      return false;
+    const std::uint32_t first_fact = resolution.facts[e.first];
+    if (first_fact >= packed_.size()) return false;
+    const std::uint32_t relation = packed_[first_fact].relation;
+    if (strings_[relation] != e.relation) return false;
+    for (std::size_t k = e.first; k < e.last; ++k) {
+      const std::uint32_t f = resolution.facts[k];
+      if (f >= packed_.size() || packed_[f].relation != relation || qualifiers_[packed_[f].qualifiers].negated)
+        return false;
+    }
+    groups.push_back({e.subject, e.object, relation, e.first, e.last, e.confidence});
+    next = e.last;
+  }
+  if (next != resolution.facts.size()) return false;
+  entities_ = std::move(resolution.entities);
+  groups_ = std::move(groups);
+  group_facts_ = std::move(resolution.facts);
+  resolved_from_groups();
+  return true;
 }
 
 std::optional<std::size_t> KnowledgeGraph::find_entity(std::string_view name) const {

@@ -110,6 +110,33 @@ class KnowledgeGraph {
     ByteSpan sentence_span, span;
   };
   SupportView support(std::size_t edge, std::size_t k) const;
+  // Which fact (fact(i)) that support is.
+  std::size_t support_fact(std::size_t edge, std::size_t k) const;
+
+  // What resolution found, as a graph file keeps it: save_graph writes it and load_graph hands
+  // it back, so that reading a graph does not resolve its entities again (a quarter of a
+  // JSON-LD export's time). Bump kResolverVersion whenever resolution could give another
+  // result from the same facts: stored resolutions of other versions are then not used.
+  static constexpr int kResolverVersion = 1;
+  struct ResolvedEdge {
+    std::size_t subject = 0, object = 0;  // indices into entities
+    std::string relation;
+    double confidence = 0;            // Edge::confidence()
+    std::size_t first = 0, last = 0;  // its supports: facts[first, last), in Edge::supports order
+  };
+  struct Resolution {
+    std::vector<Entity> entities;      // as entities() gives them
+    std::vector<ResolvedEdge> edges;   // as edges() gives them
+    std::vector<std::uint32_t> facts;  // fact indices (fact(i)), edge after edge
+  };
+  // Takes a stored resolution as the graph's own instead of resolving (until the next
+  // add_document). The caller vouches that resolve() would give the same (a graph file's stamp
+  // does); what cannot be this graph's — an index out of range, a support of another relation
+  // or a denied fact — is refused: false, nothing changed, and the graph resolves as usual.
+  bool adopt_resolution(Resolution resolution);
+  // Whether entities and edges are there already, without resolving (after adopt_resolution,
+  // or once asked for).
+  bool is_resolved() const { return resolved_; }
 
   // Forgiving look-up: canonical name or alias, case and accents ignored.
   std::optional<std::size_t> find_entity(std::string_view name) const;
@@ -118,6 +145,7 @@ class KnowledgeGraph {
 
  private:
   void resolve() const;
+  void resolved_from_groups() const;
 
   // Values stored once, named by their index (copyable: no pointers inside).
   template <typename T, typename Hash>

@@ -76,6 +76,72 @@ TEST(KnowledgeGraph, SupportsReadInPlaceAreThoseOfTheEdge) {
   }
   EXPECT_EQ(g.support(0, 0).doc, "a.txt");  // in the edge's order, not the order added
   EXPECT_EQ(g.support(0, 1).qualifiers->status, "completed");
+  EXPECT_EQ(g.support_fact(0, 0), 1u);  // the second fact added
+  EXPECT_EQ(g.support_fact(0, 1), 0u);
+}
+
+// Two documents: Orvane acquires Lumio (twice), Lumio partners Kestrel, Kestrel has not
+// acquired Orvane.
+KnowledgeGraph three_facts() {
+  KnowledgeGraph g;
+  g.add_document(doc("a.txt"), {make_fact("Orvane", "acquires", "Lumio", "a.txt"),
+                                make_fact("Lumio", "partner-of", "Kestrel", "a.txt", 40)});
+  Fact denied = make_fact("Kestrel", "acquires", "Orvane", "b.txt", 60);
+  denied.qualifiers.negated = true;
+  g.add_document(doc("b.txt"), {make_fact("Orvane", "acquires", "Lumio", "b.txt"), denied});
+  return g;
+}
+
+TEST(KnowledgeGraph, AdoptedResolutionIsTheGraphs) {
+  const KnowledgeGraph resolved = three_facts();
+  ASSERT_EQ(resolved.edge_count(), 2u);
+  KnowledgeGraph::Resolution r;
+  r.entities = resolved.entities();
+  for (std::size_t i = 0; i < resolved.edge_count(); ++i) {
+    const auto e = resolved.edge_summary(i);
+    r.edges.push_back({e.subject, e.object, std::string(e.relation), e.confidence, r.facts.size(),
+                       r.facts.size() + e.supports});
+    for (std::size_t k = 0; k < e.supports; ++k)
+      r.facts.push_back(static_cast<std::uint32_t>(resolved.support_fact(i, k)));
+  }
+  KnowledgeGraph g = three_facts();
+  ASSERT_TRUE(g.adopt_resolution(r));
+  EXPECT_TRUE(g.is_resolved());
+  ASSERT_EQ(g.edges().size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(g.edges()[i].subject, resolved.edges()[i].subject);
+    EXPECT_EQ(g.edges()[i].relation, resolved.edges()[i].relation);
+    EXPECT_EQ(g.edges()[i].supports, resolved.edges()[i].supports);
+  }
+  EXPECT_EQ(boost::num_edges(g.topology()), 2u);
+  // A new document: resolved afresh, with it.
+  g.add_document(doc("c.txt"), {make_fact("Kestrel", "acquires", "Vellum", "c.txt")});
+  EXPECT_FALSE(g.is_resolved());
+  EXPECT_EQ(g.edge_count(), 3u);
+}
+
+// A resolution that cannot be the graph's is refused, and the graph resolves as ever.
+TEST(KnowledgeGraph, ResolutionOfOtherFactsIsRefused) {
+  const KnowledgeGraph resolved = three_facts();
+  const auto entities = resolved.entities();
+  using Edge = KnowledgeGraph::ResolvedEdge;
+  const auto refused = [&](std::vector<Edge> edges, std::vector<std::uint32_t> facts) {
+    KnowledgeGraph g = three_facts();
+    const bool adopted = g.adopt_resolution({entities, std::move(edges), std::move(facts)});
+    EXPECT_FALSE(g.is_resolved());
+    EXPECT_EQ(g.edge_count(), 2u);
+    return !adopted;
+  };
+  const std::size_t lumio = *resolved.find_entity("Lumio"), orvane = *resolved.find_entity("Orvane"),
+                    kestrel = *resolved.find_entity("Kestrel");
+  EXPECT_TRUE(refused({{orvane, lumio, "acquires", 0.96, 0, 1}}, {7}));          // no fact 7
+  EXPECT_TRUE(refused({{orvane, lumio, "acquires", 0.96, 0, 1}}, {1}));          // fact 1 is partner-of
+  EXPECT_TRUE(refused({{orvane, 9, "acquires", 0.96, 0, 1}}, {0}));              // no entity 9
+  EXPECT_TRUE(refused({{orvane, lumio, "acquires", 0.96, 0, 2}}, {0}));          // supports past the end
+  EXPECT_TRUE(refused({{orvane, lumio, "acquires", 0.96, 1, 2}}, {0, 2}));       // a support of no edge
+  EXPECT_TRUE(refused({{orvane, lumio, "acquires", 0.96, 0, 1}}, {0, 2}));       // the same, at the end
+  EXPECT_TRUE(refused({{kestrel, orvane, "acquires", 0.8, 0, 1}}, {3}));         // denied
+  EXPECT_TRUE(refused({{orvane, orvane, "acquires", 0.8, 0, 1}}, {0}));          // an entity and itself
 }
 
 TEST(KnowledgeGraph, SharedWordIsNotEnoughToMerge) {

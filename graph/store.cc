@@ -8,7 +8,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <future>
+#include <limits>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -34,13 +37,50 @@ CREATE TABLE facts (
   qualifiers TEXT NOT NULL, confidence REAL NOT NULL,
   sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
   start INTEGER NOT NULL, "end" INTEGER NOT NULL, rule TEXT NOT NULL);
--- Derived from the facts on every save, for reading the graph with plain SQL.
+-- Derived from the facts on every save (what resolution found), for reading the graph with plain
+-- SQL, and read back by toile while vouched for (ResolutionStamp).
 CREATE TABLE entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL);
 CREATE TABLE aliases (entity_id TEXT NOT NULL, alias TEXT NOT NULL, count INTEGER NOT NULL);
 CREATE TABLE edges (
   subject_id TEXT NOT NULL, relation TEXT NOT NULL, object_id TEXT NOT NULL,
-  confidence REAL NOT NULL, supports INTEGER NOT NULL);
+  confidence REAL NOT NULL, supports INTEGER NOT NULL,
+  subject_row INTEGER NOT NULL, object_row INTEGER NOT NULL,  -- the entities' rowid
+  facts TEXT NOT NULL);  -- JSON array of the supporting facts' seq, in support order
+-- Why each other name of an entity was merged into it (`toile query entity`).
+CREATE TABLE merges (entity_id TEXT NOT NULL, name TEXT NOT NULL, reason TEXT NOT NULL);
 )sql";
+
+// The entities, aliases, merges and edges tables hold what resolution found, and a reader takes
+// them back rather than resolving again, when meta's `resolution` row vouches for them: the
+// resolver's version and the number of facts, entities and edges. Any change to a table made
+// after toile wrote the file (by SQL: the facts are there to be read, and may be edited) removes
+// that row, through triggers the file carries (made by write_rows), and the graph is then
+// resolved from its facts, which are the truth.
+constexpr std::array kResolvedTables{"documents", "facts", "entities", "aliases", "merges", "edges"};
+
+// meta's `resolution` row: "<resolver version> <facts> <entities> <edges>".
+struct ResolutionStamp {
+  std::uint64_t version = 0, facts = 0, entities = 0, edges = 0;
+
+  std::string text() const {
+    return std::to_string(version) + " " + std::to_string(facts) + " " + std::to_string(entities) + " " +
+           std::to_string(edges);
+  }
+  static std::optional<ResolutionStamp> parse(std::string_view text) {
+    ResolutionStamp stamp;
+    for (std::uint64_t* field : {&stamp.version, &stamp.facts, &stamp.entities, &stamp.edges}) {
+      const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *field);
+      if (ec != std::errc()) return std::nullopt;
+      text.remove_prefix(static_cast<std::size_t>(end - text.data()));
+      if (!text.empty()) {
+        if (text.front() != ' ') return std::nullopt;
+        text.remove_prefix(1);
+      }
+    }
+    if (!text.empty()) return std::nullopt;
+    return stamp;
+  }
+};
 
 struct DbCloser {
   void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
@@ -66,12 +106,15 @@ Stmt prepare(sqlite3* db, const std::filesystem::path& file, const char* sql) {
   return Stmt(raw);
 }
 
-std::string column_text(sqlite3_stmt* s, int i) {
+// A column's text in place: valid until the statement's next step (reading other columns of
+// the row leaves it be).
+std::string_view column_view(sqlite3_stmt* s, int i) {
   const auto* text = sqlite3_column_text(s, i);
-  return text ? std::string(reinterpret_cast<const char*>(text),
-                            static_cast<std::size_t>(sqlite3_column_bytes(s, i)))
-              : std::string();
+  return text ? std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(s, i)))
+              : std::string_view();
 }
+
+std::string column_text(sqlite3_stmt* s, int i) { return std::string(column_view(s, i)); }
 
 void bind_text(sqlite3_stmt* s, int i, std::string_view text) {
   sqlite3_bind_text(s, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
@@ -87,20 +130,26 @@ void bind_int(sqlite3_stmt* s, int i, std::uint64_t value) {
   sqlite3_bind_int64(s, i, static_cast<sqlite3_int64>(value));
 }
 
-EntityType parse_type(const std::string& text, const std::filesystem::path& file) {
+EntityType parse_type(std::string_view text, const std::filesystem::path& file) {
   auto type = entity_type_from_string(text);
-  if (!type) fail(file, "unknown entity type '" + text + "' in the facts table");
+  if (!type) fail(file, "unknown entity type '" + std::string(text) + "' in the facts table");
   return *type;
 }
 
+// For maps keyed by std::string that are asked with views (of SQLite's column text).
+struct ViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
 // Most names have no other form, and most facts no qualifier: "[]" and "{}" spare the JSON
 // parser (a fifth of a graph's load time).
-std::vector<std::string> parse_aliases(const std::string& text) {
+std::vector<std::string> parse_aliases(std::string_view text) {
   if (text == "[]") return {};
   return nlohmann::json::parse(text).get<std::vector<std::string>>();
 }
 
-Qualifiers parse_qualifiers(const std::string& text) {
+Qualifiers parse_qualifiers(std::string_view text) {
   if (text == "{}") return {};
   return qualifiers_from_json(nlohmann::json::parse(text));
 }
@@ -110,34 +159,38 @@ Qualifiers parse_qualifiers(const std::string& text) {
 // parser cost a load. Bounded: emptied when full.
 class ParsedColumns {
  public:
-  const std::vector<std::string>& aliases(const std::string& text) { return parsed(aliases_, text, parse_aliases); }
-  const Qualifiers& qualifiers(const std::string& text) { return parsed(qualifiers_, text, parse_qualifiers); }
+  const std::vector<std::string>& aliases(std::string_view text) { return parsed(aliases_, text, parse_aliases); }
+  const Qualifiers& qualifiers(std::string_view text) { return parsed(qualifiers_, text, parse_qualifiers); }
 
  private:
+  template <typename T>
+  using Cache = std::unordered_map<std::string, T, ViewHash, std::equal_to<>>;
   template <typename T, typename Parse>
-  static const T& parsed(std::unordered_map<std::string, T>& cache, const std::string& text, Parse parse) {
+  static const T& parsed(Cache<T>& cache, std::string_view text, Parse parse) {
     if (auto it = cache.find(text); it != cache.end()) return it->second;
     T value = parse(text);  // may throw: nothing is kept then
     if (cache.size() >= kMaxEntries) cache.clear();
-    return cache.emplace(text, std::move(value)).first->second;
+    return cache.emplace(std::string(text), std::move(value)).first->second;
   }
   static constexpr std::size_t kMaxEntries = 1 << 14;
-  std::unordered_map<std::string, std::vector<std::string>> aliases_;
-  std::unordered_map<std::string, Qualifiers> qualifiers_;
+  Cache<std::vector<std::string>> aliases_;
+  Cache<Qualifiers> qualifiers_;
 };
 
-void check_format(sqlite3* db, const std::filesystem::path& file) {
+// Checks that the file is a graph this toile reads; gives meta's `resolution` stamp ("" if none).
+std::string check_format(sqlite3* db, const std::filesystem::path& file) {
   sqlite3_stmt* raw = nullptr;
   if (sqlite3_prepare_v2(db, "SELECT key, value FROM meta", -1, &raw, nullptr) != SQLITE_OK)
     fail(file, "not a toile graph (" + std::string(sqlite3_errmsg(db)) + ")");
   Stmt s(raw);
-  std::string format;
+  std::string format, resolution;
   int version = -1;
   int rc;
   while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
     const std::string key = column_text(s.get(), 0);
     if (key == "format") format = column_text(s.get(), 1);
     if (key == "version") version = std::atoi(column_text(s.get(), 1).c_str());
+    if (key == "resolution") resolution = column_text(s.get(), 1);
   }
   check(rc, db, file, "cannot read graph");
   if (format != kFormatName) fail(file, "not a toile graph (no toile format marker)");
@@ -146,6 +199,7 @@ void check_format(sqlite3* db, const std::filesystem::path& file) {
                    " was written by a newer toile; this one reads up to version " +
                    std::to_string(kGraphFormatVersion));
   if (version < 1) fail(file, "graph format version is missing or invalid");
+  return resolution;
 }
 
 void read_documents(sqlite3* db, const std::filesystem::path& file,
@@ -162,7 +216,28 @@ void read_documents(sqlite3* db, const std::filesystem::path& file,
 constexpr const char* kSelectFacts =
     "SELECT doc, subject_name, subject_type, subject_aliases, relation, "
     "object_name, object_type, object_aliases, qualifiers, confidence, sentence, "
-    "sentence_start, sentence_end, start, \"end\", rule FROM facts ";
+    "sentence_start, sentence_end, start, \"end\", rule, seq FROM facts ";
+
+// What reading the facts tells about them, for taking the stored resolution: which fact of the
+// graph each stored seq became.
+struct FactsRead {
+  std::vector<std::int64_t> seq_of_row;    // in the order read (seq order)
+  std::vector<std::uint32_t> fact_of_row;  // kNotTaken: a fact the graph did not take
+
+  static constexpr std::uint32_t kNotTaken = static_cast<std::uint32_t>(-1);
+  std::optional<std::uint32_t> fact_of_seq(std::int64_t seq) const {
+    std::size_t row;
+    if (seq >= 1 && static_cast<std::uint64_t>(seq) <= seq_of_row.size() && seq_of_row[static_cast<std::size_t>(seq - 1)] == seq) {
+      row = static_cast<std::size_t>(seq - 1);  // as save_graph numbers them
+    } else {
+      const auto it = std::lower_bound(seq_of_row.begin(), seq_of_row.end(), seq);
+      if (it == seq_of_row.end() || *it != seq) return std::nullopt;
+      row = static_cast<std::size_t>(it - seq_of_row.begin());
+    }
+    if (fact_of_row[row] == kNotTaken) return std::nullopt;
+    return fact_of_row[row];
+  }
+};
 
 Fact read_fact(sqlite3_stmt* st, const std::filesystem::path& file, ParsedColumns& parsed);
 
@@ -185,15 +260,22 @@ std::map<std::string, std::vector<Fact>> read_facts(sqlite3* db,
 // held as Facts at once. Gives the graph the original reading gives; throws as it may.
 // `stored_order`: the facts are read as stored (seq order), which is document order in a file
 // save_graph wrote; StoreError "facts not in document order" when it is not.
+// `read`, when given, learns where each fact went (for the stored resolution).
 KnowledgeGraph read_graph_streaming(sqlite3* db, const std::filesystem::path& file,
-                                    const std::vector<DocumentRecord>& documents, bool stored_order) {
+                                    const std::vector<DocumentRecord>& documents, bool stored_order,
+                                    FactsRead* read = nullptr) {
   Stmt s = prepare(db, file, (std::string(kSelectFacts) + (stored_order ? "ORDER BY seq" : "ORDER BY doc, seq")).c_str());
   KnowledgeGraph graph;
   int rc = sqlite3_step(s.get());
-  std::optional<Fact> pending;  // read, not yet handed over
+  struct Row {
+    Fact fact;
+    std::size_t row;  // in the order read
+  };
+  std::optional<Row> pending;  // read, not yet handed over
   ParsedColumns parsed;
   std::string last_doc;
-  auto next = [&]() -> std::optional<Fact> {
+  std::size_t rows = 0;
+  auto next = [&]() -> std::optional<Row> {
     if (pending) return std::exchange(pending, std::nullopt);
     if (rc != SQLITE_ROW) return std::nullopt;
     Fact f = read_fact(s.get(), file, parsed);
@@ -201,24 +283,34 @@ KnowledgeGraph read_graph_streaming(sqlite3* db, const std::filesystem::path& fi
     // the original way.
     if (f.source.doc < last_doc) fail(file, "facts not in document order");
     last_doc = f.source.doc;
+    if (read) {
+      read->seq_of_row.push_back(sqlite3_column_int64(s.get(), 16));
+      read->fact_of_row.push_back(FactsRead::kNotTaken);
+    }
     rc = sqlite3_step(s.get());
-    return f;
+    return Row{std::move(f), rows++};
   };
   const std::string* previous = nullptr;
+  std::vector<std::size_t> rows_of_document;
   for (const auto& d : documents) {
     std::vector<Fact> facts;
+    rows_of_document.clear();
     if (!previous || *previous != d.id) {  // a repeated id gets no facts: the first took them
       while (auto f = next()) {
-        if (f->source.doc < d.id) continue;  // no document of that id
-        if (f->source.doc > d.id) {
+        if (f->fact.source.doc < d.id) continue;  // no document of that id
+        if (f->fact.source.doc > d.id) {
           pending = std::move(f);
           break;
         }
-        facts.push_back(std::move(*f));
+        facts.push_back(std::move(f->fact));
+        rows_of_document.push_back(f->row);
       }
     }
     previous = &d.id;
-    graph.add_document(d, std::move(facts));
+    const std::size_t first_fact = graph.fact_count();
+    if (graph.add_document(d, std::move(facts)) && read)
+      for (std::size_t k = 0; k < rows_of_document.size(); ++k)
+        read->fact_of_row[rows_of_document[k]] = static_cast<std::uint32_t>(first_fact + k);
   }
   while (next()) {
   }
@@ -226,29 +318,133 @@ KnowledgeGraph read_graph_streaming(sqlite3* db, const std::filesystem::path& fi
   return graph;
 }
 
-Fact read_fact(sqlite3_stmt* st, const std::filesystem::path& file, ParsedColumns& parsed) {
-  {
-    Fact f;
-    try {
-      f.source.doc = column_text(st, 0);
-      f.subject = {column_text(st, 1), parse_type(column_text(st, 2), file),
-                   parsed.aliases(column_text(st, 3))};
-      f.relation = column_text(st, 4);
-      f.object = {column_text(st, 5), parse_type(column_text(st, 6), file),
-                  parsed.aliases(column_text(st, 7))};
-      f.qualifiers = parsed.qualifiers(column_text(st, 8));
-    } catch (const nlohmann::json::exception& e) {
-      fail(file, std::string("corrupt fact row: ") + e.what());
+// "[3,17,42]", the edges table's facts column, as fact indices of the graph; false when it is
+// not that, or names a fact the graph does not hold.
+bool parse_support_facts(std::string_view text, const FactsRead& read, std::vector<std::uint32_t>& out) {
+  if (text.size() < 2 || text.front() != '[' || text.back() != ']') return false;
+  text = text.substr(1, text.size() - 2);
+  while (!text.empty()) {
+    std::int64_t seq = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seq);
+    if (ec != std::errc()) return false;
+    const auto fact = read.fact_of_seq(seq);
+    if (!fact) return false;
+    out.push_back(*fact);
+    text.remove_prefix(static_cast<std::size_t>(end - text.data()));
+    if (!text.empty()) {
+      if (text.front() != ',' || text.size() == 1) return false;
+      text.remove_prefix(1);
     }
-    f.confidence = sqlite3_column_double(st, 9);
-    f.source.sentence = column_text(st, 10);
-    f.source.sentence_span = {static_cast<std::uint64_t>(sqlite3_column_int64(st, 11)),
-                              static_cast<std::uint64_t>(sqlite3_column_int64(st, 12))};
-    f.source.span = {static_cast<std::uint64_t>(sqlite3_column_int64(st, 13)),
-                     static_cast<std::uint64_t>(sqlite3_column_int64(st, 14))};
-    f.source.rule = column_text(st, 15);
-    return f;
   }
+  return true;
+}
+
+// Reads the stored resolution; nullopt when a row is not what save_graph writes. Throws
+// StoreError when the tables cannot be read.
+std::optional<KnowledgeGraph::Resolution> read_resolution(sqlite3* db, const std::filesystem::path& file,
+                                                          const FactsRead& read, const ResolutionStamp& stamp) {
+  KnowledgeGraph::Resolution r;
+  r.entities.reserve(stamp.entities);
+  r.edges.reserve(stamp.edges);
+  r.facts.reserve(read.seq_of_row.size());
+  int rc;
+  Stmt s = prepare(db, file, "SELECT id, name, type FROM entities ORDER BY rowid");
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    const auto type = entity_type_from_string(column_view(s.get(), 2));
+    if (!type) return std::nullopt;
+    r.entities.push_back({column_text(s.get(), 0), column_text(s.get(), 1), *type, {}, {}});
+  }
+  check(rc, db, file, "cannot read entities");
+  if (r.entities.size() != stamp.entities) return std::nullopt;
+  // Aliases and merges are stored entity after entity, in the entities' order.
+  const auto rows_by_entity = [&](const char* sql, auto&& take) {
+    Stmt rows = prepare(db, file, sql);
+    std::size_t at = 0;
+    int step;
+    while ((step = sqlite3_step(rows.get())) == SQLITE_ROW) {
+      const std::string_view id = column_view(rows.get(), 0);
+      while (at < r.entities.size() && r.entities[at].id != id) ++at;
+      if (at == r.entities.size() || !take(r.entities[at], rows.get())) return false;
+    }
+    check(step, db, file, "cannot read the resolution");
+    return true;
+  };
+  const bool aliases_read = rows_by_entity("SELECT entity_id, alias, count FROM aliases ORDER BY rowid",
+                                           [](Entity& e, sqlite3_stmt* row) {
+    const std::int64_t count = sqlite3_column_int64(row, 2);
+    if (count < 0 || count > std::numeric_limits<std::uint32_t>::max()) return false;
+    e.aliases.emplace_hint(e.aliases.end(), column_view(row, 1), static_cast<std::uint32_t>(count));
+    return true;
+  });
+  const bool merges_read = aliases_read && rows_by_entity("SELECT entity_id, name, reason FROM merges ORDER BY rowid",
+                                                          [](Entity& e, sqlite3_stmt* row) {
+    e.merges.push_back({column_text(row, 1), column_text(row, 2)});
+    return true;
+  });
+  if (!merges_read) return std::nullopt;
+  s = prepare(db, file, "SELECT subject_row, relation, object_row, confidence, supports, facts FROM edges ORDER BY rowid");
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    const std::int64_t subject = sqlite3_column_int64(s.get(), 0), object = sqlite3_column_int64(s.get(), 2);
+    const auto entities = static_cast<std::int64_t>(r.entities.size());
+    if (subject < 1 || subject > entities || object < 1 || object > entities) return std::nullopt;
+    KnowledgeGraph::ResolvedEdge e;
+    e.subject = static_cast<std::size_t>(subject - 1);
+    e.relation = column_view(s.get(), 1);
+    e.object = static_cast<std::size_t>(object - 1);
+    e.confidence = sqlite3_column_double(s.get(), 3);
+    const std::int64_t supports = sqlite3_column_int64(s.get(), 4);
+    e.first = r.facts.size();
+    if (!parse_support_facts(column_view(s.get(), 5), read, r.facts)) return std::nullopt;
+    e.last = r.facts.size();
+    if (supports < 0 || static_cast<std::uint64_t>(supports) != e.last - e.first) return std::nullopt;
+    r.edges.push_back(std::move(e));
+  }
+  check(rc, db, file, "cannot read edges");
+  if (r.edges.size() != stamp.edges) return std::nullopt;
+  return r;
+}
+
+// Gives the graph the stored resolution when the file vouches for it (ResolutionStamp): the
+// resolver's version is this toile's and nothing changed since it was written. Otherwise (an
+// older file, another resolver, a table edited since, one that cannot be read) the graph
+// resolves afresh when asked, from the facts.
+void adopt_stored_resolution(sqlite3* db, const std::filesystem::path& file, const std::string& stamp_text,
+                             const FactsRead& read, KnowledgeGraph& graph) {
+  const auto stamp = ResolutionStamp::parse(stamp_text);
+  // A graph has at most two entities a fact and an edge a fact.
+  if (!stamp || stamp->version != KnowledgeGraph::kResolverVersion || stamp->facts != read.seq_of_row.size() ||
+      stamp->entities > 2 * stamp->facts || stamp->edges > stamp->facts)
+    return;
+  std::optional<KnowledgeGraph::Resolution> resolution;
+  try {
+    resolution = read_resolution(db, file, read, *stamp);
+  } catch (const StoreError&) {
+    return;
+  }
+  if (resolution) graph.adopt_resolution(std::move(*resolution));
+}
+
+// A row of kSelectFacts.
+Fact read_fact(sqlite3_stmt* st, const std::filesystem::path& file, ParsedColumns& parsed) {
+  std::array<std::string_view, 16> text;
+  for (int i : {0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 15}) text[static_cast<std::size_t>(i)] = column_view(st, i);
+  const auto at = [&](int i) { return static_cast<std::uint64_t>(sqlite3_column_int64(st, i)); };
+  Fact f;
+  try {
+    f.source.doc = text[0];
+    f.subject = {std::string(text[1]), parse_type(text[2], file), parsed.aliases(text[3])};
+    f.relation = text[4];
+    f.object = {std::string(text[5]), parse_type(text[6], file), parsed.aliases(text[7])};
+    f.qualifiers = parsed.qualifiers(text[8]);
+  } catch (const nlohmann::json::exception& e) {
+    fail(file, std::string("corrupt fact row: ") + e.what());
+  }
+  f.confidence = sqlite3_column_double(st, 9);
+  f.source.sentence = text[10];
+  f.source.sentence_span = {at(11), at(12)};
+  f.source.span = {at(13), at(14)};
+  f.source.rule = text[15];
+  return f;
 }
 
 void exec(sqlite3* db, const std::filesystem::path& file, const char* sql) {
@@ -299,9 +495,12 @@ void write_rows(const KnowledgeGraph& graph, sqlite3* db, const std::filesystem:
                       "confidence, sentence, sentence_start, sentence_end, start, \"end\", rule) "
                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   // In document order, which the reader needs (read_graph_streaming): it then reads them as
-  // stored, without sorting them first.
+  // stored, without sorting them first. Their seq: 1, 2, … in that order.
+  std::vector<std::uint32_t> seq_of_fact(graph.fact_count(), 0);
+  std::int64_t seq = 0;
   for (const std::size_t i : graph.facts_by_document()) {
     const Fact f = graph.fact(i);  // one at a time: a large graph holds its facts compactly
+    seq_of_fact[i] = static_cast<std::uint32_t>(++seq);
     const std::string subject_aliases = aliases_json(f.subject.aliases);
     const std::string object_aliases = aliases_json(f.object.aliases);
     const std::string qualifiers = qualifiers_json(f.qualifiers);
@@ -328,6 +527,7 @@ void write_rows(const KnowledgeGraph& graph, sqlite3* db, const std::filesystem:
   if (resolving.valid()) resolving.get();
   Stmt entity = prepare(db, file, "INSERT INTO entities VALUES (?, ?, ?)");
   Stmt alias = prepare(db, file, "INSERT INTO aliases VALUES (?, ?, ?)");
+  Stmt merge = prepare(db, file, "INSERT INTO merges VALUES (?, ?, ?)");
   for (const auto& e : graph.entities()) {
     bind_text(entity.get(), 1, e.id);
     bind_text(entity.get(), 2, e.name);
@@ -339,17 +539,45 @@ void write_rows(const KnowledgeGraph& graph, sqlite3* db, const std::filesystem:
       bind_int(alias.get(), 3, count);
       step_done(alias.get(), db, file);
     }
+    for (const auto& note : e.merges) {
+      bind_text(merge.get(), 1, e.id);
+      bind_text(merge.get(), 2, note.name);
+      bind_text(merge.get(), 3, note.reason);
+      step_done(merge.get(), db, file);
+    }
   }
-  Stmt edge = prepare(db, file, "INSERT INTO edges VALUES (?, ?, ?, ?, ?)");
+  Stmt edge = prepare(db, file, "INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  std::string support_seqs;
   for (std::size_t i = 0; i < graph.edge_count(); ++i) {
     const KnowledgeGraph::EdgeSummary e = graph.edge_summary(i);  // without building supports
-    bind_text(edge.get(), 1, graph.entities()[e.subject].id);
-    bind_text(edge.get(), 2, e.relation);
-    bind_text(edge.get(), 3, graph.entities()[e.object].id);
+    support_seqs = "[";
+    for (std::size_t k = 0; k < e.supports; ++k) {
+      if (k > 0) support_seqs += ',';
+      support_seqs += std::to_string(seq_of_fact[graph.support_fact(i, k)]);
+    }
+    support_seqs += ']';
+    bind_text_in_place(edge.get(), 1, graph.entities()[e.subject].id);
+    bind_text_in_place(edge.get(), 2, e.relation);
+    bind_text_in_place(edge.get(), 3, graph.entities()[e.object].id);
     sqlite3_bind_double(edge.get(), 4, e.confidence);
     bind_int(edge.get(), 5, e.supports);
+    bind_int(edge.get(), 6, e.subject + 1);  // entities' rowid: 1, 2, … in entities() order
+    bind_int(edge.get(), 7, e.object + 1);
+    bind_text_in_place(edge.get(), 8, support_seqs);
     step_done(edge.get(), db, file);
   }
+  sqlite3_clear_bindings(edge.get());
+  const ResolutionStamp stamp{KnowledgeGraph::kResolverVersion, graph.fact_count(), graph.entities().size(),
+                              graph.edge_count()};
+  bind_text(meta.get(), 1, "resolution");
+  bind_text(meta.get(), 2, stamp.text());
+  step_done(meta.get(), db, file);
+  for (const char* table : kResolvedTables)
+    for (const char* change : {"INSERT", "UPDATE", "DELETE"}) {
+      const std::string trigger = std::string("CREATE TRIGGER ") + table + "_" + change + "_unvouches AFTER " +
+                                  change + " ON " + table + " BEGIN DELETE FROM meta WHERE key = 'resolution'; END;";
+      exec(db, file, trigger.c_str());
+    }
 }
 
 // Before SQLite's first use: no memory statistics, which take a global mutex on every
@@ -378,7 +606,7 @@ KnowledgeGraph load_graph(const std::filesystem::path& file) {
   const int rc = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
   Db db(raw);
   if (rc != SQLITE_OK) fail(file, std::string("cannot open graph: ") + sqlite3_errstr(rc));
-  check_format(db.get(), file);
+  const std::string stamp = check_format(db.get(), file);
   std::vector<DocumentRecord> documents;
   read_documents(db.get(), file, documents);
   if (std::is_sorted(documents.begin(), documents.end(),
@@ -387,7 +615,11 @@ KnowledgeGraph load_graph(const std::filesystem::path& file) {
       // Facts as stored first (no sort: a file toile wrote holds them in document order), else
       // sorted by SQLite (a file of an older toile, or one written otherwise).
       try {
-        return read_graph_streaming(db.get(), file, documents, /*stored_order=*/true);
+        FactsRead read;
+        KnowledgeGraph graph =
+            read_graph_streaming(db.get(), file, documents, /*stored_order=*/true, stamp.empty() ? nullptr : &read);
+        if (!stamp.empty()) adopt_stored_resolution(db.get(), file, stamp, read, graph);
+        return graph;
       } catch (const StoreError&) {
         return read_graph_streaming(db.get(), file, documents, /*stored_order=*/false);
       }

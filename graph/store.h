@@ -1,5 +1,8 @@
 // The graph file: one SQLite database holding documents and their facts (the source of truth)
-// plus derived `entities`, `aliases` and `edges` tables for people who query it with SQL.
+// plus derived `entities`, `aliases`, `merges` and `edges` tables for people who query it with
+// SQL. Those hold what entity resolution found, and load_graph takes them back rather than
+// resolving again (a quarter of a large graph's export) unless they may no longer be what the
+// facts give: written by another resolver, or changed since (triggers in the file notice).
 //
 // Writes never leave a half-written file: the new graph is written to a temporary file in the
 // same folder, synced, and renamed over the old one, so a crash or `kill -9` at any moment

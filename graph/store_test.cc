@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <signal.h>
@@ -212,6 +213,129 @@ TEST_F(StoreTest, GraphFromANewerToileIsAClearError) {
                   ": graph format version 99 was written by a newer toile; this one reads up to "
                   "version 1");
   }
+}
+
+// Names merged by an alias and by their key, both orientations of a symmetric relation, a
+// denied fact, a support given twice, qualifiers: what resolution makes of facts.
+KnowledgeGraph merging() {
+  using testing::make_fact;
+  KnowledgeGraph g;
+  Fact kds = make_fact("Kerlio Data Systems", "partner-of", "Orvane", "a.txt");
+  kds.subject.aliases = {"KDS"};
+  Fact denied = make_fact("Lumio", "acquires", "Orvane", "a.txt", 90);
+  denied.qualifiers.negated = true;
+  g.add_document({"a.txt", "/x/a.txt", "h1", 10},
+                 {kds, make_fact("Groupe Orvane", "acquires", "Lumio", "a.txt", 30), denied,
+                  make_fact("Groupe Orvane", "acquires", "Lumio", "a.txt", 30)});
+  Fact funded = make_fact("KDS", "invests-in", "Lumio", "b.txt");
+  funded.qualifiers.amount = Amount{3e6, "EUR", "3 M€"};
+  g.add_document({"b.txt", "/x/b.txt", "h2", 20},
+                 {funded, make_fact("Orvane", "partner-of", "Kerlio Data Systems", "b.txt", 50)});
+  return g;
+}
+
+// The loaded graph's entities and edges are the original's, field by field.
+void expect_same_resolution(const KnowledgeGraph& loaded, const KnowledgeGraph& original) {
+  ASSERT_EQ(loaded.entities().size(), original.entities().size());
+  for (std::size_t i = 0; i < original.entities().size(); ++i) {
+    const Entity &a = loaded.entities()[i], &b = original.entities()[i];
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.name, b.name);
+    EXPECT_EQ(a.type, b.type);
+    EXPECT_EQ(a.aliases, b.aliases);
+    EXPECT_EQ(a.merges, b.merges);
+  }
+  ASSERT_EQ(loaded.edges().size(), original.edges().size());
+  for (std::size_t i = 0; i < original.edges().size(); ++i) {
+    const Edge &a = loaded.edges()[i], &b = original.edges()[i];
+    EXPECT_EQ(std::tie(a.subject, a.relation, a.object), std::tie(b.subject, b.relation, b.object));
+    EXPECT_EQ(a.supports, b.supports);
+    EXPECT_EQ(a.confidence(), b.confidence());
+    EXPECT_EQ(loaded.edge_summary(i).confidence, original.edge_summary(i).confidence);
+  }
+  EXPECT_EQ(boost::num_edges(loaded.topology()), boost::num_edges(original.topology()));
+}
+
+std::string query_text(const fs::path& file, const char* sql) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+  std::string out;
+  sqlite3_exec(db, sql,
+               [](void* out, int, char** values, char**) {
+                 *static_cast<std::string*>(out) += values[0] ? values[0] : "NULL";
+                 return 0;
+               },
+               &out, nullptr);
+  sqlite3_close(db);
+  return out;
+}
+
+// The file keeps what resolution found; loading it takes that back instead of resolving.
+TEST_F(StoreTest, ResolutionIsStoredAndTakenBack) {
+  const KnowledgeGraph original = merging();
+  ASSERT_EQ(original.edge_count(), 3u);  // partner-of once, acquires, invests-in
+  ASSERT_EQ(original.edge(0).supports.size() + original.edge(1).supports.size() + original.edge(2).supports.size(), 4u);
+  save_graph(original, dir_ / "g.toile");
+  const KnowledgeGraph loaded = load_graph(dir_ / "g.toile");
+  EXPECT_TRUE(loaded.is_resolved());
+  expect_same_resolution(loaded, original);
+  // Plain SQL reaches an edge's facts through their seq.
+  EXPECT_EQ(query_text(dir_ / "g.toile",
+                       "SELECT group_concat(f.rule || ':' || f.start, ' ') FROM edges e, json_each(e.facts) j "
+                       "JOIN facts f ON f.seq = j.value WHERE e.relation = 'acquires'"),
+            "test.rule:32");
+  EXPECT_EQ(query_text(dir_ / "g.toile", "SELECT name || ' < ' || entity_id FROM merges ORDER BY name"),
+            "Groupe Orvane < organization/orvaneKDS < organization/kerlio-data-systems");
+}
+
+// Without a stamp (a file of an older toile), or with one that does not fit the tables (edited
+// since, or by another resolver), the graph is resolved from its facts, which are the truth.
+TEST_F(StoreTest, ResolutionNotVouchedForIsResolvedAfresh) {
+  for (const char* sql : {"DELETE FROM meta WHERE key = 'resolution'",
+                          "DELETE FROM meta WHERE key = 'resolution'; DROP TABLE merges; "
+                          "ALTER TABLE edges DROP COLUMN facts",  // as an older toile wrote it
+                          "UPDATE meta SET value = '0' || substr(value, 2) WHERE key = 'resolution'",
+                          "UPDATE entities SET name = 'Un autre nom'",
+                          "DELETE FROM merges",
+                          "UPDATE aliases SET count = 7",
+                          "UPDATE edges SET facts = '[1]'",
+                          "UPDATE edges SET confidence = 0.5",
+                          "DROP TABLE entities"}) {
+    SCOPED_TRACE(sql);
+    save_graph(merging(), dir_ / "g.toile");
+    alter(dir_ / "g.toile", sql);
+    const KnowledgeGraph loaded = load_graph(dir_ / "g.toile");
+    EXPECT_FALSE(loaded.is_resolved());
+    expect_same_resolution(loaded, merging());
+  }
+}
+
+// A fact changed by hand changes the graph: its stored resolution is not used.
+TEST_F(StoreTest, EditedFactsAreResolvedAfresh) {
+  save_graph(merging(), dir_ / "g.toile");
+  alter(dir_ / "g.toile", "UPDATE facts SET object_name = 'Vellum' WHERE relation = 'invests-in'");
+  const KnowledgeGraph loaded = load_graph(dir_ / "g.toile");
+  EXPECT_FALSE(loaded.is_resolved());
+  const auto vellum = loaded.find_entity("Vellum");
+  ASSERT_TRUE(vellum);
+  const auto& edges = loaded.edges();
+  EXPECT_TRUE(std::any_of(edges.begin(), edges.end(),
+                          [&](const Edge& e) { return e.relation == "invests-in" && e.object == *vellum; }));
+}
+
+// A graph read back and added to (a second `toile build` into the same file) resolves again.
+TEST_F(StoreTest, DocumentsAddedToALoadedGraphAreResolved) {
+  save_graph(merging(), dir_ / "g.toile");
+  KnowledgeGraph g = load_graph(dir_ / "g.toile");
+  ASSERT_TRUE(g.is_resolved());
+  const Fact more = testing::make_fact("KDS", "acquires", "Telvane", "c.txt");
+  g.add_document({"c.txt", "/x/c.txt", "h3", 30}, {more});
+  KnowledgeGraph expected = merging();
+  expected.add_document({"c.txt", "/x/c.txt", "h3", 30}, {more});
+  EXPECT_FALSE(g.is_resolved());
+  expect_same_resolution(g, expected);
+  save_graph(g, dir_ / "again.toile");
+  expect_same_resolution(load_graph(dir_ / "again.toile"), expected);
 }
 
 // A full disk (here: a file-size limit, which fails writes the same way) is an error that
