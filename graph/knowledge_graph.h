@@ -221,6 +221,7 @@ class KnowledgeGraph {
   mutable std::vector<Entity> entities_;
   mutable std::vector<Group> groups_;  // in edge order
   mutable std::vector<std::uint32_t> group_facts_;
+  mutable bool topology_built_ = false;  // topology_ is built when first asked
   mutable Topology topology_;
   mutable bool edges_built_ = false;
   mutable std::vector<Edge> edges_;

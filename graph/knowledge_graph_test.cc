@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <tuple>
+#include <vector>
+
 #include "graph/test_facts.h"
 
 namespace toile {
@@ -118,6 +122,32 @@ TEST(KnowledgeGraph, AdoptedResolutionIsTheGraphs) {
   g.add_document(doc("c.txt"), {make_fact("Kestrel", "acquires", "Vellum", "c.txt")});
   EXPECT_FALSE(g.is_resolved());
   EXPECT_EQ(g.edge_count(), 3u);
+}
+
+// The topology (built when first asked) has an arc per edge, from its subject to its object,
+// and follows the graph when documents are added.
+TEST(KnowledgeGraph, TopologyFollowsTheEdges) {
+  KnowledgeGraph g = three_facts();
+  const auto arcs = [](const KnowledgeGraph& graph) {
+    std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> out;  // edge, source, target
+    const auto& t = graph.topology();
+    for (auto [it, end] = boost::edges(t); it != end; ++it)
+      out.emplace_back(t[*it], boost::source(*it, t), boost::target(*it, t));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const auto expected = [](const KnowledgeGraph& graph) {
+    std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> out;
+    for (std::size_t i = 0; i < graph.edges().size(); ++i)
+      out.emplace_back(i, graph.edges()[i].subject, graph.edges()[i].object);
+    return out;
+  };
+  EXPECT_EQ(boost::num_vertices(g.topology()), g.entities().size());
+  EXPECT_EQ(arcs(g), expected(g));
+  g.add_document(doc("c.txt"), {make_fact("Kestrel", "acquires", "Vellum", "c.txt")});
+  EXPECT_EQ(boost::num_vertices(g.topology()), 4u);
+  ASSERT_EQ(arcs(g).size(), 3u);
+  EXPECT_EQ(arcs(g), expected(g));
 }
 
 // A resolution that cannot be the graph's is refused, and the graph resolves as ever.
