@@ -323,6 +323,16 @@ TEST_F(StoreTest, EditedFactsAreResolvedAfresh) {
                           [&](const Edge& e) { return e.relation == "invests-in" && e.object == *vellum; }));
 }
 
+// A graph read back (its resolution taken from the file) and saved again gives the same file.
+TEST_F(StoreTest, SavingALoadedGraphGivesTheSameFile) {
+  save_graph(merging(), dir_ / "a.toile");
+  const KnowledgeGraph loaded = load_graph(dir_ / "a.toile");
+  ASSERT_TRUE(loaded.is_resolved());
+  save_graph(loaded, dir_ / "b.toile");
+  std::ifstream a(dir_ / "a.toile", std::ios::binary), b(dir_ / "b.toile", std::ios::binary);
+  EXPECT_EQ(std::string((std::istreambuf_iterator<char>(a)), {}), std::string((std::istreambuf_iterator<char>(b)), {}));
+}
+
 // A graph read back and added to (a second `toile build` into the same file) resolves again.
 TEST_F(StoreTest, DocumentsAddedToALoadedGraphAreResolved) {
   save_graph(merging(), dir_ / "g.toile");
