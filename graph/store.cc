@@ -58,6 +58,23 @@ CREATE TABLE merges (entity_id TEXT NOT NULL, name TEXT NOT NULL, reason TEXT NO
 // resolved from its facts, which are the truth.
 constexpr std::array kResolvedTables{"documents", "facts", "entities", "aliases", "merges", "edges"};
 
+// Reads `text`, numbers separated by `separator` ("" holds none), handing each to `take`;
+// false when it is anything else or `take` refuses one.
+template <typename Take>
+bool for_each_number(std::string_view text, char separator, Take&& take) {
+  while (!text.empty()) {
+    std::uint64_t n = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc() || !take(n)) return false;
+    text.remove_prefix(static_cast<std::size_t>(end - text.data()));
+    if (!text.empty()) {
+      if (text.front() != separator || text.size() == 1) return false;
+      text.remove_prefix(1);
+    }
+  }
+  return true;
+}
+
 // meta's `resolution` row: "<resolver version> <facts> <entities> <edges>".
 struct ResolutionStamp {
   std::uint64_t version = 0, facts = 0, entities = 0, edges = 0;
@@ -68,16 +85,14 @@ struct ResolutionStamp {
   }
   static std::optional<ResolutionStamp> parse(std::string_view text) {
     ResolutionStamp stamp;
-    for (std::uint64_t* field : {&stamp.version, &stamp.facts, &stamp.entities, &stamp.edges}) {
-      const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *field);
-      if (ec != std::errc()) return std::nullopt;
-      text.remove_prefix(static_cast<std::size_t>(end - text.data()));
-      if (!text.empty()) {
-        if (text.front() != ' ') return std::nullopt;
-        text.remove_prefix(1);
-      }
-    }
-    if (!text.empty()) return std::nullopt;
+    std::array fields{&stamp.version, &stamp.facts, &stamp.entities, &stamp.edges};
+    std::size_t read = 0;
+    const bool numbers = for_each_number(text, ' ', [&](std::uint64_t n) {
+      if (read == fields.size()) return false;
+      *fields[read++] = n;
+      return true;
+    });
+    if (!numbers || read != fields.size()) return std::nullopt;
     return stamp;
   }
 };
@@ -219,23 +234,16 @@ constexpr const char* kSelectFacts =
     "sentence_start, sentence_end, start, \"end\", rule, seq FROM facts ";
 
 // What reading the facts tells about them, for taking the stored resolution: which fact of the
-// graph each stored seq became.
+// graph each stored seq became. save_graph numbers the facts 1, 2, … in the order stored; a
+// file numbered otherwise has no stored resolution to take.
 struct FactsRead {
-  std::vector<std::int64_t> seq_of_row;    // in the order read (seq order)
   std::vector<std::uint32_t> fact_of_row;  // kNotTaken: a fact the graph did not take
+  bool numbered_as_saved = true;           // every row's seq is its position + 1
 
   static constexpr std::uint32_t kNotTaken = static_cast<std::uint32_t>(-1);
-  std::optional<std::uint32_t> fact_of_seq(std::int64_t seq) const {
-    std::size_t row;
-    if (seq >= 1 && static_cast<std::uint64_t>(seq) <= seq_of_row.size() && seq_of_row[static_cast<std::size_t>(seq - 1)] == seq) {
-      row = static_cast<std::size_t>(seq - 1);  // as save_graph numbers them
-    } else {
-      const auto it = std::lower_bound(seq_of_row.begin(), seq_of_row.end(), seq);
-      if (it == seq_of_row.end() || *it != seq) return std::nullopt;
-      row = static_cast<std::size_t>(it - seq_of_row.begin());
-    }
-    if (fact_of_row[row] == kNotTaken) return std::nullopt;
-    return fact_of_row[row];
+  std::optional<std::uint32_t> fact_of_seq(std::uint64_t seq) const {
+    if (seq < 1 || seq > fact_of_row.size() || fact_of_row[seq - 1] == kNotTaken) return std::nullopt;
+    return fact_of_row[seq - 1];
   }
 };
 
@@ -284,8 +292,8 @@ KnowledgeGraph read_graph_streaming(sqlite3* db, const std::filesystem::path& fi
     if (f.source.doc < last_doc) fail(file, "facts not in document order");
     last_doc = f.source.doc;
     if (read) {
-      read->seq_of_row.push_back(sqlite3_column_int64(s.get(), 16));
       read->fact_of_row.push_back(FactsRead::kNotTaken);
+      read->numbered_as_saved &= sqlite3_column_int64(s.get(), 16) == static_cast<std::int64_t>(read->fact_of_row.size());
     }
     rc = sqlite3_step(s.get());
     return Row{std::move(f), rows++};
@@ -322,21 +330,11 @@ KnowledgeGraph read_graph_streaming(sqlite3* db, const std::filesystem::path& fi
 // not that, or names a fact the graph does not hold.
 bool parse_support_facts(std::string_view text, const FactsRead& read, std::vector<std::uint32_t>& out) {
   if (text.size() < 2 || text.front() != '[' || text.back() != ']') return false;
-  text = text.substr(1, text.size() - 2);
-  while (!text.empty()) {
-    std::int64_t seq = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seq);
-    if (ec != std::errc()) return false;
+  return for_each_number(text.substr(1, text.size() - 2), ',', [&](std::uint64_t seq) {
     const auto fact = read.fact_of_seq(seq);
-    if (!fact) return false;
-    out.push_back(*fact);
-    text.remove_prefix(static_cast<std::size_t>(end - text.data()));
-    if (!text.empty()) {
-      if (text.front() != ',' || text.size() == 1) return false;
-      text.remove_prefix(1);
-    }
-  }
-  return true;
+    if (fact) out.push_back(*fact);
+    return fact.has_value();
+  });
 }
 
 // Reads the stored resolution; nullopt when a row is not what save_graph writes. Throws
@@ -346,7 +344,7 @@ std::optional<KnowledgeGraph::Resolution> read_resolution(sqlite3* db, const std
   KnowledgeGraph::Resolution r;
   r.entities.reserve(stamp.entities);
   r.edges.reserve(stamp.edges);
-  r.facts.reserve(read.seq_of_row.size());
+  r.facts.reserve(read.fact_of_row.size());
   int rc;
   Stmt s = prepare(db, file, "SELECT id, name, type FROM entities ORDER BY rowid");
   while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
@@ -412,7 +410,8 @@ void adopt_stored_resolution(sqlite3* db, const std::filesystem::path& file, con
                              const FactsRead& read, KnowledgeGraph& graph) {
   const auto stamp = ResolutionStamp::parse(stamp_text);
   // A graph has at most two entities a fact and an edge a fact.
-  if (!stamp || stamp->version != KnowledgeGraph::kResolverVersion || stamp->facts != read.seq_of_row.size() ||
+  if (!stamp || stamp->version != KnowledgeGraph::kResolverVersion || !read.numbered_as_saved ||
+      stamp->facts != read.fact_of_row.size() ||
       stamp->entities > 2 * stamp->facts || stamp->edges > stamp->facts)
     return;
   std::optional<KnowledgeGraph::Resolution> resolution;
