@@ -1,37 +1,62 @@
 // Output files of the command line are written through a temporary file in the same folder,
-// renamed into place, so a reader never sees half a file and a crash leaves the old one.
+// renamed into place, so a reader never sees half a file and a crash leaves the old one. The
+// temporary file is a WriteBehindFile: a multi-gigabyte export does not fill the page cache.
+// A target that exists and is not a regular file (/dev/stdout, a named pipe) is written in
+// place: renaming over it would replace the device or pipe with a file.
 #pragma once
 
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
+#include <ostream>
 #include <stdexcept>
 #include <string>
+#include <system_error>
+
+#include "cli/write_behind_file.h"
 
 namespace toile::cli {
 
+// Writes `write`'s output to `path`. Throws what `write` throws, and std::runtime_error naming
+// `target` when the file cannot be created or written; then removes `path` if asked to.
+template <typename Writer>
+void write_through(const std::filesystem::path& path, const std::filesystem::path& target, bool remove_on_error,
+                   Writer&& write) {
+  WriteBehindFile file(path);
+  if (!file.is_open()) throw std::runtime_error(target.string() + ": cannot create file (" + file.error() + ")");
+  std::ostream out(&file);
+  try {
+    write(out);
+  } catch (...) {
+    file.close();
+    if (remove_on_error) std::filesystem::remove(path);
+    throw;
+  }
+  out.flush();
+  const bool written = out.good();  // read before close(), which reports its own failures
+  if (!file.close() || !written) {
+    if (remove_on_error) std::filesystem::remove(path);
+    throw std::runtime_error(target.string() + ": write failed (" +
+                             (file.error().empty() ? "disk full?" : file.error()) + ")");
+  }
+}
+
 template <typename Writer>
 void write_file_atomically(const std::filesystem::path& target, Writer&& write) {
+  std::error_code error;
+  const auto status = std::filesystem::status(target, error);
+  if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+      !std::filesystem::is_directory(status))
+    return write_through(target, target, /*remove_on_error=*/false, write);
+  if (!error && std::filesystem::is_directory(status))
+    throw std::runtime_error(target.string() + ": is a folder, not a file");
   const std::filesystem::path temp = target.string() + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error(target.string() + ": cannot create file");
-    try {
-      write(out);
-    } catch (...) {
-      out.close();
-      std::filesystem::remove(temp);
-      throw;
-    }
-    out.flush();
-    if (!out) {
-      out.close();
-      std::filesystem::remove(temp);
-      throw std::runtime_error(target.string() + ": write failed (disk full?)");
-    }
+  write_through(temp, target, /*remove_on_error=*/true, write);
+  std::filesystem::rename(temp, target, error);
+  if (error) {
+    std::filesystem::remove(temp);
+    throw std::runtime_error(target.string() + ": cannot replace it (" + error.message() + ")");
   }
-  std::filesystem::rename(temp, target);
 }
 
 }  // namespace toile::cli
