@@ -45,6 +45,8 @@ class LiteralMatcher {
     return next_[static_cast<std::size_t>(state) * class_count_ + byte_class_[byte]];
   }
   bool build(const std::vector<std::string>& folded, std::size_t depth);
+  void number_quiet_states_first();
+  void set_tails();
 
   static constexpr std::size_t kMaxTrieDepth = 4;
 
@@ -60,6 +62,17 @@ class LiteralMatcher {
                                            // than depth_ that begin with it, or -1
   std::vector<std::int32_t> outputs_;      // literal ids, each state's runs ended by -1
   std::vector<int> always_;                // empty literals
+  // States below this one end no literal and begin no longer one, nor does any suffix of what
+  // they read: most bytes of a text lead to one, and the search goes on at once.
+  std::size_t first_loud_state_ = 0;
+  // The bytes of each longer literal after its first depth_ (up to 8 of them, then the rest
+  // compared with memcmp): tested with one load where a beginning is found.
+  struct Tail {
+    std::uint64_t bytes = 0;
+    std::uint64_t mask = 0;
+    std::size_t length = 0;
+  };
+  std::vector<Tail> tails_;
 };
 
 }  // namespace toile

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -52,6 +54,45 @@ TEST(LiteralMatcher, LongLiteralsSharingABeginningAreTold) {
   EXPECT_EQ(m.find("un contrat"), (Ids{0, 2, 3}));
   EXPECT_EQ(m.find("cont"), (Ids{2}));  // a beginning at the very end of the text
   EXPECT_EQ(m.find("contrecontrat"), (Ids{0, 2, 3}));
+}
+
+// Past the trie's bytes, a literal's next eight are compared at once, the rest after them.
+TEST(LiteralMatcher, LongTailsAreComparedToTheirLastByte) {
+  const LiteralMatcher m({"acquisition", "acquisition totale de", "acquisition totale du", "acqu"});
+  EXPECT_EQ(m.find("une ACQUISITION TOTALE DU capital"), (Ids{0, 2, 3}));
+  EXPECT_EQ(m.find("l'acquisition totale d"), (Ids{0, 3}));  // cut short at the text's end
+  EXPECT_EQ(m.find("acquisition totale de"), (Ids{0, 1, 3}));  // ending with the text
+  EXPECT_EQ(m.find("acquisitio"), (Ids{3}));
+}
+
+// Every literal found where a plain search finds it, over texts of a small alphabet where
+// literals overlap, share beginnings and run to the text's end.
+TEST(LiteralMatcher, AgreesWithAPlainSearch) {
+  std::uint32_t seed = 12345;
+  const auto next = [&seed] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  const std::string alphabet = "abc_ ";  // « _ » stands for « é »
+  const auto random_text = [&](std::size_t length) {
+    std::string text;
+    while (text.size() < length) {
+      const std::size_t k = next() % alphabet.size();
+      text += k == 3 ? std::string("é") : std::string(1, alphabet[k]);
+    }
+    return text;
+  };
+  std::vector<std::string> literals;
+  while (literals.size() < 60) {
+    std::string literal = random_text(2 + next() % 16);
+    if (std::find(literals.begin(), literals.end(), literal) == literals.end()) literals.push_back(literal);
+  }
+  const LiteralMatcher m(literals);
+  for (int t = 0; t < 300; ++t) {
+    const std::string text = random_text(next() % 80);
+    Ids expected;
+    for (std::size_t i = 0; i < literals.size(); ++i)
+      if (text.find(literals[i]) != std::string::npos) expected.push_back(static_cast<int>(i));
+    const Ids found = m.find(text);
+    EXPECT_EQ(found, expected) << text;
+  }
 }
 
 // Past 65,536 trie states the trie holds fewer bytes of each literal, and finds the same.
