@@ -8,6 +8,8 @@
 // in depth-first order. Not part of the public surface.
 #pragma once
 
+#include <boost/container/small_vector.hpp>
+
 #include <functional>
 #include <memory>
 #include <string>
@@ -50,7 +52,9 @@ struct Term {
 
 struct Property {
   std::string_view predicate;  // full IRI; rdf:type comes first when present
-  std::vector<Term> objects;
+  // Most properties have one object: kept inline, not in an allocation of its own (an evidence
+  // node has 9 to 16 properties, and a JSON-LD export of a 100 MB archive 600,000 such nodes).
+  boost::container::small_vector<Term, 1> objects;
   bool many = false;  // a list even with one value (JSON-LD arrays): presentation only
 };
 
