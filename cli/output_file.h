@@ -2,7 +2,8 @@
 // renamed into place, so a reader never sees half a file and a crash leaves the old one. The
 // temporary file is a WriteBehindFile: a multi-gigabyte export does not fill the page cache.
 // A target that exists and is not a regular file (/dev/stdout, a named pipe) is written in
-// place: renaming over it would replace the device or pipe with a file.
+// place: renaming over it would replace the device or pipe with a file. A symbolic link to a
+// file keeps being one: the file it names is replaced.
 #pragma once
 
 #include <unistd.h>
@@ -50,9 +51,15 @@ void write_file_atomically(const std::filesystem::path& target, Writer&& write) 
     return write_through(target, target, /*remove_on_error=*/false, write);
   if (!error && std::filesystem::is_directory(status))
     throw std::runtime_error(target.string() + ": is a folder, not a file");
-  const std::filesystem::path temp = target.string() + ".tmp-" + std::to_string(::getpid());
+  // A symbolic link to a file: the file is replaced, the link stays.
+  std::filesystem::path file = target;
+  if (std::filesystem::is_symlink(std::filesystem::symlink_status(target, error)) &&
+      std::filesystem::exists(status))
+    file = std::filesystem::canonical(target, error);
+  if (error) file = target;
+  const std::filesystem::path temp = file.string() + ".tmp-" + std::to_string(::getpid());
   write_through(temp, target, /*remove_on_error=*/true, write);
-  std::filesystem::rename(temp, target, error);
+  std::filesystem::rename(temp, file, error);
   if (error) {
     std::filesystem::remove(temp);
     throw std::runtime_error(target.string() + ": cannot replace it (" + error.message() + ")");

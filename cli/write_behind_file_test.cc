@@ -159,6 +159,19 @@ TEST(WriteFileAtomically, WritesInPlaceWhatIsNotARegularFile) {
   fs::remove(fifo);
 }
 
+TEST(WriteFileAtomically, ReplacesTheFileALinkNamesAndKeepsTheLink) {
+  const fs::path file = scratch("linked.json");
+  const fs::path link = scratch("link.json");
+  fs::remove(link);
+  std::ofstream(file) << "ancien";
+  fs::create_symlink(file, link);
+  write_file_atomically(link, [](std::ostream& out) { out << "nouveau"; });
+  EXPECT_TRUE(fs::is_symlink(fs::symlink_status(link)));
+  EXPECT_EQ(contents(file), "nouveau");
+  fs::remove(link);
+  fs::remove(file);
+}
+
 TEST(WriteFileAtomically, RefusesAFolder) {
   const fs::path folder = scratch("a-folder");
   fs::create_directories(folder);
