@@ -44,24 +44,22 @@ void write_through(const std::filesystem::path& path, const std::filesystem::pat
 
 template <typename Writer>
 void write_file_atomically(const std::filesystem::path& target, Writer&& write) {
+  namespace fs = std::filesystem;
   std::error_code error;
-  const auto status = std::filesystem::status(target, error);
-  if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
-      !std::filesystem::is_directory(status))
+  // What the target names, through any link; not_found (or unknown, on an error) when nothing.
+  const fs::file_status status = fs::status(target, error);
+  if (fs::is_directory(status)) throw std::runtime_error(target.string() + ": is a folder, not a file");
+  if (fs::exists(status) && !fs::is_regular_file(status))
     return write_through(target, target, /*remove_on_error=*/false, write);
-  if (!error && std::filesystem::is_directory(status))
-    throw std::runtime_error(target.string() + ": is a folder, not a file");
   // A symbolic link to a file: the file is replaced, the link stays.
-  std::filesystem::path file = target;
-  if (std::filesystem::is_symlink(std::filesystem::symlink_status(target, error)) &&
-      std::filesystem::exists(status))
-    file = std::filesystem::canonical(target, error);
-  if (error) file = target;
-  const std::filesystem::path temp = file.string() + ".tmp-" + std::to_string(::getpid());
+  fs::path file = target;
+  if (fs::exists(status) && fs::is_symlink(fs::symlink_status(target, error)))
+    if (fs::path named = fs::canonical(target, error); !error) file = std::move(named);
+  const fs::path temp = file.string() + ".tmp-" + std::to_string(::getpid());
   write_through(temp, target, /*remove_on_error=*/true, write);
-  std::filesystem::rename(temp, file, error);
+  fs::rename(temp, file, error);
   if (error) {
-    std::filesystem::remove(temp);
+    fs::remove(temp);
     throw std::runtime_error(target.string() + ": cannot replace it (" + error.message() + ")");
   }
 }
