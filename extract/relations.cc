@@ -1,6 +1,5 @@
 #include "extract/relations.h"
 
-#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -13,6 +12,7 @@
 
 #include "extract/extractor.h"
 #include "extract/literals.h"
+#include "extract/required_literals.h"
 
 namespace toile {
 namespace {
@@ -79,7 +79,7 @@ struct CompiledRule {
   bool fallback = false;  // a default reading (« X de Y »), dropped where a longer rule reads more
   std::vector<Slot> slots;
   std::string pattern;  // expanded
-  const RE2* re = nullptr;  // owned by RelationRules::Impl::filter
+  std::unique_ptr<const RE2> re;
   SlotReading reading;
 };
 
@@ -563,17 +563,16 @@ std::string tagged_text(std::string_view text, const TaggedSentence& sentence) {
 
 // Which rules can match a sentence. Running one automaton for all the rules (an RE2::Set) costs
 // about a million instructions a byte: the rules' word-counted gaps make its DFA states huge and
-// ever new. Instead each rule's pattern is reduced, by RE2's FilteredRE2, to the literal strings
-// ("atoms") any match must contain — « ⟦org: », « racheté », « par » — combined with AND and OR;
-// an Aho–Corasick automaton (LiteralMatcher; an RE2::Set of the 1,600 atoms took 80 ns a byte)
-// finds the atoms present in a sentence, and only the rules whose atom formula holds are run. A
+// ever new. Instead each rule's pattern is reduced to the literal strings any match must contain
+// — « ⟦org: », « racheté », « par » — combined with AND and OR (required_literals.h); an
+// Aho–Corasick automaton (LiteralMatcher; an RE2::Set of the 1,600 literals took 80 ns a byte)
+// finds the literals present in a sentence, and only the rules whose formula holds are run. A
 // sentence with fewer mentions than a rule's sides need is not tried on it. A rule filtered out
 // cannot match, so the facts are exactly those of running every rule.
 struct RelationRules::Impl {
   std::vector<CompiledRule> rules;
-  re2::FilteredRE2 filter{2};  // owns the rules' compiled patterns
-  std::vector<int> rule_of_filter_id;  // -1 for a pattern whose rule a user's rule replaced
-  LiteralMatcher atoms;  // the literal strings of the filter, case-insensitive
+  LiteralFilter filter;   // by rule
+  LiteralMatcher atoms;  // the filter's literals, case-insensitive
   RE2::Options options;  // the rules' (for SlotReading::Relaxed)
   const Gazetteer* gazetteer = nullptr;
   std::map<std::string, double> confidence;
@@ -675,14 +674,10 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
                         "a rule needs exactly one way to name each side: {S:…} slots or subject=@topic, "
                         "{O:…} slots or object=@topic",
                         std::string(cols[3]));
-      int filter_id = -1;
-      if (out.impl_->filter.Add(rule.pattern, options, &filter_id) != RE2::NoError) {
-        const RE2 failed(rule.pattern, options);  // for its message
-        throw RuleError(file->display_path, line, column_of(3), "invalid pattern: " + regex_problem(failed),
+      rule.re = std::make_unique<const RE2>(rule.pattern, options);
+      if (!rule.re->ok())
+        throw RuleError(file->display_path, line, column_of(3), "invalid pattern: " + regex_problem(*rule.re),
                         std::string(cols[3]));
-      }
-      rule.re = &out.impl_->filter.GetRE2(filter_id);
-      out.impl_->rule_of_filter_id.push_back(-1);
       const auto& groups = rule.re->NamedCapturingGroups();
       for (auto& slot : rule.slots) slot.group_index = groups.at(slot.group);
       rule.reading.by_markers = reads_by_markers(rule);
@@ -696,29 +691,18 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
           throw RuleError(file->display_path, line, column_of(1), "duplicate rule id (also in " +
                           out.impl_->rules[existing->second].file + ")", rule.id);
         out.impl_->rules[existing->second] = std::move(rule);  // a user's rule overrides
-        out.impl_->rule_of_filter_id[static_cast<std::size_t>(filter_id)] = static_cast<int>(existing->second);
       } else {
         index_of_id[rule.id] = out.impl_->rules.size();
-        out.impl_->rule_of_filter_id[static_cast<std::size_t>(filter_id)] = static_cast<int>(out.impl_->rules.size());
         out.impl_->rules.push_back(std::move(rule));
       }
     });
   }
 
-  // A replaced rule's pattern stays in the filter; it no longer names a rule.
-  for (std::size_t id = 0; id < out.impl_->rule_of_filter_id.size(); ++id) {
-    const int r = out.impl_->rule_of_filter_id[id];
-    if (r >= 0 && out.impl_->rules[static_cast<std::size_t>(r)].re != &out.impl_->filter.GetRE2(static_cast<int>(id)))
-      out.impl_->rule_of_filter_id[id] = -1;
-  }
   out.impl_->confidence = std::move(confidence);
-  if (!out.impl_->rules.empty()) {
-    std::vector<std::string> atoms;
-    out.impl_->filter.Compile(&atoms);
-    // Atoms are lower-cased; matched ignoring case they are found wherever a rule's
-    // case-insensitive pattern could have matched them.
-    out.impl_->atoms = LiteralMatcher(atoms);
-  }
+  std::vector<LiteralFormula> formulas;
+  for (const auto& rule : out.impl_->rules) formulas.push_back(required_literals(rule.pattern));
+  out.impl_->filter = LiteralFilter(formulas);
+  out.impl_->atoms = LiteralMatcher(out.impl_->filter.literals());
   for (const auto& rule : out.impl_->rules)
     out.impl_->markers_needed = std::min(out.impl_->markers_needed, markers_needed(rule));
   if (!out.impl_->rules.empty())
@@ -960,6 +944,7 @@ std::vector<std::vector<RelationMatch>> RelationRules::match(std::span<const Sen
   std::vector<std::pair<int, std::uint32_t>> tries;  // (rule, sentence)
   std::vector<int> potentials, atoms_found;
   LiteralMatcher::Scratch atoms_scratch;
+  LiteralFilter::Scratch filter_scratch;
   for (std::size_t i = 0; i < batch.size(); ++i) {
     const TaggedSentence& sentence = *batch[i].sentence;
     if (sentence.mentions.size() < impl_->markers_needed) continue;
@@ -967,14 +952,11 @@ std::vector<std::vector<RelationMatch>> RelationRules::match(std::span<const Sen
     r.tagged = tag_text(batch[i].text, sentence);
     for (const auto& piece : r.tagged.pieces)
       if (piece.mention >= 0) r.markers.emplace_back(piece.tagged_begin, piece.tagged_begin + piece.length);
-    potentials.clear();
     impl_->atoms.find(r.tagged.text, atoms_scratch, atoms_found);
-    impl_->filter.AllPotentials(atoms_found, &potentials);
-    for (int id : potentials) {
-      const int rule = impl_->rule_of_filter_id[static_cast<std::size_t>(id)];
-      if (rule >= 0 && markers_needed(impl_->rules[static_cast<std::size_t>(rule)]) <= sentence.mentions.size())
+    impl_->filter.passing(atoms_found, filter_scratch, potentials);
+    for (int rule : potentials)
+      if (markers_needed(impl_->rules[static_cast<std::size_t>(rule)]) <= sentence.mentions.size())
         tries.emplace_back(rule, static_cast<std::uint32_t>(i));
-    }
   }
   std::sort(tries.begin(), tries.end());
   Scratch scratch;

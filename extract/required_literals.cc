@@ -1,0 +1,586 @@
+#include "extract/required_literals.h"
+
+#include <algorithm>
+#include <cctype>
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "extract/literals.h"
+
+namespace toile {
+
+std::string LiteralFormula::to_string() const {
+  switch (kind) {
+    case Kind::All:
+      return "*";
+    case Kind::Literal:
+      return "'" + literal + "'";
+    case Kind::And:
+    case Kind::Or: {
+      std::string out = "(";
+      for (std::size_t i = 0; i < operands.size(); ++i)
+        out += (i ? (kind == Kind::And ? " & " : " | ") : "") + operands[i].to_string();
+      return out + ")";
+    }
+  }
+  return "*";
+}
+
+namespace {
+
+using Kind = LiteralFormula::Kind;
+
+// Sets of alternatives larger than this become a formula, as in RE2's own analysis.
+constexpr std::size_t kMaxExactStrings = 16;
+
+LiteralFormula literal_formula(std::string literal) {
+  LiteralFormula f;
+  f.kind = Kind::Literal;
+  f.literal = std::move(literal);
+  return f;
+}
+
+// Flattened, without All operands (And) or reduced to All by one (Or), without repeats.
+LiteralFormula combine(Kind kind, std::vector<LiteralFormula> parts) {
+  std::vector<LiteralFormula> operands;
+  for (auto& part : parts) {
+    if (part.kind == Kind::All) {
+      if (kind == Kind::Or) return {};
+      continue;
+    }
+    std::vector<LiteralFormula> pieces;
+    if (part.kind == kind) pieces = std::move(part.operands);
+    else pieces.push_back(std::move(part));
+    for (auto& piece : pieces)
+      if (std::find(operands.begin(), operands.end(), piece) == operands.end()) operands.push_back(std::move(piece));
+  }
+  if (operands.empty()) return {};
+  if (operands.size() == 1) return std::move(operands.front());
+  LiteralFormula f;
+  f.kind = kind;
+  f.operands = std::move(operands);
+  return f;
+}
+
+// What a piece of a pattern matches: exactly one of a few strings, or texts holding a formula.
+struct Info {
+  bool exact = false;
+  std::set<std::string> strings;  // exact
+  LiteralFormula formula;         // not exact
+};
+
+Info exact(std::string s) {
+  Info i;
+  i.exact = true;
+  i.strings.insert(std::move(s));
+  return i;
+}
+Info anything() { return {}; }
+
+std::size_t utf8_length(char lead) {
+  const auto b = static_cast<unsigned char>(lead);
+  return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+}
+
+std::string utf8_of(char32_t c) {
+  std::string out;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
+// A recursive descent over RE2's syntax. Patterns reach it compiled by RE2, so they are valid;
+// anything it does not follow fails the whole analysis, which then gives All (sound).
+class Analyzer {
+ public:
+  Analyzer(std::string_view pattern, std::size_t min_length) : p_(pattern), min_length_(min_length) {}
+
+  LiteralFormula run() {
+    Info info = alternation();
+    if (failed_ || at_ != p_.size()) return {};
+    return formula_of(std::move(info));
+  }
+
+ private:
+  bool more() const { return at_ < p_.size(); }
+  void advance(std::size_t n) { at_ = std::min(at_ + n, p_.size()); }
+  bool next_is(std::string_view s) const { return p_.substr(at_, s.size()) == s; }
+  Info fail() {
+    failed_ = true;
+    at_ = p_.size();
+    return anything();
+  }
+
+  // An exact set as a formula: any of its strings; a string holding another one is implied by
+  // it. A string too short to filter makes it All.
+  LiteralFormula formula_of(Info info) const {
+    if (!info.exact) return std::move(info.formula);
+    std::vector<LiteralFormula> alternatives;
+    for (const auto& s : info.strings) {
+      if (s.size() < min_length_) return {};
+      const bool implied = std::any_of(info.strings.begin(), info.strings.end(), [&](const std::string& t) {
+        return t.size() < s.size() && s.find(t) != std::string::npos;
+      });
+      if (!implied) alternatives.push_back(literal_formula(s));
+    }
+    return combine(Kind::Or, std::move(alternatives));
+  }
+
+  Info alternation() {
+    std::vector<Info> branches{concatenation()};
+    while (more() && p_[at_] == '|') {
+      ++at_;
+      branches.push_back(concatenation());
+    }
+    if (branches.size() == 1) return std::move(branches.front());
+    if (std::all_of(branches.begin(), branches.end(), [](const Info& b) { return b.exact; })) {
+      Info out;
+      out.exact = true;
+      for (auto& b : branches) out.strings.merge(b.strings);
+      return out;
+    }
+    std::vector<LiteralFormula> alternatives;
+    for (auto& b : branches) alternatives.push_back(formula_of(std::move(b)));
+    Info out;
+    out.formula = combine(Kind::Or, std::move(alternatives));
+    return out;
+  }
+
+  // Consecutive exact pieces are joined into longer strings while their combinations stay
+  // few; each joined run, and each inexact piece, is required.
+  Info concatenation() {
+    std::vector<LiteralFormula> required;
+    std::set<std::string> run{""};
+    bool inexact = false;
+    auto flush = [&] {
+      Info r;
+      r.exact = true;
+      r.strings = std::move(run);
+      required.push_back(formula_of(std::move(r)));
+      run = {""};
+    };
+    while (more() && p_[at_] != '|' && p_[at_] != ')') {
+      Info item = repetition(atom());
+      if (failed_) return anything();
+      if (!item.exact) {
+        flush();
+        required.push_back(std::move(item.formula));
+        inexact = true;
+      } else if (run.size() * item.strings.size() <= kMaxExactStrings) {
+        std::set<std::string> joined;
+        for (const auto& a : run)
+          for (const auto& b : item.strings) joined.insert(a + b);
+        run = std::move(joined);
+      } else {
+        flush();
+        run = std::move(item.strings);
+        inexact = true;
+      }
+    }
+    if (!inexact) {
+      Info out;
+      out.exact = true;
+      out.strings = std::move(run);
+      return out;
+    }
+    flush();
+    Info out;
+    out.formula = combine(Kind::And, std::move(required));
+    return out;
+  }
+
+  Info repetition(Info item) {
+    if (!more()) return item;
+    std::size_t least = 0, most = 0;
+    const char c = p_[at_];
+    if (c == '*' || c == '?') {
+      ++at_;
+      least = 0, most = 2;
+    } else if (c == '+') {
+      ++at_;
+      least = 1, most = 2;
+    } else if (c == '{') {
+      // {n}, {n,} or {n,m}; anything else is a literal '{', read by the next atom.
+      std::size_t i = at_ + 1, n = 0, m = 0, digits = 0, more_digits = 0;
+      for (; i < p_.size() && p_[i] >= '0' && p_[i] <= '9'; ++i, ++digits) n = n * 10 + static_cast<std::size_t>(p_[i] - '0');
+      if (digits == 0 || digits > 4 || i >= p_.size()) return item;
+      m = n;
+      if (p_[i] == ',') {
+        ++i;
+        m = 2;  // unbounded: more than once
+        for (std::size_t k = 0; i < p_.size() && p_[i] >= '0' && p_[i] <= '9'; ++i, ++more_digits)
+          k = k * 10 + static_cast<std::size_t>(p_[i] - '0'), m = k;
+        if (more_digits > 4) return item;
+      }
+      if (i >= p_.size() || p_[i] != '}') return item;
+      at_ = i + 1;
+      least = n, most = m;
+    } else {
+      return item;
+    }
+    if (more() && p_[at_] == '?') ++at_;  // lazy
+    if (least == 0) return anything();
+    if (least == 1 && most == 1) return item;
+    Info out;
+    out.formula = formula_of(std::move(item));  // at least once
+    return out;
+  }
+
+  Info atom() {
+    const char c = p_[at_];
+    switch (c) {
+      case '(':
+        return group();
+      case '[':
+        return character_class();
+      case '\\':
+        return escape();
+      case '.':
+        ++at_;
+        return anything();
+      case '^':
+      case '$':
+        ++at_;
+        return exact("");
+      case '*':
+      case '+':
+      case '?':
+        return fail();  // nothing to repeat: RE2 refuses it
+      default: {
+        const std::size_t length = utf8_length(c);
+        const std::string_view character = p_.substr(at_, length);
+        advance(length);
+        return exact(fold_case(character));
+      }
+    }
+  }
+
+  Info group() {
+    if (++depth_ > kMaxDepth) return fail();
+    ++at_;  // (
+    if (next_is("?")) {
+      if (next_is("?:")) {
+        at_ += 2;
+      } else if (next_is("?P<") || next_is("?<")) {
+        const auto close = p_.find('>', at_);
+        if (close == std::string_view::npos) return fail();
+        at_ = close + 1;
+      } else {
+        // Flags: (?i) for what follows, or (?i:…) for a group.
+        ++at_;
+        while (more() && (std::isalpha(static_cast<unsigned char>(p_[at_])) || p_[at_] == '-')) ++at_;
+        if (next_is(")")) {
+          ++at_;
+          return exact("");
+        }
+        if (!next_is(":")) return fail();
+        ++at_;
+      }
+    }
+    Info inner = alternation();
+    if (failed_ || !next_is(")")) return fail();
+    ++at_;
+    --depth_;
+    return inner;
+  }
+
+  // A class of up to four plain characters is an exact set; any other, anything.
+  Info character_class() {
+    ++at_;  // [
+    bool plain = true;
+    if (next_is("^")) {
+      plain = false;
+      ++at_;
+    }
+    std::set<std::string> members;
+    for (bool first = true; more(); first = false) {
+      const char c = p_[at_];
+      if (c == ']' && !first) break;
+      if (next_is("[:")) {
+        const auto close = p_.find(":]", at_ + 2);
+        if (close == std::string_view::npos) return fail();
+        at_ = close + 2;
+        plain = false;
+      } else if (c == '\\') {
+        advance(2);  // \p{…} and \x{…} hold no ']'
+        plain = false;
+      } else {
+        if (c == '-' && !first && at_ + 1 < p_.size() && p_[at_ + 1] != ']') plain = false;  // a range
+        const std::size_t length = utf8_length(c);
+        members.insert(fold_case(p_.substr(at_, length)));
+        advance(length);
+      }
+    }
+    if (!next_is("]")) return fail();
+    ++at_;
+    if (!plain || members.empty() || members.size() > 4) return anything();
+    Info out;
+    out.exact = true;
+    out.strings = std::move(members);
+    return out;
+  }
+
+  Info escape() {
+    ++at_;  // backslash
+    if (!more()) return fail();
+    const char c = p_[at_++];
+    switch (c) {
+      case 'd': case 'D': case 's': case 'S': case 'w': case 'W': case 'C':
+        return anything();
+      case 'b': case 'B': case 'A': case 'z':
+        return exact("");
+      case 'p':
+      case 'P':
+        if (next_is("{")) {
+          const auto close = p_.find('}', at_);
+          if (close == std::string_view::npos) return fail();
+          at_ = close + 1;
+        } else if (more()) {
+          advance(utf8_length(p_[at_]));
+        }
+        return anything();
+      case 'Q': {
+        const auto end = p_.find("\\E", at_);
+        const std::string_view quoted = p_.substr(at_, end == std::string_view::npos ? std::string_view::npos : end - at_);
+        at_ = end == std::string_view::npos ? p_.size() : end + 2;
+        return exact(fold_case(quoted));
+      }
+      case 'x': {
+        std::string_view digits;
+        if (next_is("{")) {
+          const auto close = p_.find('}', at_);
+          if (close == std::string_view::npos) return fail();
+          digits = p_.substr(at_ + 1, close - at_ - 1);
+          at_ = close + 1;
+        } else {
+          digits = p_.substr(at_, 2);
+          at_ += digits.size();
+        }
+        char32_t code = 0;
+        if (digits.empty() || digits.size() > 6) return fail();
+        for (char d : digits) {
+          const int v = d >= '0' && d <= '9' ? d - '0' : d >= 'a' && d <= 'f' ? d - 'a' + 10 : d >= 'A' && d <= 'F' ? d - 'A' + 10 : -1;
+          if (v < 0) return fail();
+          code = code * 16 + static_cast<char32_t>(v);
+        }
+        if (code > 0x10FFFF) return fail();
+        return exact(fold_case(utf8_of(code)));
+      }
+      case 'n': return exact("\n");
+      case 't': return exact("\t");
+      case 'r': return exact("\r");
+      case 'f': return exact("\f");
+      case 'v': return exact("\v");
+      case 'a': return exact("\a");
+      default:
+        if (static_cast<unsigned char>(c) < 0x80 && std::ispunct(static_cast<unsigned char>(c)))
+          return exact(fold_case(std::string_view(&c, 1)));
+        return fail();  // octal escapes and what RE2 refuses
+    }
+  }
+
+  static constexpr int kMaxDepth = 1000;  // RE2's own limit on nesting
+
+  std::string_view p_;
+  std::size_t at_ = 0;
+  std::size_t min_length_;
+  int depth_ = 0;
+  bool failed_ = false;
+};
+
+// How much evaluating a formula wherever a literal occurs would cost, from the words it holds:
+// the marks of entities (« ⟦org: », « ⟧ ») are in every sentence a rule is tried on, short words
+// in most. A descriptor kept in a mark (« :filiale⟧ ») is a word like any other.
+std::size_t guard_weight(std::string_view literal) {
+  constexpr std::string_view kOpen = "\xE2\x9F\xA6", kClose = "\xE2\x9F\xA7";  // ⟦ ⟧
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < literal.size();) {
+    if (literal.substr(i).starts_with(kClose)) {
+      i += kClose.size();
+    } else if (literal.substr(i).starts_with(kOpen)) {
+      i += kOpen.size();
+      while (i < literal.size() && std::isalpha(static_cast<unsigned char>(literal[i]))) ++i;  // the tag
+      if (i < literal.size() && literal[i] == ':') ++i;
+    } else {
+      words += literal[i] != ' ' && literal[i] != ':';
+      ++i;
+    }
+  }
+  return words == 0 ? 1000 : words >= 7 ? 1 : words >= 5 ? 2 : words >= 3 ? 8 : 64;
+}
+
+}  // namespace
+
+LiteralFormula required_literals(std::string_view pattern, std::size_t min_length) {
+  return Analyzer(pattern, min_length).run();
+}
+
+LiteralFilter::LiteralFilter(const std::vector<LiteralFormula>& formulas) {
+  Builder builder;
+  for (const auto& f : formulas) roots_.push_back(add(f, builder));
+  std::vector<std::vector<std::uint32_t>> guarded(literals_.size());
+  for (std::uint32_t f = 0; f < roots_.size(); ++f) {
+    const auto& g = builder.guards[roots_[f]];
+    if (g.empty()) unguarded_.push_back(f);
+    for (std::uint32_t literal : g) guarded[literal].push_back(f);
+  }
+  std::vector<std::vector<std::uint32_t>> any_of(literals_.size());
+  for (std::uint32_t n = 0; n < nodes_.size(); ++n)
+    if (nodes_[n].op == Op::AnyLiteral)
+      for (std::uint32_t k = nodes_[n].first; k < nodes_[n].first + nodes_[n].count; ++k)
+        any_of[nodes_[operands_[k]].first].push_back(n);
+  auto flatten = [](const std::vector<std::vector<std::uint32_t>>& lists, std::vector<std::uint32_t>& begin,
+                    std::vector<std::uint32_t>& items) {
+    begin.push_back(0);
+    for (const auto& list : lists) {
+      items.insert(items.end(), list.begin(), list.end());
+      begin.push_back(static_cast<std::uint32_t>(items.size()));
+    }
+  };
+  flatten(guarded, guarded_begin_, guarded_);
+  flatten(any_of, any_of_begin_, any_of_);
+}
+
+// Identical subformulas (the rules share their word lists) become one node, evaluated once.
+std::uint32_t LiteralFilter::add(const LiteralFormula& formula, Builder& builder) {
+  std::vector<std::uint32_t> key;
+  Node node{Op::All, 0, 0};
+  if (formula.kind == Kind::Literal) {
+    const auto [it, added] = builder.literal_index.try_emplace(formula.literal, static_cast<std::uint32_t>(literals_.size()));
+    if (added) literals_.push_back(formula.literal);
+    node = {Op::Literal, it->second, 0};
+    key = {static_cast<std::uint32_t>(Op::Literal), it->second};
+  } else if (formula.kind != Kind::All) {
+    std::vector<std::uint32_t> operands;
+    for (const auto& operand : formula.operands) operands.push_back(add(operand, builder));
+    node.op = formula.kind == Kind::And ? Op::And : Op::Or;
+    if (node.op == Op::And) {
+      // An And is false as soon as one operand is: the rarest first.
+      std::stable_sort(operands.begin(), operands.end(),
+                       [&](std::uint32_t a, std::uint32_t b) { return builder.costs[a] < builder.costs[b]; });
+    } else if (std::all_of(operands.begin(), operands.end(), [&](std::uint32_t n) { return nodes_[n].op == Op::Literal; })) {
+      node.op = Op::AnyLiteral;
+    }
+    key = {static_cast<std::uint32_t>(node.op)};
+    key.insert(key.end(), operands.begin(), operands.end());
+    if (const auto it = builder.node_index.find(key); it != builder.node_index.end()) return it->second;
+    node.first = static_cast<std::uint32_t>(operands_.size());
+    node.count = static_cast<std::uint32_t>(operands.size());
+    operands_.insert(operands_.end(), operands.begin(), operands.end());
+  }
+  if (const auto it = builder.node_index.find(key); it != builder.node_index.end()) return it->second;
+  nodes_.push_back(node);
+  const auto index = static_cast<std::uint32_t>(nodes_.size() - 1);
+  builder.node_index.emplace(std::move(key), index);
+  add_guard(index, builder);
+  return index;
+}
+
+bool LiteralFilter::holds(std::uint32_t index, const Scratch& scratch) const {
+  const Node& node = nodes_[index];
+  switch (node.op) {
+    case Op::All:
+      return true;
+    case Op::Literal:
+      return scratch.present_at[node.first] == scratch.call;
+    case Op::AnyLiteral:
+      return scratch.any_present_at[index] == scratch.call;
+    case Op::And:
+      for (std::uint32_t k = node.first; k < node.first + node.count; ++k)
+        if (!holds(operands_[k], scratch)) return false;
+      return true;
+    case Op::Or:
+      for (std::uint32_t k = node.first; k < node.first + node.count; ++k)
+        if (holds(operands_[k], scratch)) return true;
+      return false;
+  }
+  return true;
+}
+
+// Literals one of which any text a node holds for contains, chosen to be rare: an Or's guard
+// is its operands' together, an And's the cheapest of its operands'. Empty: none. Computed once
+// a node, from its operands' (nested formulas would otherwise cost twice a level).
+void LiteralFilter::add_guard(std::uint32_t index, Builder& builder) const {
+  const Node& node = nodes_[index];
+  std::vector<std::uint32_t> guard;
+  bool guarded = true;
+  switch (node.op) {
+    case Op::All:
+      guarded = false;
+      break;
+    case Op::Literal:
+      guard = {node.first};
+      break;
+    case Op::Or:
+    case Op::AnyLiteral:
+      for (std::uint32_t k = node.first; guarded && k < node.first + node.count; ++k) {
+        const auto& g = builder.guards[operands_[k]];
+        guarded = !g.empty();
+        guard.insert(guard.end(), g.begin(), g.end());
+      }
+      std::sort(guard.begin(), guard.end());
+      guard.erase(std::unique(guard.begin(), guard.end()), guard.end());
+      break;
+    case Op::And: {
+      std::optional<std::uint32_t> best;
+      for (std::uint32_t k = node.first; k < node.first + node.count; ++k)
+        if (!builder.guards[operands_[k]].empty() && (!best || builder.costs[operands_[k]] < builder.costs[*best]))
+          best = operands_[k];
+      guarded = best.has_value();
+      if (best) guard = builder.guards[*best];
+      break;
+    }
+  }
+  if (!guarded) guard.clear();
+  std::size_t cost = guard.empty() ? std::numeric_limits<std::size_t>::max() : 0;
+  for (std::uint32_t literal : guard) cost += guard_weight(literals_[literal]);
+  builder.guards.push_back(std::move(guard));
+  builder.costs.push_back(cost);
+}
+
+void LiteralFilter::passing(const std::vector<int>& found, Scratch& scratch, std::vector<int>& out) const {
+  out.clear();
+  scratch.present_at.resize(literals_.size());
+  scratch.any_present_at.resize(nodes_.size());
+  scratch.evaluated_at.resize(roots_.size());
+  if (++scratch.call == 0) {  // wrapped: forget every earlier call
+    for (auto* stamps : {&scratch.present_at, &scratch.any_present_at, &scratch.evaluated_at})
+      std::fill(stamps->begin(), stamps->end(), 0);
+    scratch.call = 1;
+  }
+  for (const int literal : found) {
+    const auto l = static_cast<std::size_t>(literal);
+    scratch.present_at[l] = scratch.call;
+    for (std::uint32_t k = any_of_begin_[l]; k < any_of_begin_[l + 1]; ++k) scratch.any_present_at[any_of_[k]] = scratch.call;
+  }
+  for (std::uint32_t f : unguarded_)
+    if (holds(roots_[f], scratch)) out.push_back(static_cast<int>(f));
+  for (const int literal : found) {
+    const auto l = static_cast<std::size_t>(literal);
+    for (std::uint32_t k = guarded_begin_[l]; k < guarded_begin_[l + 1]; ++k) {
+      const std::uint32_t f = guarded_[k];
+      if (scratch.evaluated_at[f] == scratch.call) continue;
+      scratch.evaluated_at[f] = scratch.call;
+      if (holds(roots_[f], scratch)) out.push_back(static_cast<int>(f));
+    }
+  }
+  std::sort(out.begin(), out.end());
+}
+
+}  // namespace toile
