@@ -138,10 +138,28 @@ QualifierFinder QualifierFinder::load(const RuleFiles& files) {
 
 std::vector<FoundAmount> QualifierFinder::amounts(std::string_view text) const {
   std::vector<FoundAmount> out;
+  const RE2& amount_re = *impl_->amount_re;
   re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece sign, digits, scale_word, currency_word;
+  re2::StringPiece found;
+  re2::StringPiece parts[5];  // the match, then its sign, digits, scale and currency
+  const re2::StringPiece &sign = parts[1], &digits = parts[2], &scale_word = parts[3], &currency_word = parts[4];
   const char* base = text.data();
-  while (RE2::FindAndConsume(&input, *impl_->amount_re, &sign, &digits, &scale_word, &currency_word)) {
+  const auto names_a_currency = [&](std::string_view piece) {
+    const std::string lower = lower_utf8(piece);
+    return std::any_of(impl_->currency.begin(), impl_->currency.end(),
+                       [&](const auto& c) { return lower.find(c.first) != std::string::npos; });
+  };
+  // As RE2::FindAndConsume, each search from the end of the match before (a start of text for
+  // the pattern's « ^ »), but in two steps: where the match is (RE2's DFAs), then its parts
+  // (its NFA, on the match alone), only for a match that names a currency. Every number
+  // matches; one without a currency is no amount, and the parts cost four times the search.
+  while (amount_re.Match(input, 0, input.size(), RE2::UNANCHORED, &found, 1) && !found.empty()) {
+    const re2::StringPiece context = input;
+    const auto start = static_cast<std::size_t>(found.data() - input.data());
+    input.remove_prefix(start + found.size());
+    if (!names_a_currency(std::string_view(found.data(), found.size())) ||
+        !amount_re.Match(context, start, start + found.size(), RE2::ANCHOR_BOTH, parts, 5))
+      continue;
     std::string currency_key = lower_utf8(currency_word.empty() ? std::string_view(sign.data(), sign.size())
                                                                 : std::string_view(currency_word.data(), currency_word.size()));
     const std::string scale_key = lower_utf8(std::string_view(scale_word.data(), scale_word.size()));

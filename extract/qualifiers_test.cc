@@ -65,6 +65,28 @@ TEST(QualifierSentence, FactsOfASentenceShareItsCuesButNotTheirOwnWords) {
   EXPECT_EQ(d.negated, b.negated);
 }
 
+// A number without a currency is no amount, but its match is consumed all the same (as by
+// RE2::FindAndConsume): the next search starts after it, the character that ends the number
+// included, so that in « 2024 5 € » the year's match takes the 5 and no amount is left.
+TEST(QualifierAmounts, NumbersWithoutACurrencyAreSkipped) {
+  auto read = [](std::string_view text) {
+    std::string out;
+    for (const auto& a : finder().amounts(text))
+      out += "[" + std::to_string(a.begin) + "," + std::to_string(a.end) + ") " + a.amount.phrase + " = " +
+             std::to_string(static_cast<long long>(a.amount.value)) + " " + a.amount.currency + "; ";
+    return out;
+  };
+  EXPECT_EQ(read("En 2024, 5 millions d'euros."), "[9,27) 5 millions d'euros = 5000000 EUR; ");
+  EXPECT_EQ(read("2024 5 €"), "");
+  EXPECT_EQ(read("2024, 5 €"), "[6,11) 5 € = 5 EUR; ");
+  EXPECT_EQ(read("Les 3 500 EUROS et 12,4 M€ de 2023."),
+            "[4,15) 3 500 EUROS = 3500 EUR; [19,28) 12,4 M€ = 12400000 EUR; ");
+  EXPECT_EQ(read("$5 millions, puis 7 k€ et 300 000 livres sterling"),
+            "[0,11) $5 millions = 5000000 USD; [18,24) 7 k€ = 7000 EUR; [28,51) 300 000 livres sterling = 300000 GBP; ");
+  EXPECT_EQ(read("A12 M€, 3 pommes"), "");
+  EXPECT_EQ(read("Rien ici."), "");
+}
+
 // Every pattern of a list counts, not only the first: the lists are searched as one pattern.
 TEST(QualifierSentence, AnyPatternOfAListQualifies) {
   auto qualify = [](const std::string& text) {
