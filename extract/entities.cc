@@ -137,29 +137,35 @@ class SentenceView {
  public:
   SentenceView(std::string_view text, std::vector<Token> tokens, const Gazetteer& gaz)
       : text_(text), tokens_(std::move(tokens)) {
-    lower_.reserve(tokens_.size());
+    lowers_.reserve(text.size() + 16);
+    lower_begin_.reserve(tokens_.size() + 1);
     may_begin_entry_.reserve(tokens_.size());
     for (const auto& t : tokens_) {
-      lower_.push_back(lower_utf8(word_at(text_, t)));
+      lower_begin_.push_back(static_cast<std::uint32_t>(lowers_.size()));
+      append_lower_utf8(word_at(text_, t), lowers_);
+      const std::string_view lower(lowers_.data() + lower_begin_.back(), lowers_.size() - lower_begin_.back());
       // Spans end at token ends: after the sentence's last token, or before a space, the first
       // word of any span from here is the token.
       const bool word_ends = &t == &tokens_.back() || t.end >= text_.size() || text_[t.end] == ' ' ||
                              text_[t.end] == '\t' || text_[t.end] == '\n';
-      may_begin_entry_.push_back(gaz.may_begin_entry(word_at(text_, t), lower_.back(), word_ends));
+      may_begin_entry_.push_back(gaz.may_begin_entry(word_at(text_, t), lower, word_ends));
     }
+    lower_begin_.push_back(static_cast<std::uint32_t>(lowers_.size()));
   }
   std::size_t size() const { return tokens_.size(); }
   std::string_view text() const { return text_; }
   const Token& token(std::size_t i) const { return tokens_[i]; }
   std::string_view word(std::size_t i) const { return word_at(text_, tokens_[i]); }
-  const std::string& lower(std::size_t i) const { return lower_[i]; }
+  std::string_view lower(std::size_t i) const {
+    return std::string_view(lowers_).substr(lower_begin_[i], lower_begin_[i + 1] - lower_begin_[i]);
+  }
   // Gazetteer::may_begin_entry of token i: false spares every look-up starting at it.
   bool may_begin_entry(std::size_t i) const { return may_begin_entry_[i]; }
   std::string_view span(std::size_t first, std::size_t last) const {  // tokens [first, last]
     return text_.substr(tokens_[first].begin, tokens_[last].end - tokens_[first].begin);
   }
   bool is(std::size_t i, std::string_view lower_word) const {
-    return i < size() && lower_[i] == lower_word;
+    return i < size() && lower(i) == lower_word;
   }
   // A sentence start, or right after an opening quote, a colon or a dash.
   bool at_start(std::size_t i) const {
@@ -173,7 +179,9 @@ class SentenceView {
  private:
   std::string_view text_;
   std::vector<Token> tokens_;
-  std::vector<std::string> lower_;
+  // Each token lower-cased (lower_utf8), one after the other in one buffer.
+  std::string lowers_;
+  std::vector<std::uint32_t> lower_begin_;  // by token, and its end
   std::vector<bool> may_begin_entry_;
 };
 
@@ -402,7 +410,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
 
     // « le gouvernement allemand », « les autorités japonaises », « l'administration Obama ».
     if (s.may_begin_entry(i) &&
-        (gazetteer_.is_government_noun(lower) || (i + 1 < s.size() && gazetteer_.is_government_noun(lower + " " + s.lower(i + 1))))) {
+        (gazetteer_.is_government_noun(lower) || (i + 1 < s.size() && gazetteer_.is_government_noun(std::string(lower).append(" ").append(s.lower(i + 1)))))) {
       const std::size_t noun_last = gazetteer_.is_government_noun(lower) ? i : i + 1;
       if (const Nationality* nat = find.nationality(noun_last + 1)) {
         out.push_back(mention(i, noun_last + 1, Tag::GOV, government_name(gazetteer_, nat->country)));

@@ -57,31 +57,38 @@ bool starts_lowercase(std::string_view s) {
 }  // namespace
 
 std::string lower_utf8(std::string_view text) {
+  std::string out;
+  append_lower_utf8(text, out);
+  return out;
+}
+
+void append_lower_utf8(std::string_view text, std::string& out) {
   // Fast path, byte for byte: ASCII and the Latin-1 letters of French (« É » → « é »), whose
   // lower case is one code point of the same length. Anything else goes through ICU.
-  std::string out(text);
+  const std::size_t start = out.size();
+  out.append(text);
+  char* const lower = out.data() + start;
   bool fast = true;
-  for (std::size_t i = 0; i < out.size() && fast; ++i) {
-    const auto c = static_cast<unsigned char>(out[i]);
+  for (std::size_t i = 0; i < text.size() && fast; ++i) {
+    const auto c = static_cast<unsigned char>(lower[i]);
     if (c < 0x80) {
-      if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c + ('a' - 'A'));
-    } else if (c == 0xC3 && i + 1 < out.size() &&
-               (static_cast<unsigned char>(out[i + 1]) & 0xC0) == 0x80) {
+      if (c >= 'A' && c <= 'Z') lower[i] = static_cast<char>(c + ('a' - 'A'));
+    } else if (c == 0xC3 && i + 1 < text.size() &&
+               (static_cast<unsigned char>(lower[i + 1]) & 0xC0) == 0x80) {
       // U+00C0..U+00FF; U+00C0..U+00DE but U+00D7 (×) are capitals, 0x20 below their small form
-      const auto d = static_cast<unsigned char>(out[i + 1]);
-      if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
+      const auto d = static_cast<unsigned char>(lower[i + 1]);
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) lower[i + 1] = static_cast<char>(d + 0x20);
       ++i;
     } else {
       fast = false;
     }
   }
-  if (fast) return out;
-  out.clear();
+  if (fast) return;
+  out.resize(start);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   u.toLower(icu::Locale::getFrench());
   u.toUTF8String(out);
-  return out;
 }
 
 namespace {

@@ -34,6 +34,8 @@ struct Descriptor {
 
 // Lower-cases UTF-8 text (accents kept): « États-Unis » → « états-unis ».
 std::string lower_utf8(std::string_view text);
+// The same, appended to `out`: one buffer for many words.
+void append_lower_utf8(std::string_view text, std::string& out);
 
 class Gazetteer {
  public:
