@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <future>
 #include <map>
@@ -580,9 +581,12 @@ struct RelationRules::Impl {
   // From the end of load(), a thread of its own compiles the rules' relaxed patterns (a quarter
   // of the rules' start-up), while the caller goes on loading the lexicon or extracting: the
   // first try of each rule no longer pays for it on the extracting thread. A rule tried before
-  // its turn compiles its own (std::call_once). Waited for before the rules go.
+  // its turn compiles its own (std::call_once). Stopped, after the rule it is compiling, when
+  // the rules go: a short run should not wait for patterns it will not use.
   std::future<void> relaxing;
+  std::atomic<bool> stop_relaxing{false};
   ~Impl() {
+    stop_relaxing = true;
     if (relaxing.valid()) relaxing.wait();
   }
 };
@@ -618,97 +622,136 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
   out.impl_->options = options;
-  for (const RuleFile* file : files.matching("fr/relations/", ".rules")) {
-    const bool is_default = file->display_path.starts_with("<default>");
-    std::set<std::string> ids_in_file;
-    for_each_tsv_row(*file, [&](int line, const std::vector<std::string_view>& cols) {
-      const auto column_of = [&](std::size_t k) {
-        return static_cast<int>(cols[k].data() - cols[0].data()) + 1;
-      };
-      const std::string_view kind = cols[0];
-      if (kind == "define") {
-        if (cols.size() < 3) throw RuleError(file->display_path, line, 1, "expected: define, NAME, regex", std::string(kind));
-        defines[std::string(cols[1])] = std::string(cols[2]);
-        return;
-      }
-      if (kind == "relation") {
-        if (cols.size() < 2) throw RuleError(file->display_path, line, 1, "expected: relation, NAME", std::string(kind));
-        relations.insert(std::string(cols[1]));
-        return;
-      }
-      if (kind != "rule")
-        throw RuleError(file->display_path, line, 1, "a line starts with rule, define or relation", std::string(kind));
-      if (cols.size() < 4)
-        throw RuleError(file->display_path, line, 1, "expected: rule, ID, RELATION, PATTERN [, options]", std::string(kind));
-      CompiledRule rule;
-      rule.id = std::string(cols[1]);
-      rule.relation = std::string(cols[2]);
-      rule.file = file->display_path;
-      rule.line = line;
-      if (!relations.count(rule.relation))
-        throw RuleError(file->display_path, line, column_of(2),
-                        "unknown relation (declare it with a 'relation' line)", rule.relation);
-      if (!ids_in_file.insert(rule.id).second)
-        throw RuleError(file->display_path, line, column_of(1), "duplicate rule id", rule.id);
-      for (std::size_t k = 4; k < cols.size(); ++k) {
-        const std::string_view option = cols[k];
-        const auto eq = option.find('=');
-        const std::string_view key = option.substr(0, eq);
-        const std::string value(eq == std::string_view::npos ? "" : option.substr(eq + 1));
-        if (key == "status") rule.status = value;
-        else if (key == "subject" && value == "@topic") rule.implicit_subject = value;
-        else if (key == "object" && (value == "@topic" || value == "@leader-government"))
-          rule.implicit_object = value;
-        else if (key == "fallback" && value.empty()) rule.fallback = true;
-        else if (key.empty()) continue;
-        else
-          throw RuleError(file->display_path, line, column_of(k),
-                          "unknown option (status=…, subject=@topic, object=@topic, object=@leader-government, fallback)", std::string(option));
-      }
-      const RuleSource src{file, line, column_of(3), cols[3]};
-      rule.pattern = expand(src, cols[3], defines, rule);
-      const bool has_subject = std::any_of(rule.slots.begin(), rule.slots.end(), [](auto& s) { return s.subject; });
-      const bool has_object = std::any_of(rule.slots.begin(), rule.slots.end(), [](auto& s) { return !s.subject; });
-      if (has_subject == !rule.implicit_subject.empty() || has_object == !rule.implicit_object.empty())
-        throw RuleError(file->display_path, line, column_of(3),
-                        "a rule needs exactly one way to name each side: {S:…} slots or subject=@topic, "
-                        "{O:…} slots or object=@topic",
-                        std::string(cols[3]));
-      rule.re = std::make_unique<const RE2>(rule.pattern, options);
-      if (!rule.re->ok())
-        throw RuleError(file->display_path, line, column_of(3), "invalid pattern: " + regex_problem(*rule.re),
-                        std::string(cols[3]));
-      const auto& groups = rule.re->NamedCapturingGroups();
-      for (auto& slot : rule.slots) slot.group_index = groups.at(slot.group);
-      rule.reading.by_markers = reads_by_markers(rule);
-      rule.reading.by_marker_count =
-          !rule.reading.by_markers && reads_by_markers(rule, /*markers_only_in_slots=*/false);
-      auto c = confidence.find(rule.id);
-      rule.confidence = c != confidence.end() ? c->second : 0.5;
-      auto existing = index_of_id.find(rule.id);
-      if (existing != index_of_id.end()) {
-        if (is_default)
-          throw RuleError(file->display_path, line, column_of(1), "duplicate rule id (also in " +
-                          out.impl_->rules[existing->second].file + ")", rule.id);
-        out.impl_->rules[existing->second] = std::move(rule);  // a user's rule overrides
-      } else {
-        index_of_id[rule.id] = out.impl_->rules.size();
-        out.impl_->rules.push_back(std::move(rule));
-      }
-    });
+  // Compiling the patterns is most of the start-up: the rows are read first, in order, and
+  // their patterns compiled afterwards on two threads. Errors keep the order of a reading in
+  // sequence: the first row's error, an invalid pattern counting where its row compiles it.
+  struct ToCompile {
+    std::string pattern;
+    std::string file, fragment;  // for the error of an invalid pattern
+    int line, column;
+  };
+  std::vector<ToCompile> to_compile;
+  std::vector<std::size_t> compiled_for_rule;  // by rule: its entry of to_compile
+  std::exception_ptr row_error;                // the first row error other than a pattern's
+  try {
+    for (const RuleFile* file : files.matching("fr/relations/", ".rules")) {
+      const bool is_default = file->display_path.starts_with("<default>");
+      std::set<std::string> ids_in_file;
+      for_each_tsv_row(*file, [&](int line, const std::vector<std::string_view>& cols) {
+        const auto column_of = [&](std::size_t k) {
+          return static_cast<int>(cols[k].data() - cols[0].data()) + 1;
+        };
+        const std::string_view kind = cols[0];
+        if (kind == "define") {
+          if (cols.size() < 3) throw RuleError(file->display_path, line, 1, "expected: define, NAME, regex", std::string(kind));
+          defines[std::string(cols[1])] = std::string(cols[2]);
+          return;
+        }
+        if (kind == "relation") {
+          if (cols.size() < 2) throw RuleError(file->display_path, line, 1, "expected: relation, NAME", std::string(kind));
+          relations.insert(std::string(cols[1]));
+          return;
+        }
+        if (kind != "rule")
+          throw RuleError(file->display_path, line, 1, "a line starts with rule, define or relation", std::string(kind));
+        if (cols.size() < 4)
+          throw RuleError(file->display_path, line, 1, "expected: rule, ID, RELATION, PATTERN [, options]", std::string(kind));
+        CompiledRule rule;
+        rule.id = std::string(cols[1]);
+        rule.relation = std::string(cols[2]);
+        rule.file = file->display_path;
+        rule.line = line;
+        if (!relations.count(rule.relation))
+          throw RuleError(file->display_path, line, column_of(2),
+                          "unknown relation (declare it with a 'relation' line)", rule.relation);
+        if (!ids_in_file.insert(rule.id).second)
+          throw RuleError(file->display_path, line, column_of(1), "duplicate rule id", rule.id);
+        for (std::size_t k = 4; k < cols.size(); ++k) {
+          const std::string_view option = cols[k];
+          const auto eq = option.find('=');
+          const std::string_view key = option.substr(0, eq);
+          const std::string value(eq == std::string_view::npos ? "" : option.substr(eq + 1));
+          if (key == "status") rule.status = value;
+          else if (key == "subject" && value == "@topic") rule.implicit_subject = value;
+          else if (key == "object" && (value == "@topic" || value == "@leader-government"))
+            rule.implicit_object = value;
+          else if (key == "fallback" && value.empty()) rule.fallback = true;
+          else if (key.empty()) continue;
+          else
+            throw RuleError(file->display_path, line, column_of(k),
+                            "unknown option (status=…, subject=@topic, object=@topic, object=@leader-government, fallback)", std::string(option));
+        }
+        const RuleSource src{file, line, column_of(3), cols[3]};
+        rule.pattern = expand(src, cols[3], defines, rule);
+        const bool has_subject = std::any_of(rule.slots.begin(), rule.slots.end(), [](auto& s) { return s.subject; });
+        const bool has_object = std::any_of(rule.slots.begin(), rule.slots.end(), [](auto& s) { return !s.subject; });
+        if (has_subject == !rule.implicit_subject.empty() || has_object == !rule.implicit_object.empty())
+          throw RuleError(file->display_path, line, column_of(3),
+                          "a rule needs exactly one way to name each side: {S:…} slots or subject=@topic, "
+                          "{O:…} slots or object=@topic",
+                          std::string(cols[3]));
+        to_compile.push_back({rule.pattern, file->display_path, std::string(cols[3]), line, column_of(3)});
+        rule.reading.by_markers = reads_by_markers(rule);
+        rule.reading.by_marker_count =
+            !rule.reading.by_markers && reads_by_markers(rule, /*markers_only_in_slots=*/false);
+        auto c = confidence.find(rule.id);
+        rule.confidence = c != confidence.end() ? c->second : 0.5;
+        auto existing = index_of_id.find(rule.id);
+        if (existing != index_of_id.end()) {
+          if (is_default)
+            throw RuleError(file->display_path, line, column_of(1), "duplicate rule id (also in " +
+                            out.impl_->rules[existing->second].file + ")", rule.id);
+          out.impl_->rules[existing->second] = std::move(rule);  // a user's rule overrides
+          compiled_for_rule[existing->second] = to_compile.size() - 1;
+        } else {
+          index_of_id[rule.id] = out.impl_->rules.size();
+          out.impl_->rules.push_back(std::move(rule));
+          compiled_for_rule.push_back(to_compile.size() - 1);
+        }
+      });
+    }
+  } catch (const RuleError&) {
+    row_error = std::current_exception();
+  }
+
+  std::vector<std::unique_ptr<const RE2>> compiled(to_compile.size());
+  std::vector<LiteralFormula> formulas(to_compile.size());
+  std::atomic<std::size_t> next{0};
+  auto compile = [&] {
+    for (std::size_t k; (k = next++) < to_compile.size();) {
+      compiled[k] = std::make_unique<const RE2>(to_compile[k].pattern, options);
+      formulas[k] = required_literals(to_compile[k].pattern);
+    }
+  };
+  auto helper = std::async(std::launch::async, compile);
+  compile();
+  helper.get();
+  for (std::size_t k = 0; k < to_compile.size(); ++k)
+    if (!compiled[k]->ok()) {
+      const ToCompile& c = to_compile[k];
+      throw RuleError(c.file, c.line, c.column, "invalid pattern: " + regex_problem(*compiled[k]), c.fragment);
+    }
+  if (row_error) std::rethrow_exception(row_error);
+  std::vector<LiteralFormula> rule_formulas;
+  for (std::size_t r = 0; r < out.impl_->rules.size(); ++r) {
+    CompiledRule& rule = out.impl_->rules[r];
+    rule.re = std::move(compiled[compiled_for_rule[r]]);
+    const auto& groups = rule.re->NamedCapturingGroups();
+    for (auto& slot : rule.slots) slot.group_index = groups.at(slot.group);
+    rule_formulas.push_back(std::move(formulas[compiled_for_rule[r]]));
   }
 
   out.impl_->confidence = std::move(confidence);
-  std::vector<LiteralFormula> formulas;
-  for (const auto& rule : out.impl_->rules) formulas.push_back(required_literals(rule.pattern));
-  out.impl_->filter = LiteralFilter(formulas);
+  out.impl_->filter = LiteralFilter(rule_formulas);
   out.impl_->atoms = LiteralMatcher(out.impl_->filter.literals());
   for (const auto& rule : out.impl_->rules)
     out.impl_->markers_needed = std::min(out.impl_->markers_needed, markers_needed(rule));
   if (!out.impl_->rules.empty())
     out.impl_->relaxing = std::async(std::launch::async, [impl = out.impl_.get()] {
-      for (const CompiledRule& rule : impl->rules)
+      for (const CompiledRule& rule : impl->rules) {
+        if (impl->stop_relaxing) return;
         std::call_once(rule.reading.relaxed->once, [&] { build_relaxed(rule, impl->options, *rule.reading.relaxed); });
+      }
     });
   return out;
 }

@@ -127,19 +127,24 @@ class Analyzer {
     return anything();
   }
 
-  // An exact set as a formula: any of its strings; a string holding another one is implied by
-  // it. A string too short to filter makes it All.
+  // An exact set as a formula: any of its strings. A string too short to filter makes it All.
+  // In a small set, a string holding another one is implied by it and left out (a large one,
+  // a list of words, rarely has such pairs and would cost a search for each).
   LiteralFormula formula_of(Info info) const {
     if (!info.exact) return std::move(info.formula);
-    std::vector<LiteralFormula> alternatives;
-    for (const auto& s : info.strings) {
+    for (const auto& s : info.strings)
       if (s.size() < min_length_) return {};
-      const bool implied = std::any_of(info.strings.begin(), info.strings.end(), [&](const std::string& t) {
+    const bool small = info.strings.size() <= kMaxExactStrings;
+    LiteralFormula out;
+    out.kind = Kind::Or;
+    for (auto& s : info.strings) {
+      const bool implied = small && std::any_of(info.strings.begin(), info.strings.end(), [&](const std::string& t) {
         return t.size() < s.size() && s.find(t) != std::string::npos;
       });
-      if (!implied) alternatives.push_back(literal_formula(s));
+      if (!implied) out.operands.push_back(literal_formula(s));
     }
-    return combine(Kind::Or, std::move(alternatives));
+    if (out.operands.size() == 1) return std::move(out.operands.front());
+    return out;
   }
 
   Info alternation() {
@@ -166,43 +171,60 @@ class Analyzer {
   // few; each joined run, and each inexact piece, is required.
   Info concatenation() {
     std::vector<LiteralFormula> required;
-    std::set<std::string> run{""};
+    std::vector<std::string> run{""};  // distinct strings
     bool inexact = false;
-    auto flush = [&] {
+    auto run_info = [&] {
       Info r;
       r.exact = true;
-      r.strings = std::move(run);
-      required.push_back(formula_of(std::move(r)));
+      r.strings.insert(std::make_move_iterator(run.begin()), std::make_move_iterator(run.end()));
       run = {""};
+      return r;
     };
     while (more() && p_[at_] != '|' && p_[at_] != ')') {
+      // Most of a pattern is plain characters: each is added to every string of the run.
+      if (const std::size_t length = plain_character(); length > 0) {
+        const std::string_view character = p_.substr(at_, length);
+        const auto c = static_cast<unsigned char>(character.front());
+        const std::string folded = c < 0x80 ? std::string(1, static_cast<char>(std::tolower(c))) : fold_case(character);
+        for (auto& s : run) s += folded;
+        advance(length);
+        continue;
+      }
       Info item = repetition(atom());
       if (failed_) return anything();
       if (!item.exact) {
-        flush();
+        required.push_back(formula_of(run_info()));
         required.push_back(std::move(item.formula));
         inexact = true;
       } else if (run.size() * item.strings.size() <= kMaxExactStrings) {
-        std::set<std::string> joined;
+        std::vector<std::string> joined;
         for (const auto& a : run)
-          for (const auto& b : item.strings) joined.insert(a + b);
+          for (const auto& b : item.strings) joined.push_back(a + b);
+        std::sort(joined.begin(), joined.end());
+        joined.erase(std::unique(joined.begin(), joined.end()), joined.end());
         run = std::move(joined);
       } else {
-        flush();
-        run = std::move(item.strings);
+        required.push_back(formula_of(run_info()));
+        run.assign(std::make_move_iterator(item.strings.begin()), std::make_move_iterator(item.strings.end()));
         inexact = true;
       }
     }
-    if (!inexact) {
-      Info out;
-      out.exact = true;
-      out.strings = std::move(run);
-      return out;
-    }
-    flush();
+    if (!inexact) return run_info();
+    required.push_back(formula_of(run_info()));
     Info out;
     out.formula = combine(Kind::And, std::move(required));
     return out;
+  }
+
+  // The length of the character at the cursor when it stands for itself and no repetition
+  // follows it; else 0.
+  std::size_t plain_character() const {
+    static constexpr std::string_view kSpecial = "()[]\\.^$|*+?{";
+    if (kSpecial.find(p_[at_]) != std::string_view::npos) return 0;
+    const std::size_t length = std::min(utf8_length(p_[at_]), p_.size() - at_);
+    const std::size_t next = at_ + length;
+    if (next < p_.size() && std::string_view("*+?{").find(p_[next]) != std::string_view::npos) return 0;
+    return length;
   }
 
   Info repetition(Info item) {

@@ -60,6 +60,19 @@ TEST(RuleErrors, NameFileLineColumnAndFragment) {
        "my-rules/fr/gazetteer/entities.tsv:1:1: missing column 2 (type): Orvane"},
       {"fr/qualifiers.tsv", "hedge\t(?:peut-être\n",
        "my-rules/fr/qualifiers.tsv:1:7: invalid pattern: missing ): (?:peut-être"},
+      // The first error in reading order, an invalid pattern counting at its row (patterns
+      // are compiled after every row is read).
+      {"fr/relations/mine.rules",
+       "rule\tmy.bad\tacquires\t{S:ORG} rachète** {O:ORG}\nrule\tmy.rel\tbuys\t{S:ORG} achète {O:ORG}\n",
+       "my-rules/fr/relations/mine.rules:1:22: invalid pattern: bad repetition operator: {S:ORG} rachète** {O:ORG}"},
+      {"fr/relations/mine.rules",
+       "rule\tmy.rel\tbuys\t{S:ORG} achète {O:ORG}\nrule\tmy.bad\tacquires\t{S:ORG} rachète** {O:ORG}\n",
+       "my-rules/fr/relations/mine.rules:1:13: unknown relation (declare it with a 'relation' "
+       "line): buys"},
+      {"fr/relations/mine.rules",
+       "rule\tmy.ok\tacquires\t{S:ORG} achète {O:ORG}\nrule\tmy.bad\tacquires\t{S:ORG} rachète** {O:ORG}\n"
+       "rule\tmy.bad2\tacquires\t{S:ORG} a+++ {O:ORG}\n",
+       "my-rules/fr/relations/mine.rules:2:22: invalid pattern: bad repetition operator: {S:ORG} rachète** {O:ORG}"},
       // former bugs
       {"fr/relations/mine.rules", "rule\tmy.sides\tacquires\t{S:ORG} achète tout\n",
        "my-rules/fr/relations/mine.rules:1:24: a rule needs exactly one way to name each side: "
