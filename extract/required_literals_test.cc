@@ -16,80 +16,97 @@
 namespace toile {
 namespace {
 
-std::string formula_of(std::string_view pattern) { return required_literals(pattern).to_string(); }
+// Each pattern with the formula it must give (LiteralFormula::to_string).
+struct Case {
+  std::string pattern, formula;
+};
+void expect_formulas(const std::vector<Case>& cases) {
+  for (const auto& c : cases) EXPECT_EQ(required_literals(c.pattern).to_string(), c.formula) << c.pattern;
+}
 
 TEST(RequiredLiterals, ALiteralPatternRequiresItself) {
-  EXPECT_EQ(formula_of("racheté"), "'racheté'");
-  EXPECT_EQ(formula_of("RACHAT"), "'rachat'");  // case-folded, as the texts are
-  EXPECT_EQ(formula_of("ÉTAT"), "'état'");
-  EXPECT_EQ(formula_of("^rachat$"), "'rachat'");
-  EXPECT_EQ(formula_of("(?i)rachat"), "'rachat'");
-  EXPECT_EQ(formula_of("(?P<S>ra)(?:ch)at"), "'rachat'");
+  expect_formulas({
+      {"racheté", "'racheté'"},
+      {"RACHAT", "'rachat'"},  // case-folded, as the texts are
+      {"ÉTAT", "'état'"},
+      {"^rachat$", "'rachat'"},
+      {"(?i)rachat", "'rachat'"},
+      {"(?P<S>ra)(?:ch)at", "'rachat'"},
+  });
 }
 
 TEST(RequiredLiterals, SmallSetsOfAlternativesAreJoinedToWhatFollows) {
-  EXPECT_EQ(formula_of("(?:le|la) rachat"), "('la rachat' | 'le rachat')");
-  EXPECT_EQ(formula_of("[Pp]ar"), "'par'");
-  EXPECT_EQ(formula_of("rachat (?:de|du)"), "('rachat de' | 'rachat du')");
-  // An alternative contained in another is enough: « bar » in « foobar ».
-  EXPECT_EQ(formula_of("(?:foo|)bar"), "'bar'");
-}
-
-TEST(RequiredLiterals, LargeSetsStayAFormula) {
-  // 5 × 4 joined strings would be more than 16.
-  EXPECT_EQ(formula_of("(?:a1|a2|a3|a4|a5)(?:b1|b2|b3|b4)"),
-            "(('a1' | 'a2' | 'a3' | 'a4' | 'a5') & ('b1' | 'b2' | 'b3' | 'b4'))");
+  expect_formulas({
+      {"(?:le|la) rachat", "('la rachat' | 'le rachat')"},
+      {"[Pp]ar", "'par'"},
+      {"rachat (?:de|du)", "('rachat de' | 'rachat du')"},
+      {"(?:foo|)bar", "'bar'"},  // an alternative contained in another is enough
+      // 5 × 4 joined strings would be more than 16: a formula.
+      {"(?:a1|a2|a3|a4|a5)(?:b1|b2|b3|b4)", "(('a1' | 'a2' | 'a3' | 'a4' | 'a5') & ('b1' | 'b2' | 'b3' | 'b4'))"},
+  });
 }
 
 TEST(RequiredLiterals, OptionalAndUnknownPiecesRequireNothing) {
-  EXPECT_EQ(formula_of("ab(?:cd)?ef"), "('ab' & 'ef')");
-  EXPECT_EQ(formula_of("ab(?:cd)*ef"), "('ab' & 'ef')");
-  EXPECT_EQ(formula_of("ab(?:cd){0,3}ef"), "('ab' & 'ef')");
-  EXPECT_EQ(formula_of("ab[^c]de"), "('ab' & 'de')");
-  EXPECT_EQ(formula_of("abc\\s+def"), "('abc' & 'def')");
-  EXPECT_EQ(formula_of("ab.cd"), "('ab' & 'cd')");
-  EXPECT_EQ(formula_of("\\pLab\\p{Greek}cd"), "('ab' & 'cd')");
-  EXPECT_EQ(formula_of("[a-z]+"), "*");
+  expect_formulas({
+      {"ab(?:cd)?ef", "('ab' & 'ef')"},
+      {"ab(?:cd)*ef", "('ab' & 'ef')"},
+      {"ab(?:cd){0,3}ef", "('ab' & 'ef')"},
+      {"ab[^c]de", "('ab' & 'de')"},
+      {"abc\\s+def", "('abc' & 'def')"},
+      {"ab.cd", "('ab' & 'cd')"},
+      {"\\pLab\\p{Greek}cd", "('ab' & 'cd')"},
+      {"[a-z]+", "*"},
+  });
 }
 
 TEST(RequiredLiterals, RepeatedPiecesRequireOneCopy) {
-  EXPECT_EQ(formula_of("(?:abc)+d"), "'abc'");
-  EXPECT_EQ(formula_of("(?:ab){2}cd"), "('ab' & 'cd')");
-  EXPECT_EQ(formula_of("x(?:ab){1}cd"), "'xabcd'");
-  EXPECT_EQ(formula_of("(?:ab){2,}?cd"), "('ab' & 'cd')");
+  expect_formulas({
+      {"(?:abc)+d", "'abc'"},
+      {"(?:ab){2}cd", "('ab' & 'cd')"},
+      {"x(?:ab){1}cd", "'xabcd'"},
+      {"(?:ab){2,}?cd", "('ab' & 'cd')"},
+  });
 }
 
 TEST(RequiredLiterals, AlternativesOfFormulasAreAnOr) {
-  EXPECT_EQ(formula_of("foo\\d+|bar"), "('foo' | 'bar')");
-  EXPECT_EQ(formula_of("foo\\d+|b"), "*");  // « b » alone is too short to filter
+  expect_formulas({
+      {"foo\\d+|bar", "('foo' | 'bar')"},
+      {"foo\\d+|b", "*"},  // « b » alone is too short to filter
+  });
 }
 
 TEST(RequiredLiterals, EscapesStandForTheirCharacters) {
-  EXPECT_EQ(formula_of("\\.com"), "'.com'");
-  EXPECT_EQ(formula_of("\\Qa.b*\\E"), "'a.b*'");
-  EXPECT_EQ(formula_of("\\x{27E6}ORG:"), "'\xE2\x9F\xA6org:'");
-  EXPECT_EQ(formula_of("\\x41\\x42"), "'ab'");
-  EXPECT_EQ(formula_of("a{,3}bc"), "'a{,3}bc'");  // not a repetition: literal braces
+  expect_formulas({
+      {"\\.com", "'.com'"},
+      {"\\Qa.b*\\E", "'a.b*'"},
+      {"\\x{27E6}ORG:", "'\xE2\x9F\xA6org:'"},
+      {"\\x41\\x42", "'ab'"},
+      {"a{,3}bc", "'a{,3}bc'"},  // not a repetition: literal braces
+  });
 }
 
 TEST(RequiredLiterals, WhatItCannotReadRequiresNothing) {
-  EXPECT_EQ(formula_of("\\0ab"), "*");  // an octal escape
-  EXPECT_EQ(formula_of(""), "*");
-  EXPECT_EQ(formula_of("a"), "*");
+  expect_formulas({
+      {"\\0ab", "*"},  // an octal escape
+      {"", "*"},
+      {"a", "*"},
+  });
 }
 
 // RE2 refuses these; the analysis, called on its own, must still end, and require nothing.
 TEST(RequiredLiterals, MalformedPatternsRequireNothing) {
-  EXPECT_EQ(formula_of("abc\\"), "*");
-  EXPECT_EQ(formula_of("abc[de"), "*");
-  EXPECT_EQ(formula_of("(abc"), "*");
-  EXPECT_EQ(formula_of("abc)"), "*");
-  EXPECT_EQ(formula_of("abc\\p"), "'abc'");  // a class without its name: anything
-  EXPECT_EQ(formula_of("abc[\\"), "*");
-  EXPECT_EQ(formula_of("*abc"), "*");
-  EXPECT_EQ(formula_of("abc\xC3"), "'abc\xC3'");  // a cut character is kept as it is
-  EXPECT_EQ(formula_of(std::string(5000, '(') + "abc" + std::string(5000, ')')), "*");  // deeper than RE2 takes
-  EXPECT_EQ(formula_of(std::string(900, '(') + "abc" + std::string(900, ')')), "'abc'");
+  expect_formulas({
+      {"abc\\", "*"},
+      {"abc[de", "*"},
+      {"(abc", "*"},
+      {"abc)", "*"},
+      {"abc\\p", "'abc'"},  // a class without its name: anything
+      {"abc[\\", "*"},
+      {"*abc", "*"},
+      {"abc\xC3", "'abc\xC3'"},  // a cut character is kept as it is
+      {std::string(5000, '(') + "abc" + std::string(5000, ')'), "*"},  // deeper than RE2 takes
+      {std::string(900, '(') + "abc" + std::string(900, ')'), "'abc'"},
+  });
 }
 
 // Whether `formula` holds, by brute force, given which literals are present.
