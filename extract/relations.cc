@@ -601,6 +601,37 @@ double RelationRules::confidence(const std::string& rule_id) const {
   return it == impl_->confidence.end() ? 0.5 : it->second;
 }
 
+namespace {
+
+struct PatternToCompile {
+  std::string pattern;
+  std::string file, fragment;  // for the error of an invalid pattern
+  int line, column;
+};
+struct CompiledPattern {
+  std::unique_ptr<const RE2> re;  // to be checked: ok()
+  LiteralFormula formula;         // for the pre-filter
+};
+
+// The patterns compiled, and read into their literal formulas, on this thread and a second one.
+std::vector<CompiledPattern> compile_patterns(const std::vector<PatternToCompile>& patterns,
+                                              const RE2::Options& options) {
+  std::vector<CompiledPattern> compiled(patterns.size());
+  std::atomic<std::size_t> next{0};
+  auto compile = [&] {
+    for (std::size_t k; (k = next++) < patterns.size();) {
+      compiled[k].re = std::make_unique<const RE2>(patterns[k].pattern, options);
+      compiled[k].formula = required_literals(patterns[k].pattern);
+    }
+  };
+  auto helper = std::async(std::launch::async, compile);
+  compile();
+  helper.get();
+  return compiled;
+}
+
+}  // namespace
+
 RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazetteer) {
   RelationRules out;
   out.impl_->gazetteer = &gazetteer;
@@ -625,12 +656,7 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
   // Compiling the patterns is most of the start-up: the rows are read first, in order, and
   // their patterns compiled afterwards on two threads. Errors keep the order of a reading in
   // sequence: the first row's error, an invalid pattern counting where its row compiles it.
-  struct ToCompile {
-    std::string pattern;
-    std::string file, fragment;  // for the error of an invalid pattern
-    int line, column;
-  };
-  std::vector<ToCompile> to_compile;
+  std::vector<PatternToCompile> to_compile;
   std::vector<std::size_t> compiled_for_rule;  // by rule: its entry of to_compile
   std::exception_ptr row_error;                // the first row error other than a pattern's
   try {
@@ -714,31 +740,21 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
     row_error = std::current_exception();
   }
 
-  std::vector<std::unique_ptr<const RE2>> compiled(to_compile.size());
-  std::vector<LiteralFormula> formulas(to_compile.size());
-  std::atomic<std::size_t> next{0};
-  auto compile = [&] {
-    for (std::size_t k; (k = next++) < to_compile.size();) {
-      compiled[k] = std::make_unique<const RE2>(to_compile[k].pattern, options);
-      formulas[k] = required_literals(to_compile[k].pattern);
-    }
-  };
-  auto helper = std::async(std::launch::async, compile);
-  compile();
-  helper.get();
+  std::vector<CompiledPattern> compiled = compile_patterns(to_compile, options);
   for (std::size_t k = 0; k < to_compile.size(); ++k)
-    if (!compiled[k]->ok()) {
-      const ToCompile& c = to_compile[k];
-      throw RuleError(c.file, c.line, c.column, "invalid pattern: " + regex_problem(*compiled[k]), c.fragment);
+    if (!compiled[k].re->ok()) {
+      const PatternToCompile& c = to_compile[k];
+      throw RuleError(c.file, c.line, c.column, "invalid pattern: " + regex_problem(*compiled[k].re), c.fragment);
     }
   if (row_error) std::rethrow_exception(row_error);
   std::vector<LiteralFormula> rule_formulas;
   for (std::size_t r = 0; r < out.impl_->rules.size(); ++r) {
     CompiledRule& rule = out.impl_->rules[r];
-    rule.re = std::move(compiled[compiled_for_rule[r]]);
+    CompiledPattern& pattern = compiled[compiled_for_rule[r]];
+    rule.re = std::move(pattern.re);
     const auto& groups = rule.re->NamedCapturingGroups();
     for (auto& slot : rule.slots) slot.group_index = groups.at(slot.group);
-    rule_formulas.push_back(std::move(formulas[compiled_for_rule[r]]));
+    rule_formulas.push_back(std::move(pattern.formula));
   }
 
   out.impl_->confidence = std::move(confidence);
