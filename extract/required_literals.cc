@@ -8,6 +8,8 @@
 #include <set>
 #include <utility>
 
+#include <unicode/utf8.h>
+
 #include "extract/literals.h"
 
 namespace toile {
@@ -85,28 +87,14 @@ std::size_t utf8_length(char lead) {
   return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
 }
 
-std::string utf8_of(char32_t c) {
-  std::string out;
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return out;
+// One character of the pattern case-folded as the texts are (fold_case), ASCII without ICU.
+std::string folded_character(std::string_view character) {
+  const auto c = static_cast<unsigned char>(character.front());
+  return c < 0x80 ? std::string(1, static_cast<char>(std::tolower(c))) : fold_case(character);
 }
 
-// A recursive descent over RE2's syntax. Patterns reach it compiled by RE2, so they are valid;
-// anything it does not follow fails the whole analysis, which then gives All (sound).
+// A recursive descent over RE2's syntax. Anything it does not follow, and a pattern RE2 would
+// refuse, fails the whole analysis, which then gives All (sound).
 class Analyzer {
  public:
   Analyzer(std::string_view pattern, std::size_t min_length) : p_(pattern), min_length_(min_length) {}
@@ -183,9 +171,7 @@ class Analyzer {
     while (more() && p_[at_] != '|' && p_[at_] != ')') {
       // Most of a pattern is plain characters: each is added to every string of the run.
       if (const std::size_t length = plain_character(); length > 0) {
-        const std::string_view character = p_.substr(at_, length);
-        const auto c = static_cast<unsigned char>(character.front());
-        const std::string folded = c < 0x80 ? std::string(1, static_cast<char>(std::tolower(c))) : fold_case(character);
+        const std::string folded = folded_character(p_.substr(at_, length));
         for (auto& s : run) s += folded;
         advance(length);
         continue;
@@ -227,38 +213,41 @@ class Analyzer {
     return length;
   }
 
+  // A repeated piece: nothing required if it may be absent, the piece once if it may repeat,
+  // the piece itself if it stands exactly once.
   Info repetition(Info item) {
     if (!more()) return item;
-    std::size_t least = 0, most = 0;
+    std::size_t least = 0;
+    bool once = false;  // exactly once: {1} or {1,1}
     const char c = p_[at_];
-    if (c == '*' || c == '?') {
+    if (c == '*' || c == '?' || c == '+') {
       ++at_;
-      least = 0, most = 2;
-    } else if (c == '+') {
-      ++at_;
-      least = 1, most = 2;
+      least = c == '+' ? 1 : 0;
     } else if (c == '{') {
       // {n}, {n,} or {n,m}; anything else is a literal '{', read by the next atom.
-      std::size_t i = at_ + 1, n = 0, m = 0, digits = 0, more_digits = 0;
-      for (; i < p_.size() && p_[i] >= '0' && p_[i] <= '9'; ++i, ++digits) n = n * 10 + static_cast<std::size_t>(p_[i] - '0');
-      if (digits == 0 || digits > 4 || i >= p_.size()) return item;
-      m = n;
-      if (p_[i] == ',') {
+      std::size_t i = at_ + 1;
+      const auto number = [&](std::size_t& value) {
+        const std::size_t from = i;
+        for (value = 0; i < p_.size() && i - from < 5 && p_[i] >= '0' && p_[i] <= '9'; ++i)
+          value = value * 10 + static_cast<std::size_t>(p_[i] - '0');
+        return i > from;
+      };
+      std::size_t most = 0;
+      if (!number(least)) return item;
+      most = least;
+      if (i < p_.size() && p_[i] == ',') {
         ++i;
-        m = 2;  // unbounded: more than once
-        for (std::size_t k = 0; i < p_.size() && p_[i] >= '0' && p_[i] <= '9'; ++i, ++more_digits)
-          k = k * 10 + static_cast<std::size_t>(p_[i] - '0'), m = k;
-        if (more_digits > 4) return item;
+        if (!number(most)) most = least + 1;  // unbounded
       }
       if (i >= p_.size() || p_[i] != '}') return item;
       at_ = i + 1;
-      least = n, most = m;
+      once = least == 1 && most == 1;
     } else {
       return item;
     }
     if (more() && p_[at_] == '?') ++at_;  // lazy
     if (least == 0) return anything();
-    if (least == 1 && most == 1) return item;
+    if (once) return item;
     Info out;
     out.formula = formula_of(std::move(item));  // at least once
     return out;
@@ -288,7 +277,7 @@ class Analyzer {
         const std::size_t length = utf8_length(c);
         const std::string_view character = p_.substr(at_, length);
         advance(length);
-        return exact(fold_case(character));
+        return exact(folded_character(character));
       }
     }
   }
@@ -345,7 +334,7 @@ class Analyzer {
       } else {
         if (c == '-' && !first && at_ + 1 < p_.size() && p_[at_ + 1] != ']') plain = false;  // a range
         const std::size_t length = utf8_length(c);
-        members.insert(fold_case(p_.substr(at_, length)));
+        members.insert(folded_character(p_.substr(at_, length)));
         advance(length);
       }
     }
@@ -402,7 +391,10 @@ class Analyzer {
           code = code * 16 + static_cast<char32_t>(v);
         }
         if (code > 0x10FFFF) return fail();
-        return exact(fold_case(utf8_of(code)));
+        char bytes[U8_MAX_LENGTH];
+        std::size_t length = 0;
+        U8_APPEND_UNSAFE(bytes, length, static_cast<UChar32>(code));
+        return exact(folded_character(std::string_view(bytes, length)));
       }
       case 'n': return exact("\n");
       case 't': return exact("\t");
@@ -412,7 +404,7 @@ class Analyzer {
       case 'a': return exact("\a");
       default:
         if (static_cast<unsigned char>(c) < 0x80 && std::ispunct(static_cast<unsigned char>(c)))
-          return exact(fold_case(std::string_view(&c, 1)));
+          return exact(folded_character(std::string_view(&c, 1)));
         return fail();  // octal escapes and what RE2 refuses
     }
   }
@@ -481,15 +473,13 @@ LiteralFilter::LiteralFilter(const std::vector<LiteralFormula>& formulas) {
 
 // Identical subformulas (the rules share their word lists) become one node, evaluated once.
 std::uint32_t LiteralFilter::add(const LiteralFormula& formula, Builder& builder) {
-  std::vector<std::uint32_t> key;
   Node node{Op::All, 0, 0};
+  std::vector<std::uint32_t> operands;
   if (formula.kind == Kind::Literal) {
     const auto [it, added] = builder.literal_index.try_emplace(formula.literal, static_cast<std::uint32_t>(literals_.size()));
     if (added) literals_.push_back(formula.literal);
     node = {Op::Literal, it->second, 0};
-    key = {static_cast<std::uint32_t>(Op::Literal), it->second};
   } else if (formula.kind != Kind::All) {
-    std::vector<std::uint32_t> operands;
     for (const auto& operand : formula.operands) operands.push_back(add(operand, builder));
     node.op = formula.kind == Kind::And ? Op::And : Op::Or;
     if (node.op == Op::And) {
@@ -499,14 +489,17 @@ std::uint32_t LiteralFilter::add(const LiteralFormula& formula, Builder& builder
     } else if (std::all_of(operands.begin(), operands.end(), [&](std::uint32_t n) { return nodes_[n].op == Op::Literal; })) {
       node.op = Op::AnyLiteral;
     }
-    key = {static_cast<std::uint32_t>(node.op)};
-    key.insert(key.end(), operands.begin(), operands.end());
-    if (const auto it = builder.node_index.find(key); it != builder.node_index.end()) return it->second;
+  }
+  // The key: the operation, then the literal or the operands.
+  std::vector<std::uint32_t> key{static_cast<std::uint32_t>(node.op)};
+  if (node.op == Op::Literal) key.push_back(node.first);
+  key.insert(key.end(), operands.begin(), operands.end());
+  if (const auto it = builder.node_index.find(key); it != builder.node_index.end()) return it->second;
+  if (!operands.empty()) {
     node.first = static_cast<std::uint32_t>(operands_.size());
     node.count = static_cast<std::uint32_t>(operands.size());
     operands_.insert(operands_.end(), operands.begin(), operands.end());
   }
-  if (const auto it = builder.node_index.find(key); it != builder.node_index.end()) return it->second;
   nodes_.push_back(node);
   const auto index = static_cast<std::uint32_t>(nodes_.size() - 1);
   builder.node_index.emplace(std::move(key), index);
