@@ -137,7 +137,8 @@ class SentenceView {
  public:
   SentenceView(std::string_view text, std::vector<Token> tokens, const Gazetteer& gaz)
       : text_(text), tokens_(std::move(tokens)) {
-    lowers_.reserve(text.size() + 16);
+    // Tokens hold offsets into the whole document: the sentence spans from the first to the last.
+    if (!tokens_.empty()) lowers_.reserve(tokens_.back().end - tokens_.front().begin + 16);
     lower_begin_.reserve(tokens_.size() + 1);
     may_begin_entry_.reserve(tokens_.size());
     for (const auto& t : tokens_) {
