@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "extract/extractor.h"
 #include "extract/gazetteer.h"
@@ -87,6 +88,22 @@ TEST(RuleErrors, UserRuleWithAnExistingIdReplacesIt) {
         "rule\tacq.past\tacquires\t{S:ORG|UNK} a englouti {O:ORG|UNK}\tstatus=completed\n"}});
   const auto gazetteer = Gazetteer::load(files);
   EXPECT_NO_THROW(RelationRules::load(files, gazetteer));
+}
+
+// The bundled rules compile on first need, a user's at load (RelationRules::load): loaded as
+// a user's, every bundled pattern compiles, relaxed and whole, so none can fail mid-build.
+TEST(RuleErrors, BundledRulesCompileWhenLoadedAsAUsersRules) {
+  const auto bundled = RuleFiles::with_extra({});
+  std::vector<RuleFile> as_users;
+  for (const RuleFile* file : bundled.matching("fr/", ""))
+    as_users.push_back({file->name, "as-user/" + file->name, file->contents});
+  ASSERT_GT(as_users.size(), 5u);
+  const auto files = RuleFiles::with_extra(std::move(as_users), /*include_defaults=*/false);
+  const auto gazetteer = Gazetteer::load(files);
+  std::size_t loaded = 0;
+  EXPECT_NO_THROW(loaded = RelationRules::load(files, gazetteer).size());
+  EXPECT_EQ(loaded, RelationRules::load(bundled, Gazetteer::load(bundled)).size());
+  EXPECT_GT(loaded, 100u);
 }
 
 TEST(RuleErrors, ExtractorNamesAMissingRulesFolder) {
