@@ -72,28 +72,31 @@ struct Extractor::Impl {
   ExtractorOptions options;
   RuleFiles files;
   Gazetteer gazetteer;
-  // The relation rules take most of the start-up (compiling their RE2 patterns): they load on a
-  // second thread while this one loads the lexicon, clutter rules and abbreviations, which
-  // do not depend on them. Errors are reported in the same order as when loading in sequence:
-  // the clutter file's first, then the relation rules', then the qualifiers'.
-  std::future<RelationRules> relations_loading;
+  // The rule files load on a second thread, in the order of a reading in sequence (which keeps
+  // the order of their errors: the clutter file's first, then the abbreviations', the relation
+  // rules', the qualifiers'), while this one loads the lexicon, which does not depend on them:
+  // the two take about as long.
+  struct Rules {
+    ClutterFilter clutter;
+    SentenceSplitter splitter;
+    RelationRules relations;
+    QualifierFinder qualifiers;
+  };
+  static Rules load_rules(const RuleFiles& files, const Gazetteer& gazetteer) {
+    return {load_clutter(files), load_splitter(files), RelationRules::load(files, gazetteer),
+            QualifierFinder::load(files)};
+  }
+  std::future<Rules> rules_loading;
   Lexicon lexicon;
-  ClutterFilter clutter;
-  SentenceSplitter splitter;
-  RelationRules relations;
-  QualifierFinder qualifiers;
+  Rules rules;
   EntityTagger tagger;
 
   explicit Impl(const ExtractorOptions& o)
       : options(o),
         files(RuleFiles::load(o.rule_dirs)),
         gazetteer(Gazetteer::load(files)),
-        relations_loading(std::async(std::launch::async,
-                                     [this] { return RelationRules::load(files, gazetteer); })),
-        clutter(load_clutter(files)),
-        splitter(load_splitter(files)),
-        relations(relations_loading.get()),
-        qualifiers(QualifierFinder::load(files)),
+        rules_loading(std::async(std::launch::async, [this] { return load_rules(files, gazetteer); })),
+        rules(rules_loading.get()),
         tagger(gazetteer, lexicon) {}
 
   // Documents are extracted together: the relation rules run over all their sentences at once.
@@ -251,8 +254,8 @@ Extractor::Impl::Tagged Extractor::Impl::tag(const Document& document, StageCloc
   out.norm = normalize(document.text);
   const std::string_view text = out.norm.text;
   clock.lap(&ExtractStats::normalize);
-  const std::vector<TextLine> lines = clutter.classify(text);
-  const std::vector<Sentence> sentences = bounded(splitter.split(text, lines), text);
+  const std::vector<TextLine> lines = rules.clutter.classify(text);
+  const std::vector<Sentence> sentences = bounded(rules.splitter.split(text, lines), text);
   out.sentence_count = sentences.size();
   std::vector<std::size_t> paragraph_of;
   std::size_t line = 0;
@@ -285,7 +288,7 @@ std::vector<std::vector<Fact>> Extractor::Impl::run(std::span<const Document> do
   for (const Tagged& doc : docs)
     for (std::size_t k = 0; k < doc.tagged.size(); ++k)
       if (reads(doc.tagged[k], trace != nullptr)) batch.push_back({doc.norm.text, &doc.tagged[k], &doc.contexts[k]});
-  std::vector<std::vector<RelationMatch>> matches = relations.match(batch);
+  std::vector<std::vector<RelationMatch>> matches = rules.relations.match(batch);
 
   std::vector<std::vector<Fact>> out;
   std::size_t next_match = 0;
@@ -325,7 +328,7 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
       f.relation = relation;
       f.object = std::move(object);
       f.qualifiers = std::move(q);
-      f.confidence = relations.confidence(rule);
+      f.confidence = rules.relations.confidence(rule);
       f.source.doc = document.id;
       f.source.sentence_span = sentence_span;
       f.source.sentence = document.text.substr(sentence_span.begin, sentence_span.end - sentence_span.begin);
@@ -351,7 +354,7 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
             m.begin, m.end, {});
     }
 
-    QualifierFinder::Sentence cues(qualifiers, text, ts);
+    QualifierFinder::Sentence cues(rules.qualifiers, text, ts);
     for (const RelationMatch& match : matches[next_match++]) {
       Qualifiers q = cues.qualify(match.begin, match.end, match.relation);
       if (!match.status.empty()) q.status = match.status;
