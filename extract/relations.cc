@@ -758,8 +758,10 @@ std::vector<CompiledPattern> compile_patterns(const std::vector<PatternToCompile
 // needs its own), at idle priority (see RelationRules::Impl::compiling_ahead).
 void compile_ahead(const std::vector<CompiledRule>& rules, const RE2::Options& options,
                    const std::atomic<bool>& stop) {
+  // At normal priority it would take cores from the extracting threads: without idle
+  // priority (a system refusing it), nothing is compiled ahead.
   const sched_param idle{};
-  pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);  // else at normal priority: still right
+  if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle) != 0) return;
   for (const CompiledRule& rule : rules) {
     if (stop) return;
     rule.relaxed->make_ahead([&] { return compile_relaxed(rule, options); });
