@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "extract/extractor.h"
 
@@ -110,11 +112,46 @@ struct GuillemetEvent {
   bool operator<(const GuillemetEvent& o) const { return at < o.at; }
 };
 
+// The scans below read code points only where one they look for may begin: the other bytes
+// are skipped, which lands on every code point at() would (a lead byte is never a
+// continuation byte, and at() steps over continuation bytes only).
+// « and » (C2 AB, C2 BB); with '.', '!', '?' and … (E2 80 A6), where a sentence may end.
+constexpr unsigned char kGuillemetLead = 0xC2;
+constexpr std::array<unsigned char, 5> kSentenceStops = {'.', '!', '?', 0xC2, 0xE2};
+
+// The first i in [from, to) holding one of `bytes`, else `to`: eight bytes at a time, as a
+// word whose bytes equal to none of them has no zero byte once xored with each.
+template <std::size_t N>
+std::size_t next_byte_of(std::string_view text, std::size_t from, std::size_t to,
+                         const std::array<unsigned char, N>& bytes) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  for (; from + 8 <= to; from += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + from, 8);
+    std::uint64_t zero_bytes = 0;
+    for (const unsigned char b : bytes) {
+      const std::uint64_t x = word ^ (kOnes * b);
+      zero_bytes |= (x - kOnes) & ~x & kHighs;
+    }
+    if (zero_bytes != 0) break;
+  }
+  while (from < to &&
+         std::find(bytes.begin(), bytes.end(), static_cast<unsigned char>(text[from])) == bytes.end())
+    ++from;
+  return from;
+}
+
+std::size_t next_guillemet_lead(std::string_view text, std::size_t from, std::size_t to) {
+  if (from >= to) return to;
+  const void* hit = std::memchr(text.data() + from, kGuillemetLead, to - from);
+  return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text.data()) : to;
+}
+
 std::vector<GuillemetEvent> matched_guillemets(std::string_view text, std::size_t b,
                                                std::size_t e) {
   std::vector<GuillemetEvent> events;
   std::vector<std::size_t> open;
-  for (std::size_t i = b; i < e;) {
+  for (std::size_t i = next_guillemet_lead(text, b, e); i < e; i = next_guillemet_lead(text, i, e)) {
     const CodePoint c = at(text, i);
     if (c.cp == kOpenGuillemet) {
       open.push_back(i);
@@ -300,7 +337,7 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text,
     int depth = 0;
     std::size_t start = lb;
     std::size_t i = lb;
-    while (i < le) {
+    while ((i = next_byte_of(text, i, le, kSentenceStops)) < le) {
       const CodePoint c = at(text, i);
       if (c.cp == kOpenGuillemet || c.cp == kCloseGuillemet) {
         depth += guillemet_delta(guillemets, i);

@@ -186,6 +186,27 @@ TEST(SentenceSplitter, Table) {
   }
 }
 
+// The splitter skips eight bytes at a time to the next byte that may begin a terminator or a
+// guillemet: each ending, at each offset within those eight bytes, after accented letters or
+// none, must still split (and a quoted one, not).
+TEST(SentenceSplitter, EndingsAtEveryOffsetOfAWord) {
+  for (const std::string lead : {"", "é", "àé"}) {
+    for (std::size_t pad = 0; pad < 9; ++pad) {
+      for (const std::string end : {".", " !", " ?", "…"}) {
+        const std::string first = lead + "Lumio" + std::string(pad, 'x') + " vend Orvane" + end;
+        const std::string text = first + " Le prix est connu.";
+        EXPECT_EQ(sentence_texts(text, default_splitter().split(text, {})),
+                  (std::vector<std::string>{first, "Le prix est connu."}))
+            << text;
+        const std::string quoted =
+            lead + "Lumio" + std::string(pad, 'x') + " dit « Orvane" + end + " Le prix » est connu.";
+        EXPECT_EQ(sentence_texts(quoted, default_splitter().split(quoted, {})), std::vector<std::string>{quoted})
+            << quoted;
+      }
+    }
+  }
+}
+
 TEST(SentenceSplitter, ClutterLinesGiveClutterSentences) {
   const std::string text = "Menu\nOrange rachète Kéo. Il paie 20 M€.\nLIRE AUSSI : Free. Bouygues.";
   const std::vector<TextLine> lines = {
