@@ -95,7 +95,10 @@ bool is_symbol(char32_t cp) {
   return (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_S_MASK) != 0 || cp == kReplacement;
 }
 
-bool is_currency(char32_t cp) { return u_charType(static_cast<UChar32>(cp)) == U_CURRENCY_SYMBOL; }
+bool is_currency(char32_t cp) {
+  if (cp < 0x80) return cp == '$';  // the one ASCII currency sign, without ICU: asked at every word's end
+  return u_charType(static_cast<UChar32>(cp)) == U_CURRENCY_SYMBOL;
+}
 
 bool is_terminator(char32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026; }
 
@@ -445,6 +448,22 @@ std::size_t multiplier_suffix(std::string_view word) {
 
 }  // namespace
 
+namespace {
+// What a byte is to the tokenizer's word loop: an ASCII letter or digit (a word character),
+// other ASCII (not one), or part of a longer code point (decoded to tell).
+enum class ByteClass : unsigned char { OtherAscii, Letter, Digit, NotAscii };
+constexpr std::array<ByteClass, 256> kByteClasses = [] {
+  std::array<ByteClass, 256> classes{};
+  for (int b = 0; b < 256; ++b) {
+    classes[b] = b >= 0x80                                          ? ByteClass::NotAscii
+                 : b >= '0' && b <= '9'                             ? ByteClass::Digit
+                 : (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ? ByteClass::Letter
+                                                                    : ByteClass::OtherAscii;
+  }
+  return classes;
+}();
+}  // namespace
+
 std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_t end) {
   std::vector<Token> tokens;
   end = std::min(end, text.size());
@@ -474,7 +493,17 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
       while (true) {
         const std::size_t run_begin = q;
         while (q < end) {
-          const CodePoint t = cp_at(q);
+          // ASCII, most of a French text, a byte at a step.
+          const auto byte = static_cast<unsigned char>(text[q]);
+          const ByteClass kind = kByteClasses[byte];
+          if (kind == ByteClass::Letter || kind == ByteClass::Digit) {
+            numeric = numeric && kind == ByteClass::Digit;
+            last = byte;
+            ++q;
+            continue;
+          }
+          if (kind == ByteClass::OtherAscii) break;
+          const CodePoint t = at(text, q);
           if (!is_word_char(t.cp)) break;
           if (!is_digit(t.cp)) numeric = false;
           last = t.cp;
