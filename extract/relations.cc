@@ -121,6 +121,8 @@ class Lazy {
       made_.notify_all();
       throw;
     }
+    std::lock_guard lock(mutex_);
+    making_ = false;
     return publish(std::move(made));
   }
   // Makes the value unless it is made or being made, without ever waiting for it.
@@ -130,15 +132,15 @@ class Lazy {
       std::lock_guard lock(mutex_);
       if (ready_.load(std::memory_order_relaxed) != nullptr || making_) return;
     }
-    publish(std::make_unique<T>(make()));
+    auto made = std::make_unique<T>(make());
+    std::lock_guard lock(mutex_);
+    publish(std::move(made));
   }
 
  private:
-  // `made`, or the value published first.
+  // `made`, or the value published first; called holding mutex_.
   const T& publish(std::unique_ptr<T> made) const {
-    std::lock_guard lock(mutex_);
-    making_ = false;
-    made_.notify_all();
+    made_.notify_all();  // waiters wake once the caller lets go of mutex_
     if (const T* ready = ready_.load(std::memory_order_relaxed)) return *ready;
     ready_.store(made.get(), std::memory_order_release);
     return *made.release();
@@ -554,7 +556,7 @@ std::optional<RelaxedPattern> relaxed_pattern(const CompiledRule& rule) {
 
 // The rule's relaxed reading from its relaxed pattern compiled; left empty (the rule then reads
 // by its own automaton alone) when the pattern did not compile or lacks a group.
-RelaxedReading relaxed_reading(const CompiledRule& rule, std::unique_ptr<const RE2> re) {
+RelaxedReading relaxed_reading_of(const CompiledRule& rule, std::unique_ptr<const RE2> re) {
   RelaxedReading out;
   if (!re || !re->ok()) return {};
   const auto& named = re->NamedCapturingGroups();
@@ -576,7 +578,7 @@ RelaxedReading relaxed_reading(const CompiledRule& rule, std::unique_ptr<const R
 }
 
 // The rule's own automaton, from its pattern compiled.
-OwnAutomaton own_automaton(const CompiledRule& rule, std::unique_ptr<const RE2> re) {
+OwnAutomaton own_automaton_of(const CompiledRule& rule, std::unique_ptr<const RE2> re) {
   OwnAutomaton out;
   const auto& groups = re->NamedCapturingGroups();
   for (const auto& slot : rule.slots) {
@@ -589,10 +591,10 @@ OwnAutomaton own_automaton(const CompiledRule& rule, std::unique_ptr<const RE2> 
 
 RelaxedReading compile_relaxed(const CompiledRule& rule, const RE2::Options& options) {
   if (!rule.relaxed_pattern) return {};
-  return relaxed_reading(rule, std::make_unique<const RE2>(rule.relaxed_pattern->pattern, options));
+  return relaxed_reading_of(rule, std::make_unique<const RE2>(rule.relaxed_pattern->pattern, options));
 }
 OwnAutomaton compile_own(const CompiledRule& rule, const RE2::Options& options) {
-  return own_automaton(rule, std::make_unique<const RE2>(rule.pattern, options));
+  return own_automaton_of(rule, std::make_unique<const RE2>(rule.pattern, options));
 }
 
 // The rule's relaxed reading and own automaton, compiled here unless already (Lazy).
@@ -896,8 +898,8 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
     CompiledRule& rule = out.impl_->rules[r];
     CompiledPattern& pattern = compiled[compiled_for_rule[r]];
     if (pattern.own) {
-      rule.own->get([&] { return own_automaton(rule, std::move(pattern.own)); });
-      rule.relaxed->get([&] { return relaxed_reading(rule, std::move(pattern.relaxed)); });
+      rule.own->get([&] { return own_automaton_of(rule, std::move(pattern.own)); });
+      rule.relaxed->get([&] { return relaxed_reading_of(rule, std::move(pattern.relaxed)); });
     }
     rule_formulas.push_back(std::move(pattern.formula));
   }

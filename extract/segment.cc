@@ -446,9 +446,6 @@ std::size_t multiplier_suffix(std::string_view word) {
   return std::string_view::npos;
 }
 
-}  // namespace
-
-namespace {
 // What a byte is to the tokenizer's word loop: an ASCII letter or digit (a word character),
 // other ASCII (not one), or part of a longer code point (decoded to tell).
 enum class ByteClass : unsigned char { OtherAscii, Letter, Digit, NotAscii };
