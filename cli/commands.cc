@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 
 #include "cli/output_file.h"
+#include "cli/process_end.h"
 
 #include <unistd.h>
 
@@ -315,7 +316,7 @@ void print_stats(const WorkerStats& stats, double start, double load, double mer
 int run_build(const BuildOptions& options) {
   try {
     const auto begin = std::chrono::steady_clock::now();
-    const Extractor extractor(extractor_options(options.rule_dirs, options.keep_clutter));
+    Extractor extractor(extractor_options(options.rule_dirs, options.keep_clutter));
     const double start_seconds = seconds_since(begin);
     std::vector<fs::path> inputs(options.inputs.begin(), options.inputs.end());
     const ReadOptions read_options{.strict_utf8 = options.strict};
@@ -397,6 +398,9 @@ int run_build(const BuildOptions& options) {
     if (options.stats)
       print_stats(stats, start_seconds, load_seconds, merge_seconds, store_seconds,
                   seconds_since(begin), jobs, read);
+    extractor.stop_background_work();
+    leave_to_process_end(std::move(extractor));
+    leave_to_process_end(std::move(graph));
     return skipped > 0 ? 1 : 0;
   } catch (const std::exception& e) {
     std::cerr << "toile build: " << e.what() << "\n";
@@ -408,20 +412,19 @@ std::vector<std::string> export_format_names() { return export_formats(); }
 
 int run_export(const ExportOptions& options) {
   try {
-    const KnowledgeGraph graph = load_graph(options.graph);
+    KnowledgeGraph graph = load_graph(options.graph);
     if (format_writes_directory(options.format)) {
       if (options.output.empty())
         throw ExportError("format '" + options.format + "' writes a folder: give it with -o DIR");
       write_format_to_directory(graph, options.format, options.output);
-      return 0;
-    }
-    if (options.output.empty()) {
+    } else if (options.output.empty()) {
       write_format(graph, options.format, std::cout);
       std::cout.flush();
     } else {
       write_file_atomically(options.output,
                             [&](std::ostream& out) { write_format(graph, options.format, out); });
     }
+    leave_to_process_end(std::move(graph));
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "toile export: " << e.what() << "\n";

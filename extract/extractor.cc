@@ -130,6 +130,7 @@ ExtractStats& ExtractStats::operator+=(const ExtractStats& o) {
 
 Extractor::Extractor(const ExtractorOptions& options) : impl_(std::make_unique<const Impl>(options)) {}
 Extractor::~Extractor() = default;
+void Extractor::stop_background_work() const { impl_->rules.relations.stop_background_work(); }
 Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 

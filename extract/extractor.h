@@ -84,6 +84,10 @@ class Extractor {
   };
   std::vector<SentenceTrace> explain(const Document& document) const;
 
+  // Ends the threads the extractor keeps working in the background (rules compiled ahead),
+  // and waits for them; extracting still works after. The destructor does the same.
+  void stop_background_work() const;
+
   struct Impl;
 
  private:

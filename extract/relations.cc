@@ -700,11 +700,12 @@ struct RelationRules::Impl {
   // it waits, and they compile only what they need. Stopped, after the pattern it is
   // compiling, when the rules go: a short run should not wait for patterns it will not use.
   std::future<void> compiling_ahead;
-  std::atomic<bool> stop_compiling_ahead{false};
-  ~Impl() {
+  mutable std::atomic<bool> stop_compiling_ahead{false};
+  void stop_background_work() const {
     stop_compiling_ahead = true;
     if (compiling_ahead.valid()) compiling_ahead.wait();
   }
+  ~Impl() { stop_background_work(); }
 };
 
 RelationRules::RelationRules() : impl_(std::make_unique<Impl>()) {}
@@ -712,6 +713,7 @@ RelationRules::RelationRules(RelationRules&&) noexcept = default;
 RelationRules& RelationRules::operator=(RelationRules&&) noexcept = default;
 RelationRules::~RelationRules() = default;
 std::size_t RelationRules::size() const { return impl_->rules.size(); }
+void RelationRules::stop_background_work() const { impl_->stop_background_work(); }
 double RelationRules::confidence(const std::string& rule_id) const {
   auto it = impl_->confidence.find(rule_id);
   return it == impl_->confidence.end() ? 0.5 : it->second;

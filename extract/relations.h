@@ -67,6 +67,10 @@ class RelationRules {
   std::size_t size() const;
   // A rule's measured precision from fr/confidence.tsv; 0.5 when it was never measured.
   double confidence(const std::string& rule_id) const;
+  // Stops compiling rules ahead (see load) once the pattern being compiled is done, and waits
+  // for that: after it, no thread of the rules' runs. Matching still works, compiling what it
+  // needs itself. The destructor does the same.
+  void stop_background_work() const;
 
   struct Impl;
 
