@@ -470,9 +470,38 @@ std::string qualifiers_json(const Qualifiers& q) {
   return q == Qualifiers{} ? "{}" : qualifiers_to_json(q).dump();
 }
 
+// Starts writing to disk what SQLite has written of a file so far, without waiting, every so
+// many rows: the fsync that ends a save then has less left to wait for (the 10 MB benchmark
+// archive's graph: 21 to 52 ms before, 13 to 19 ms after; the 100 MB one's: 180 to 190 ms
+// before, 90 to 170 ms after). Pages already on their way are left be; pages SQLite writes
+// again later go again.
+class EarlyWriteback {
+ public:
+  explicit EarlyWriteback(std::filesystem::path file) : file_(std::move(file)) {}
+  ~EarlyWriteback() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  EarlyWriteback(const EarlyWriteback&) = delete;
+  EarlyWriteback& operator=(const EarlyWriteback&) = delete;
+
+  void row_written() {
+    if (++rows_ % kRows != 0) return;
+    // SQLite creates the file at its first write: opened on first need.
+    if (fd_ < 0) fd_ = ::open(file_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ >= 0) ::sync_file_range(fd_, 0, 0, SYNC_FILE_RANGE_WRITE);  // advice: errors ignored
+  }
+
+ private:
+  static constexpr std::size_t kRows = 4096;  // about a megabyte of facts
+  std::filesystem::path file_;
+  int fd_ = -1;
+  std::size_t rows_ = 0;
+};
+
 // `resolving`, when valid, is resolving the graph's entities; they are written after the facts.
+// `writeback` is told of every fact and edge row written.
 void write_rows(const KnowledgeGraph& graph, sqlite3* db, const std::filesystem::path& file,
-                std::future<void>& resolving) {
+                std::future<void>& resolving, EarlyWriteback& writeback) {
   Stmt meta = prepare(db, file, "INSERT INTO meta VALUES (?, ?)");
   for (auto [k, v] : {std::pair{"format", std::string(kFormatName)},
                       std::pair{"version", std::to_string(kGraphFormatVersion)}}) {
@@ -521,6 +550,7 @@ void write_rows(const KnowledgeGraph& graph, sqlite3* db, const std::filesystem:
     bind_int(st, 15, f.source.span.end);
     bind_text_in_place(st, 16, f.source.rule);
     step_done(st, db, file);
+    writeback.row_written();
   }
   sqlite3_clear_bindings(fact.get());  // the last fact's text is gone
   if (resolving.valid()) resolving.get();
@@ -564,6 +594,7 @@ void write_rows(const KnowledgeGraph& graph, sqlite3* db, const std::filesystem:
     bind_int(edge.get(), 7, e.object + 1);
     bind_text_in_place(edge.get(), 8, support_seqs);
     step_done(edge.get(), db, file);
+    writeback.row_written();
   }
   sqlite3_clear_bindings(edge.get());
   const ResolutionStamp stamp{KnowledgeGraph::kResolverVersion, graph.fact_count(), graph.entities().size(),
@@ -678,7 +709,8 @@ void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& file, 
     // 100 MB archive's graph took 20 % longer to write and 10 % longer to load.
     exec(db.get(), file, "PRAGMA page_size=65536; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; BEGIN;");
     exec(db.get(), file, kSchema);
-    write_rows(graph, db.get(), file, resolving);
+    EarlyWriteback writeback(temp);
+    write_rows(graph, db.get(), file, resolving, writeback);
     exec(db.get(), file, "COMMIT;");
     if (sqlite3_close_v2(db.release()) != SQLITE_OK) fail(file, "cannot close graph");
     sync_path(temp, O_RDONLY);
