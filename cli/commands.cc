@@ -363,8 +363,11 @@ int run_build(const BuildOptions& options) {
     jobs = static_cast<unsigned>(
         std::min<std::size_t>(jobs, std::max<std::size_t>(1, listing.files.size())));
     std::size_t read = 0, added = 0, file_index = 0;
-    double merge_seconds = 0;
+    double merge_seconds = 0, store_seconds = 0;
     WorkerStats stats;
+    // The facts go to the new graph file as the documents are added (GraphWriter): the end of the
+    // build then only writes what resolution finds.
+    GraphWriter writer(graph, target);
     extract_all(listing.files, read_options, extractor, known_hashes, jobs, options.stats,
                 progress, stats, [&](Item& item) {
                   add_problems(problems, listing.files[file_index++], item.problems);
@@ -372,8 +375,13 @@ int run_build(const BuildOptions& options) {
                   ++read;
                   if (!item.fresh) return;
                   const auto merge_begin = std::chrono::steady_clock::now();
-                  added += graph.add_document(*item.document, std::move(item.facts));
+                  const bool is_new = graph.add_document(*item.document, std::move(item.facts));
                   if (options.stats) merge_seconds += seconds_since(merge_begin);
+                  if (!is_new) return;
+                  ++added;
+                  const auto store_begin = std::chrono::steady_clock::now();
+                  writer.document_added();
+                  if (options.stats) store_seconds += seconds_since(store_begin);
                 });
     const std::vector<ReadProblem> all_problems = in_input_order(std::move(problems));
     report_problems(all_problems, options.quiet);
@@ -387,8 +395,8 @@ int run_build(const BuildOptions& options) {
       merge_seconds += seconds_since(resolve_begin);
     }
     const auto store_begin = std::chrono::steady_clock::now();
-    save_graph(graph, target, jobs);
-    const double store_seconds = seconds_since(store_begin);
+    writer.finish(jobs);
+    store_seconds += seconds_since(store_begin);
     if (!options.quiet) {
       std::cerr << "toile build: " << added << " document(s) added, " << read - added
                 << " already present, " << skipped << " skipped; graph: "

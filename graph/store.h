@@ -10,6 +10,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -30,5 +31,35 @@ KnowledgeGraph load_graph(const std::filesystem::path& file);
 // threads > 1, entity resolution, when the graph still needs it, runs on a second thread while
 // the documents and facts are written, which need none; the file is the same either way.
 void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& file, unsigned threads = 1);
+
+// Writes a new graph file while documents are added to the graph (toile build): each
+// document's facts go to the file as soon as they are in the graph, while the next articles
+// are read, and finish() writes the rest (the documents, what resolution found). The file is
+// the one save_graph would write, byte for byte; with several threads, the end of a build then
+// waits for less.
+//
+// The facts table is in the order of the documents' ids, so the writer streams only a graph
+// that starts empty and gets its documents in that order (a build's listing order). Otherwise,
+// a build into an existing graph or documents out of order, finish() saves the graph whole.
+// Nothing appears at `file` before finish(): a temporary file beside it is renamed over it,
+// and a writer destroyed unfinished removes it.
+class GraphWriter {
+ public:
+  GraphWriter(const KnowledgeGraph& graph, std::filesystem::path file);
+  ~GraphWriter();
+  GraphWriter(const GraphWriter&) = delete;
+  GraphWriter& operator=(const GraphWriter&) = delete;
+
+  // After each add_document that added a document: writes the facts that came with it.
+  void document_added();
+  // Writes the rest and puts the file in place, as save_graph(graph, file, threads) would.
+  void finish(unsigned threads = 1);
+  // Whether the facts so far went to the file as they came.
+  bool streaming() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace toile

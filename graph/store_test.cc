@@ -351,6 +351,96 @@ TEST_F(StoreTest, DocumentsAddedToALoadedGraphAreResolved) {
   expect_same_resolution(load_graph(dir_ / "again.toile"), expected);
 }
 
+std::string file_bytes(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+// Documents as a build adds them: a document record and its facts.
+struct Added {
+  DocumentRecord document;
+  std::vector<Fact> facts;
+};
+
+std::vector<Added> three_documents(std::vector<std::string> ids) {
+  std::vector<Added> out;
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    const std::string& id = ids[k];
+    out.push_back({{id, "/x/" + id, "h" + id, 10 * (k + 1)},
+                   {testing::make_fact("Corvel", "acquires", "Telvane " + id, id),
+                    testing::make_fact("Kerlio", "invests-in", "Corvel", id, 40)}});
+  }
+  out[1].facts.clear();  // a document that gives no fact
+  return out;
+}
+
+// Adds the documents to the graph one by one, telling the writer after each.
+void add_streaming(KnowledgeGraph& graph, GraphWriter& writer, const std::vector<Added>& documents) {
+  for (const auto& [document, facts] : documents)
+    if (graph.add_document(document, facts)) writer.document_added();
+}
+
+TEST_F(StoreTest, WriterStreamingGivesTheFileSaveGraphGives) {
+  KnowledgeGraph graph;
+  GraphWriter writer(graph, dir_ / "streamed.toile");
+  add_streaming(graph, writer, three_documents({"a.txt", "b.txt", "c.txt"}));
+  EXPECT_TRUE(writer.streaming());
+  EXPECT_FALSE(fs::exists(dir_ / "streamed.toile"));  // nothing in place before finish()
+  writer.finish(2);
+  save_graph(graph, dir_ / "whole.toile");
+  EXPECT_EQ(file_bytes(dir_ / "streamed.toile"), file_bytes(dir_ / "whole.toile"));
+  EXPECT_EQ(load_graph(dir_ / "streamed.toile").facts(), graph.facts());
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 2);  // no temporary
+}
+
+TEST_F(StoreTest, WriterGivenDocumentsOutOfOrderSavesWhole) {
+  KnowledgeGraph graph;
+  GraphWriter writer(graph, dir_ / "g.toile");
+  add_streaming(graph, writer, three_documents({"b.txt", "c.txt", "a.txt"}));
+  EXPECT_FALSE(writer.streaming());
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 0);  // its file gone
+  writer.finish();
+  save_graph(graph, dir_ / "whole.toile");
+  EXPECT_EQ(file_bytes(dir_ / "g.toile"), file_bytes(dir_ / "whole.toile"));
+  EXPECT_EQ(stored_docs(dir_ / "g.toile"), (std::vector<std::string>{"a.txt", "a.txt", "b.txt", "b.txt"}));
+}
+
+TEST_F(StoreTest, WriterIntoAGraphWithDocumentsSavesWhole) {
+  save_graph(sample(), dir_ / "g.toile");
+  KnowledgeGraph graph = load_graph(dir_ / "g.toile");
+  GraphWriter writer(graph, dir_ / "g.toile");
+  add_streaming(graph, writer, three_documents({"c.txt", "d.txt", "e.txt"}));
+  EXPECT_FALSE(writer.streaming());
+  EXPECT_EQ(load_graph(dir_ / "g.toile").documents(), sample().documents());  // untouched so far
+  writer.finish();
+  save_graph(graph, dir_ / "whole.toile");
+  EXPECT_EQ(file_bytes(dir_ / "g.toile"), file_bytes(dir_ / "whole.toile"));
+  EXPECT_EQ(load_graph(dir_ / "g.toile").documents().size(), 5u);
+}
+
+TEST_F(StoreTest, WriterLeftUnfinishedLeavesThePreviousGraphAndNoFile) {
+  save_graph(sample(), dir_ / "g.toile");
+  const std::string before = file_bytes(dir_ / "g.toile");
+  {
+    KnowledgeGraph graph;
+    GraphWriter writer(graph, dir_ / "g.toile");
+    add_streaming(graph, writer, three_documents({"a.txt", "b.txt", "c.txt"}));
+    ASSERT_TRUE(writer.streaming());
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 2);  // its temporary
+  }  // as when a build fails
+  EXPECT_EQ(file_bytes(dir_ / "g.toile"), before);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1);
+}
+
+TEST_F(StoreTest, WriterOfAnEmptyBuildWritesAnEmptyGraph) {
+  KnowledgeGraph graph;
+  GraphWriter writer(graph, dir_ / "g.toile");
+  writer.finish();
+  save_graph(KnowledgeGraph{}, dir_ / "whole.toile");
+  EXPECT_EQ(file_bytes(dir_ / "g.toile"), file_bytes(dir_ / "whole.toile"));
+  EXPECT_TRUE(load_graph(dir_ / "g.toile").documents().empty());
+}
+
 // A full disk (here: a file-size limit, which fails writes the same way) is an error that
 // leaves the previous graph whole.
 TEST_F(StoreTest, FullDiskKeepsThePreviousGraph) {
