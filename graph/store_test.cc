@@ -405,6 +405,18 @@ TEST_F(StoreTest, WriterGivenDocumentsOutOfOrderSavesWhole) {
   EXPECT_EQ(stored_docs(dir_ / "g.toile"), (std::vector<std::string>{"a.txt", "a.txt", "b.txt", "b.txt"}));
 }
 
+TEST_F(StoreTest, WriterNotToldOfADocumentSavesWhole) {
+  KnowledgeGraph graph;
+  GraphWriter writer(graph, dir_ / "g.toile");
+  const std::vector<Added> documents = three_documents({"a.txt", "b.txt", "c.txt"});
+  add_streaming(graph, writer, {documents[0]});
+  graph.add_document(documents[2].document, documents[2].facts);  // the writer is not told
+  writer.finish();
+  save_graph(graph, dir_ / "whole.toile");
+  EXPECT_EQ(file_bytes(dir_ / "g.toile"), file_bytes(dir_ / "whole.toile"));
+  EXPECT_EQ(load_graph(dir_ / "g.toile").facts(), graph.facts());
+}
+
 TEST_F(StoreTest, WriterIntoAGraphWithDocumentsSavesWhole) {
   save_graph(sample(), dir_ / "g.toile");
   KnowledgeGraph graph = load_graph(dir_ / "g.toile");
