@@ -849,7 +849,10 @@ void GraphWriter::document_added() {
     const Fact f = w.graph.fact(i);
     // The facts table is in the order of the documents' ids (write_facts): a fact of an earlier
     // id than one written already would have to go before it.
-    if (f.source.doc < w.last_doc) return w.stop_streaming();
+    if (f.source.doc < w.last_doc) {
+      w.stop_streaming();
+      return;
+    }
     w.temp->guarded([&] { w.rows->write(f); });
     if (f.source.doc != w.last_doc) w.last_doc = f.source.doc;
   }
@@ -870,8 +873,8 @@ void GraphWriter::finish(unsigned threads) {
     write_documents(w.graph, w.temp->db(), w.file);
     write_resolution(w.graph, w.temp->db(), w.file, seq_of_fact, resolving, w.temp->writeback());
   });
+  w.rows.reset();  // its statement finalised before the connection closes
   w.temp->install();
-  w.rows.reset();
   w.temp.reset();
 }
 
