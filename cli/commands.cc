@@ -209,20 +209,33 @@ void extract_all(const std::vector<ArticleFile>& files, const ReadOptions& read_
   std::vector<std::jthread> workers;
   for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work, j);
   // The calling thread merges in order, and draws the progress line while it waits.
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    Item item;
+  try {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      Item item;
+      {
+        std::unique_lock lock(mutex);
+        while (!done[i % window])
+          if (!ready.wait_for(lock, std::chrono::milliseconds(200), [&] { return done[i % window] != 0; }))
+            progress.draw();
+        item = std::move(ring[i % window]);
+        ring[i % window] = Item{};
+        done[i % window] = 0;
+        consumed = i + 1;
+      }
+      space.notify_all();
+      consume(item);
+    }
+  } catch (...) {
+    // `consume` failed (the graph file could not be written): no batch is handed out after
+    // this, and each worker ends once its batch is done. Waiting for room in the window, which
+    // nothing would make any more, they would never be joined.
     {
-      std::unique_lock lock(mutex);
-      while (!done[i % window])
-        if (!ready.wait_for(lock, std::chrono::milliseconds(200), [&] { return done[i % window] != 0; }))
-          progress.draw();
-      item = std::move(ring[i % window]);
-      ring[i % window] = Item{};
-      done[i % window] = 0;
-      consumed = i + 1;
+      std::lock_guard lock(mutex);
+      next = files.size();
     }
     space.notify_all();
-    consume(item);
+    workers.clear();  // joins
+    throw;
   }
   workers.clear();  // joins
   for (const auto& ws : worker_stats) {
