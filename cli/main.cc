@@ -1,11 +1,34 @@
 // toile: the command line. Parses arguments and calls extract/, graph/, export/; owns no
 // logic of its own beyond turning errors into messages and exit codes.
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "graph/store.h"
+
+namespace {
+
+// Ctrl-C, or a polite kill, while a graph file is written (a build writes it from its first
+// article on): its temporary file is removed, the previous graph left as it was, and the
+// process then ends by the signal, as it would have.
+extern "C" void on_termination(int signal_number) {
+  toile::remove_temporary_graph_files();
+  std::raise(signal_number);  // delivered, with the default action, once this returns
+}
+
+void remove_temporaries_on_termination() {
+  struct sigaction action {};
+  action.sa_handler = on_termination;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESETHAND;
+  for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) sigaction(signal_number, &action, nullptr);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
+  remove_temporaries_on_termination();
   CLI::App app{
       "toile: builds a knowledge graph of companies, governments and people from news "
       "articles, and exports or queries it.",

@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <charconv>
+#include <cstring>
 #include <future>
 #include <limits>
 #include <memory>
@@ -722,12 +724,43 @@ void remove_stale_temporaries(const std::filesystem::path& file) {
 }
 
 
+// The temporary files being written, for remove_temporary_graph_files: fixed slots, as a
+// signal handler may neither allocate nor lock. A slot is free, being filled, or ready.
+struct TemporarySlot {
+  static constexpr int kFree = 0, kFilling = 1, kReady = 2;
+  std::atomic<int> state{kFree};
+  char path[4096];
+};
+TemporarySlot temporary_slots[8];
+
+// The slot now holding `path`, or nullptr (no slot free, or a path too long): that file is then
+// only removed by the next save beside it.
+TemporarySlot* hold_temporary(const std::filesystem::path& path) {
+  const std::string& text = path.native();
+  if (text.size() >= sizeof TemporarySlot::path) return nullptr;
+  for (TemporarySlot& slot : temporary_slots) {
+    int expected = TemporarySlot::kFree;
+    if (!slot.state.compare_exchange_strong(expected, TemporarySlot::kFilling)) continue;
+    std::memcpy(slot.path, text.c_str(), text.size() + 1);
+    slot.state = TemporarySlot::kReady;
+    return &slot;
+  }
+  return nullptr;
+}
+
+void release_temporary(TemporarySlot* slot) {
+  if (slot) slot->state = TemporarySlot::kFree;
+}
+
 // A new graph file being written: a temporary file beside it, open, in one transaction. It is
 // renamed over the graph file whole by install(), or removed when the object goes first.
 class TemporaryGraph {
  public:
   explicit TemporaryGraph(const std::filesystem::path& file)
-      : file_(file), temp_(file.string() + ".tmp-" + std::to_string(static_cast<long>(::getpid()))), writeback_(temp_) {
+      : file_(file),
+        temp_(file.string() + ".tmp-" + std::to_string(static_cast<long>(::getpid()))),
+        writeback_(temp_),
+        slot_(hold_temporary(temp_)) {
     guarded([&] {
       remove_stale_temporaries(file_);
       std::filesystem::remove(temp_);
@@ -744,10 +777,12 @@ class TemporaryGraph {
     });
   }
   ~TemporaryGraph() {
-    if (installed_) return;
-    db_.reset();
-    std::error_code ec;
-    std::filesystem::remove(temp_, ec);
+    if (!installed_) {
+      db_.reset();
+      std::error_code ec;
+      std::filesystem::remove(temp_, ec);
+    }
+    release_temporary(slot_);
   }
   TemporaryGraph(const TemporaryGraph&) = delete;
   TemporaryGraph& operator=(const TemporaryGraph&) = delete;
@@ -772,6 +807,7 @@ class TemporaryGraph {
       if (sqlite3_close_v2(db_.release()) != SQLITE_OK) fail(file_, "cannot close graph");
       sync_path(temp_, O_RDONLY);
       std::filesystem::rename(temp_, file_);
+      release_temporary(std::exchange(slot_, nullptr));  // the file is the graph now
       sync_path(file_.parent_path().empty() ? "." : file_.parent_path(), O_RDONLY | O_DIRECTORY);
     });
     installed_ = true;
@@ -780,6 +816,7 @@ class TemporaryGraph {
  private:
   std::filesystem::path file_, temp_;
   EarlyWriteback writeback_;
+  TemporarySlot* slot_;
   Db db_;
   bool installed_ = false;
 };
@@ -796,6 +833,11 @@ std::future<void> resolve_alongside(const KnowledgeGraph& graph, unsigned thread
 }
 
 }  // namespace
+
+void remove_temporary_graph_files() noexcept {
+  for (TemporarySlot& slot : temporary_slots)
+    if (slot.state.load() == TemporarySlot::kReady) ::unlink(slot.path);
+}
 
 void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& file, unsigned threads) {
   configure_sqlite();

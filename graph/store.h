@@ -32,6 +32,12 @@ KnowledgeGraph load_graph(const std::filesystem::path& file);
 // the documents and facts are written, which need none; the file is the same either way.
 void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& file, unsigned threads = 1);
 
+// Removes the temporary files of the graph files being written (by save_graph or a
+// GraphWriter), so that an interrupted process leaves none behind: for a handler of SIGINT or
+// SIGTERM, which then ends the process. Async-signal-safe. (A process killed outright leaves
+// its temporary file; the next save beside it removes it.)
+void remove_temporary_graph_files() noexcept;
+
 // Writes a new graph file while documents are added to the graph (toile build): each
 // document's facts go to the file as soon as they are in the graph, while the next articles
 // are read, and finish() writes the rest (the documents, what resolution found). The file is
