@@ -49,3 +49,27 @@ def articles(folder):
 
 def workdir(name):
     return tempfile.mkdtemp(prefix=f"toile-{name}-")
+
+
+def make_editions(source, target, editions, limit=None):
+    """A variant of every article of `source` (at most `limit`) per edition in `editions`, each
+    with its own bytes: a larger corpus of the same articles."""
+    os.makedirs(target)
+    for n in editions:
+        for path in articles(source)[:limit]:
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            with open(os.path.join(target, f"{n:02d}-{os.path.basename(path)}"), "w", encoding="utf-8") as f:
+                f.write(text + f"\n\nÉdition {n}.\n")
+
+
+def editions_and_previous_graph(toile, corpus, work, editions):
+    """For a build meant to fail or be stopped: `editions` copies of the corpus's articles in
+    WORK/articles, and a previous graph of the corpus in WORK/previous.graph. Returns the
+    articles' folder, the graph's path and its bytes."""
+    many = os.path.join(work, "articles")
+    make_editions(corpus, many, range(editions))
+    previous = os.path.join(work, "previous.graph")
+    toile.build(corpus, "-o", previous)
+    with open(previous, "rb") as f:
+        return many, previous, f.read()

@@ -15,21 +15,11 @@ import subprocess
 import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
-from common import Toile, articles, expect, fail, workdir
+from common import Toile, editions_and_previous_graph, expect, fail, workdir
 
 LIMIT = 256 * 1024  # bytes a file may have: the new graph file outgrows it early
 EDITIONS = 64  # copies of each article, each with its own bytes
 TIMEOUT = int(os.environ.get("FULL_DISK_TIMEOUT", "120"))
-
-
-def make_corpus(source, target):
-    os.makedirs(target)
-    for n in range(EDITIONS):
-        for path in articles(source):
-            with open(path, encoding="utf-8") as f:
-                text = f.read()
-            with open(os.path.join(target, f"{n:02d}-{os.path.basename(path)}"), "w", encoding="utf-8") as f:
-                f.write(text + f"\n\nÉdition {n}.\n")
 
 
 def limited():
@@ -40,12 +30,7 @@ def limited():
 def main():
     toile, corpus = Toile(sys.argv[1]), sys.argv[2]
     work = workdir("full-disk")
-    many = os.path.join(work, "articles")
-    make_corpus(corpus, many)
-    previous = os.path.join(work, "previous.graph")
-    toile.build(corpus, "-o", previous)
-    with open(previous, "rb") as f:
-        before = f.read()
+    many, previous, before = editions_and_previous_graph(toile, corpus, work, EDITIONS)
 
     for jobs in (1, 2):
         graph = os.path.join(work, f"graph-{jobs}")

@@ -13,19 +13,9 @@ import sys
 import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
-from common import Toile, articles, expect, fail, workdir
+from common import Toile, editions_and_previous_graph, expect, fail, workdir
 
 EDITIONS = 32  # copies of each article, each with its own bytes: a build of a few seconds
-
-
-def make_corpus(source, target):
-    os.makedirs(target)
-    for n in range(EDITIONS):
-        for path in articles(source):
-            with open(path, encoding="utf-8") as f:
-                text = f.read()
-            with open(os.path.join(target, f"{n:02d}-{os.path.basename(path)}"), "w", encoding="utf-8") as f:
-                f.write(text + f"\n\nÉdition {n}.\n")
 
 
 def temp_files(graph):
@@ -35,12 +25,7 @@ def temp_files(graph):
 def main():
     toile, corpus = Toile(sys.argv[1]), sys.argv[2]
     work = workdir("interrupt")
-    many = os.path.join(work, "articles")
-    make_corpus(corpus, many)
-    previous = os.path.join(work, "previous.graph")
-    toile.build(corpus, "-o", previous)
-    with open(previous, "rb") as f:
-        before = f.read()
+    many, previous, before = editions_and_previous_graph(toile, corpus, work, EDITIONS)
 
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         for jobs in (1, 2):

@@ -18,22 +18,9 @@ import sys
 import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
-from common import Toile, articles, expect, fail, workdir
+from common import Toile, expect, fail, make_editions, workdir
 
 TIME_BUDGET = 300  # seconds for the whole kill loop
-
-
-def make_corpus(source, target, editions, limit=None):
-    """A variant of every article of `source` (at most `limit`) per edition, each with its own
-    bytes."""
-    os.makedirs(target)
-    for n in editions:
-        for path in articles(source)[:limit]:
-            with open(path, encoding="utf-8") as f:
-                text = f.read()
-            name = f"{n:02d}-{os.path.basename(path)}"
-            with open(os.path.join(target, name), "w", encoding="utf-8") as f:
-                f.write(text + f"\n\nÉdition {n}.\n")
 
 
 def start_build(toile, corpus, graph):
@@ -71,8 +58,8 @@ def main():
     work = workdir("kill")
     # A previous graph big enough that writing it takes a moment, and a few new articles.
     old_articles, new_articles = os.path.join(work, "old"), os.path.join(work, "new")
-    make_corpus(corpus, old_articles, editions=range(3))
-    make_corpus(corpus, new_articles, editions=[3], limit=8)
+    make_editions(corpus, old_articles, editions=range(3))
+    make_editions(corpus, new_articles, editions=[3], limit=8)
 
     previous = os.path.join(work, "previous.graph")
     toile.build(old_articles, "-o", previous)
