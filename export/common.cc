@@ -7,6 +7,8 @@
 #include <cstring>
 #include <set>
 
+#include "model/bytes.h"
+
 namespace toile::export_detail {
 
 double round_confidence(double confidence) { return std::round(confidence * 1000.0) / 1000.0; }
@@ -64,10 +66,7 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
 
 namespace {
 bool eight_ascii_bytes(std::string_view text, std::size_t i) {
-  if (i + 8 > text.size()) return false;
-  std::uint64_t v;
-  std::memcpy(&v, text.data() + i, 8);
-  return (v & 0x8080808080808080) == 0;
+  return i + 8 <= text.size() && (bytes::word_at(text, i) & bytes::kHighs) == 0;
 }
 }  // namespace
 

@@ -23,6 +23,7 @@
 #include "export/common.h"
 #include "export/export.h"
 #include "export/rdf.h"
+#include "model/bytes.h"
 
 namespace toile {
 namespace {
@@ -294,13 +295,10 @@ class JsonWriter {
   // The end of the run from text[i] of ASCII bytes written as they are (no quote, backslash
   // or control character), eight bytes at a time: most of a sentence is such runs.
   static std::size_t plain_ascii_end(std::string_view text, std::size_t i) {
-    constexpr std::uint64_t kOnes = 0x0101010101010101, kHighs = 0x8080808080808080;
-    const auto has_zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
     for (; i + 8 <= text.size(); i += 8) {
-      std::uint64_t v;
-      std::memcpy(&v, text.data() + i, 8);
-      if ((v & kHighs) || ((v - 0x20 * kOnes) & ~v & kHighs) || has_zero_byte(v ^ ('"' * kOnes)) ||
-          has_zero_byte(v ^ ('\\' * kOnes)))
+      const std::uint64_t v = bytes::word_at(text, i);
+      if ((v & bytes::kHighs) || bytes::bytes_below(v, 0x20) || bytes::bytes_equal_to(v, '"') ||
+          bytes::bytes_equal_to(v, '\\'))
         break;
     }
     while (i < text.size()) {

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "extract/extractor.h"
+#include "model/bytes.h"
 
 namespace toile {
 namespace {
@@ -122,24 +123,18 @@ struct GuillemetEvent {
 constexpr unsigned char kGuillemetLead = 0xC2;
 constexpr std::array<unsigned char, 5> kSentenceStops = {'.', '!', '?', 0xC2, 0xE2};
 
-// The first i in [from, to) holding one of `bytes`, else `to`: eight bytes at a time, as a
-// word whose bytes equal to none of them has no zero byte once xored with each.
+// The first i in [from, to) holding one of `wanted`, else `to`: eight bytes at a time.
 template <std::size_t N>
 std::size_t next_byte_of(std::string_view text, std::size_t from, std::size_t to,
-                         const std::array<unsigned char, N>& bytes) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+                         const std::array<unsigned char, N>& wanted) {
   for (; from + 8 <= to; from += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + from, 8);
-    std::uint64_t zero_bytes = 0;
-    for (const unsigned char b : bytes) {
-      const std::uint64_t x = word ^ (kOnes * b);
-      zero_bytes |= (x - kOnes) & ~x & kHighs;
-    }
-    if (zero_bytes != 0) break;
+    const std::uint64_t word = bytes::word_at(text, from);
+    std::uint64_t found = 0;
+    for (const unsigned char b : wanted) found |= bytes::bytes_equal_to(word, b);
+    if (found != 0) break;
   }
   while (from < to &&
-         std::find(bytes.begin(), bytes.end(), static_cast<unsigned char>(text[from])) == bytes.end())
+         std::find(wanted.begin(), wanted.end(), static_cast<unsigned char>(text[from])) == wanted.end())
     ++from;
   return from;
 }

@@ -723,7 +723,6 @@ void remove_stale_temporaries(const std::filesystem::path& file) {
   }
 }
 
-
 // The temporary files being written, for remove_temporary_graph_files: fixed slots, as a
 // signal handler may neither allocate nor lock. A slot is free, being filled, or ready.
 struct TemporarySlot {
