@@ -22,6 +22,7 @@
 
 #include "export/export.h"
 #include "extract/extractor.h"
+#include "extract/read_ahead.h"
 #include "extract/reader.h"
 #include "graph/store.h"
 
@@ -110,7 +111,7 @@ std::size_t parallel_batch_end(std::size_t first, std::size_t count, unsigned jo
 void process_batch(const std::vector<ArticleFile>& files, std::size_t first, std::size_t last,
                    const ReadOptions& read_options, const Extractor& extractor,
                    const std::unordered_set<std::string>& known_hashes, bool timed,
-                   Progress& progress, WorkerStats& ws, std::span<Item> items) {
+                   ReadAhead& read_ahead, Progress& progress, WorkerStats& ws, std::span<Item> items) {
   std::vector<Document> documents;
   std::vector<Item*> waiting;  // the item of each document in `documents`
   std::uint64_t bytes = 0;
@@ -126,6 +127,7 @@ void process_batch(const std::vector<ArticleFile>& files, std::size_t first, std
   };
   for (std::size_t i = first; i < last; ++i) {
     Item& item = items[i - first];
+    read_ahead.reached(i);
     const auto start = std::chrono::steady_clock::now();
     std::optional<Document> document = read_article(files[i], read_options, item.problems);
     if (timed) ws.read += seconds_since(start);
@@ -154,8 +156,10 @@ void extract_all(const std::vector<ArticleFile>& files, const ReadOptions& read_
                  const Extractor& extractor, const std::unordered_set<std::string>& known_hashes,
                  unsigned jobs, bool timed, Progress& progress, WorkerStats& stats,
                  Consume&& consume) {
+  ReadAhead read_ahead(files);
   auto process = [&](std::size_t first, std::size_t last, std::span<Item> items, WorkerStats& ws) {
-    process_batch(files, first, last, read_options, extractor, known_hashes, timed, progress, ws, items);
+    process_batch(files, first, last, read_options, extractor, known_hashes, timed, read_ahead,
+                  progress, ws, items);
   };
 
   if (jobs == 1) {
@@ -275,10 +279,12 @@ std::vector<OrderedProblem> listing_problems(const ArticleListing& listing) {
 // Every problem of the listed files, read without extracting (--strict checks before building).
 std::vector<ReadProblem> read_problems(const ArticleListing& listing, const ReadOptions& options) {
   std::vector<OrderedProblem> problems = listing_problems(listing);
-  for (const auto& file : listing.files) {
+  ReadAhead read_ahead(listing.files);
+  for (std::size_t i = 0; i < listing.files.size(); ++i) {
+    read_ahead.reached(i);
     std::vector<ReadProblem> found;
-    read_article(file, options, found);
-    add_problems(problems, file, found);
+    read_article(listing.files[i], options, found);
+    add_problems(problems, listing.files[i], found);
   }
   return in_input_order(std::move(problems));
 }

@@ -1,0 +1,171 @@
+#include "extract/read_ahead.h"
+
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace toile {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<ArticleFile> numbered_files(std::size_t count) {
+  std::vector<ArticleFile> files;
+  for (std::size_t k = 0; k < count; ++k) files.push_back({"a" + std::to_string(k), "a" + std::to_string(k)});
+  return files;
+}
+
+// Stands in for the kernel: every file has `size` bytes; the paths advised are recorded.
+class Recorder {
+ public:
+  explicit Recorder(std::uint64_t size) : size_(size) {}
+  ReadAhead::Advise advise() {
+    return [this](const fs::path& path) {
+      std::lock_guard lock(mutex_);
+      advised_ += (advised_.empty() ? "" : " ") + path.string();
+      return size_;
+    };
+  }
+  std::string advised() {
+    std::lock_guard lock(mutex_);
+    return advised_;
+  }
+
+ private:
+  std::uint64_t size_;
+  std::mutex mutex_;
+  std::string advised_;
+};
+
+TEST(ReadAhead, AdvisesTheFirstFilesUpToTheWindowBeforeAnyIsRead) {
+  const auto files = numbered_files(10);
+  Recorder recorder(100);
+  ReadAhead ahead(files, 250, recorder.advise());
+  ahead.settle();
+  EXPECT_EQ(recorder.advised(), "a0 a1 a2");
+}
+
+TEST(ReadAhead, KeepsTheWindowAheadOfTheFurthestFileReached) {
+  const auto files = numbered_files(10);
+  Recorder recorder(100);
+  ReadAhead ahead(files, 250, recorder.advise());
+  ahead.settle();
+  ahead.reached(0);
+  ahead.settle();
+  EXPECT_EQ(recorder.advised(), "a0 a1 a2 a3");
+  ahead.reached(2);
+  ahead.reached(1);  // another reader, behind: changes nothing
+  ahead.settle();
+  EXPECT_EQ(recorder.advised(), "a0 a1 a2 a3 a4 a5");
+}
+
+TEST(ReadAhead, SkipsTheFilesAReaderHasAlreadyReached) {
+  const auto files = numbered_files(10);
+  Recorder recorder(100);
+  ReadAhead ahead(files, 250, recorder.advise());
+  ahead.settle();
+  ahead.reached(6);
+  ahead.settle();
+  EXPECT_EQ(recorder.advised(), "a0 a1 a2 a7 a8 a9");
+}
+
+TEST(ReadAhead, AdvisesAFileLargerThanTheWindowWhenItComesNext) {
+  const auto files = numbered_files(3);
+  Recorder recorder(1000);
+  ReadAhead ahead(files, 250, recorder.advise());
+  ahead.settle();
+  EXPECT_EQ(recorder.advised(), "a0");
+  ahead.reached(0);
+  ahead.settle();
+  EXPECT_EQ(recorder.advised(), "a0 a1");
+}
+
+TEST(ReadAhead, EndsWhileWaitingForRoom) {
+  const auto files = numbered_files(1000);
+  Recorder recorder(100);
+  {
+    ReadAhead ahead(files, 100, recorder.advise());
+    ahead.settle();
+  }  // the destructor must not wait for the files never reached
+  EXPECT_EQ(recorder.advised(), "a0");
+}
+
+TEST(ReadAhead, EndsWithNoFiles) {
+  Recorder recorder(100);
+  ReadAhead ahead({}, 250, recorder.advise());
+  ahead.settle();
+  EXPECT_EQ(recorder.advised(), "");
+}
+
+class ReadAheadKernelTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("toile-read-ahead-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+TEST_F(ReadAheadKernelTest, GivesTheSizeOfARegularFileAndZeroOtherwise) {
+  std::ofstream(dir_ / "a.txt") << "Une phrase de vingt-huit.\n";
+  EXPECT_EQ(ReadAhead::advise_kernel(dir_ / "a.txt"), fs::file_size(dir_ / "a.txt"));
+  EXPECT_EQ(ReadAhead::advise_kernel(dir_ / "missing.txt"), 0u);
+  EXPECT_EQ(ReadAhead::advise_kernel(dir_), 0u);
+}
+
+TEST_F(ReadAheadKernelTest, DoesNotWaitForAWriterOnAFifo) {
+  const fs::path fifo = dir_ / "pipe.txt";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_EQ(ReadAhead::advise_kernel(fifo), 0u);  // a blocking open would hang here
+}
+
+// Whether every page of the file is in the page cache.
+bool resident(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  const auto size = static_cast<std::size_t>(fs::file_size(path));
+  void* map = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
+  ::close(fd);
+  const std::size_t pages = (size + 4095) / 4096;
+  std::vector<unsigned char> in_core(pages);
+  const bool ok = ::mincore(map, size, in_core.data()) == 0;
+  ::munmap(map, size);
+  return ok && std::all_of(in_core.begin(), in_core.end(), [](unsigned char c) { return (c & 1) != 0; });
+}
+
+TEST_F(ReadAheadKernelTest, BringsAFileEvictedFromThePageCacheBackIntoIt) {
+  const fs::path file = dir_ / "article.txt";
+  {
+    std::ofstream out(file, std::ios::binary);
+    for (int k = 0; k < 4096; ++k) out << "Le groupe Ardelle rachète la société Fenwyck. ";
+  }
+  const int fd = ::open(file.c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  ::fdatasync(fd);
+  ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+  ::close(fd);
+  if (resident(file)) GTEST_SKIP() << "the file system keeps the file in memory (tmpfs?)";
+
+  ReadAhead::advise_kernel(file);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!resident(file) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_TRUE(resident(file));
+}
+
+}  // namespace
+}  // namespace toile
