@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cerrno>
 
+#include "model/bytes.h"
+
 namespace toile {
 namespace {
 
@@ -20,6 +22,10 @@ std::string describe(const std::error_code& ec) { return ec.message(); }
 std::size_t first_invalid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
+    if (i + 8 <= s.size() && (bytes::word_at(s, i) & bytes::kHighs) == 0) {  // eight ASCII bytes
+      i += 8;
+      continue;
+    }
     const auto c = static_cast<unsigned char>(s[i]);
     std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
     if (len == 0 || i + len > s.size()) return i;

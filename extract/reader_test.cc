@@ -96,6 +96,19 @@ TEST_F(ReaderTest, BrokenUtf8IsKeptForRepairWithItsOffset) {
   EXPECT_EQ(problems(set), "broken.txt: invalid UTF-8 at byte offset 10: replaced with U+FFFD\n");
 }
 
+// The check skips ASCII eight bytes at a time: a bad byte is found wherever it falls in a word.
+TEST_F(ReaderTest, BrokenUtf8IsFoundAtEveryOffsetPastLongAsciiRuns) {
+  for (std::size_t at = 16; at < 32; ++at) {
+    std::string text(40, 'a');
+    text[3] = '\xc3', text[4] = '\xa9';  // é: the scan leaves eight-byte alignment
+    text[at] = '\x80';                    // a continuation byte with no lead
+    write("broken.txt", text);
+    const ArticleSet set = read_articles({dir_ / "broken.txt"});
+    EXPECT_EQ(problems(set), "broken.txt: invalid UTF-8 at byte offset " + std::to_string(at) +
+                                 ": replaced with U+FFFD\n");
+  }
+}
+
 TEST_F(ReaderTest, StrictSkipsInvalidUtf8) {
   write("broken.txt", "Société \xff fin");  // é is two bytes: the bad byte is at 10
   const ArticleSet set = read_articles({dir_ / "broken.txt"}, {.strict_utf8 = true});
