@@ -328,8 +328,15 @@ const KnowledgeGraph::Topology& KnowledgeGraph::topology() const {
   return topology_;
 }
 
-void KnowledgeGraph::resolve() const {
-  if (resolved_) return;
+void KnowledgeGraph::resolve_in_two_steps(const std::function<void()>& entities_done) const {
+  resolve(&entities_done);
+}
+
+void KnowledgeGraph::resolve(const std::function<void()>* entities_done) const {
+  if (resolved_) {
+    if (entities_done) (*entities_done)();
+    return;
+  }
   const std::size_t n = packed_.size();
   // Facts in a canonical order (that of Fact's operator<), so that insertion order never shows
   // in the result. Interned values are distinct: their rank in sorted order compares as they
@@ -484,6 +491,7 @@ void KnowledgeGraph::resolve() const {
     entity_of_component[named[k].component] = entities_.size();
     entities_.push_back(std::move(e));
   }
+  if (entities_done) (*entities_done)();  // entities_ is not written again below
   components.clear();
   std::vector<std::size_t> entity_of_ref(refs_.size(), 0);
   for (std::uint32_t r = 0; r < refs_.size(); ++r)

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -137,6 +138,13 @@ class KnowledgeGraph {
   // Whether entities and edges are there already, without resolving (after adopt_resolution,
   // or once asked for).
   bool is_resolved() const { return resolved_; }
+  // Resolves now, as the first call of entities() or edges() would, and calls `entities_done`
+  // (on the resolving thread) as soon as the entities are final, before the edges are grouped:
+  // a graph file's writer then writes the entities on another thread while the edges are
+  // resolved. Until this returns, that thread may read resolved_entities() and nothing else.
+  void resolve_in_two_steps(const std::function<void()>& entities_done) const;
+  // entities() as resolution left them, without resolving: for the writer above.
+  const std::vector<Entity>& resolved_entities() const { return entities_; }
 
   // Forgiving look-up: canonical name or alias, case and accents ignored.
   std::optional<std::size_t> find_entity(std::string_view name) const;
@@ -144,7 +152,7 @@ class KnowledgeGraph {
   std::vector<std::string> suggest_names(std::string_view name, std::size_t limit = 5) const;
 
  private:
-  void resolve() const;
+  void resolve(const std::function<void()>* entities_done = nullptr) const;
   void resolved_from_groups() const;
 
   // Values stored once, named by their index (copyable: no pointers inside).

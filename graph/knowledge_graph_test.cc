@@ -124,6 +124,28 @@ TEST(KnowledgeGraph, AdoptedResolutionIsTheGraphs) {
   EXPECT_EQ(g.edge_count(), 3u);
 }
 
+// A graph file's writer writes the entities while the edges are resolved: the entities it is
+// handed in the middle are those of the finished resolution.
+TEST(KnowledgeGraph, EntitiesAreHandedOverBeforeTheEdgesAreResolved) {
+  const KnowledgeGraph g = three_facts();
+  std::vector<std::string> handed;
+  int calls = 0;
+  g.resolve_in_two_steps([&] {
+    ++calls;
+    EXPECT_FALSE(g.is_resolved());  // the edges are still to come
+    for (const Entity& e : g.resolved_entities()) handed.push_back(e.id + " " + e.name);
+  });
+  EXPECT_EQ(calls, 1);
+  ASSERT_TRUE(g.is_resolved());
+  std::vector<std::string> final_entities;
+  for (const Entity& e : g.entities()) final_entities.push_back(e.id + " " + e.name);
+  EXPECT_EQ(handed, final_entities);
+  EXPECT_EQ(handed.size(), 3u);
+  // Resolved already: handed over at once.
+  g.resolve_in_two_steps([&] { ++calls; });
+  EXPECT_EQ(calls, 2);
+}
+
 // The topology (built when first asked) has an arc per edge, from its subject to its object,
 // and follows the graph when documents are added.
 TEST(KnowledgeGraph, TopologyFollowsTheEdges) {

@@ -588,17 +588,51 @@ void write_documents(const KnowledgeGraph& graph, sqlite3* db, const std::filesy
   }
 }
 
+// Resolution on a thread of its own while the caller writes what needs none (threads > 1):
+// `entities` is ready once the entities are final, `all` once the edges are too, so the
+// entities' rows are written while the edges are resolved. Neither is valid with one thread.
+struct Resolving {
+  std::future<void> entities, all;
+};
+
+// The documents' order is settled first, as resolution never reads them: from then on both
+// threads only read what they share. Whatever happens after, resolution ends before `graph`
+// can go (a std::async future waits in its destructor); a failure of its own is thrown by
+// get() in write_resolution, from `entities` if it came first.
+Resolving resolve_alongside(const KnowledgeGraph& graph, unsigned threads) {
+  graph.documents();
+  Resolving resolving;
+  if (threads <= 1) return resolving;
+  auto entities_done = std::make_shared<std::promise<void>>();
+  resolving.entities = entities_done->get_future();
+  resolving.all = std::async(std::launch::async, [&graph, entities_done] {
+    bool told = false;
+    try {
+      graph.resolve_in_two_steps([&] {
+        told = true;
+        entities_done->set_value();
+      });
+    } catch (...) {
+      if (!told) entities_done->set_exception(std::current_exception());
+      throw;
+    }
+  });
+  return resolving;
+}
+
 // What resolution found (entities, aliases, merges, edges), the stamp that vouches for it, and
 // the triggers that withdraw the stamp on any later change. `resolving`, when valid, is
-// resolving the graph's entities; `seq_of_fact` gives each fact's seq.
+// resolving the graph's entities and edges; `seq_of_fact` gives each fact's seq.
 void write_resolution(const KnowledgeGraph& graph, sqlite3* db, const std::filesystem::path& file,
-                      const std::vector<std::uint32_t>& seq_of_fact, std::future<void>& resolving,
+                      const std::vector<std::uint32_t>& seq_of_fact, Resolving& resolving,
                       EarlyWriteback& writeback) {
-  if (resolving.valid()) resolving.get();
+  const bool alongside = resolving.all.valid();
+  if (alongside) resolving.entities.get();
+  const std::vector<Entity>& entities = alongside ? graph.resolved_entities() : graph.entities();
   Stmt entity = prepare(db, file, "INSERT INTO entities VALUES (?, ?, ?)");
   Stmt alias = prepare(db, file, "INSERT INTO aliases VALUES (?, ?, ?)");
   Stmt merge = prepare(db, file, "INSERT INTO merges VALUES (?, ?, ?)");
-  for (const auto& e : graph.entities()) {
+  for (const auto& e : entities) {
     bind_text(entity.get(), 1, e.id);
     bind_text(entity.get(), 2, e.name);
     bind_text(entity.get(), 3, to_string(e.type));
@@ -616,6 +650,7 @@ void write_resolution(const KnowledgeGraph& graph, sqlite3* db, const std::files
       step_done(merge.get(), db, file);
     }
   }
+  if (alongside) resolving.all.get();
   Stmt edge = prepare(db, file, "INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   std::string support_seqs;
   for (std::size_t i = 0; i < graph.edge_count(); ++i) {
@@ -820,17 +855,6 @@ class TemporaryGraph {
   bool installed_ = false;
 };
 
-// Resolution on a thread of its own while the caller writes what needs none (threads > 1).
-// The documents' order is settled first, as resolution never reads them: from then on both
-// threads only read what they share. Whatever happens after, resolution ends before `graph`
-// can go (a std::async future waits in its destructor); a failure of its own is thrown by
-// get() in write_resolution.
-std::future<void> resolve_alongside(const KnowledgeGraph& graph, unsigned threads) {
-  graph.documents();
-  if (threads <= 1) return {};
-  return std::async(std::launch::async, [&graph] { graph.edge_count(); });
-}
-
 }  // namespace
 
 void remove_temporary_graph_files() noexcept {
@@ -840,7 +864,7 @@ void remove_temporary_graph_files() noexcept {
 
 void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& file, unsigned threads) {
   configure_sqlite();
-  std::future<void> resolving = resolve_alongside(graph, threads);
+  Resolving resolving = resolve_alongside(graph, threads);
   TemporaryGraph temp(file);
   temp.guarded([&] {
     write_header(temp.db(), file);
@@ -906,7 +930,7 @@ void GraphWriter::finish(unsigned threads) {
   // one before. A graph added to without document_added is saved whole.
   if (w.streaming() && w.rows->written() != w.graph.fact_count()) w.stop_streaming();
   if (!w.streaming()) return save_graph(w.graph, w.file, threads);
-  std::future<void> resolving = resolve_alongside(w.graph, threads);
+  Resolving resolving = resolve_alongside(w.graph, threads);
   w.rows->done();
   std::vector<std::uint32_t> seq_of_fact(w.rows->written());
   std::iota(seq_of_fact.begin(), seq_of_fact.end(), 1u);
