@@ -6,12 +6,27 @@
 #include <cstdio>
 #include <cstring>
 #include <set>
+#include <vector>
 
 #include "model/bytes.h"
 
 namespace toile::export_detail {
 
 double round_confidence(double confidence) { return std::round(confidence * 1000.0) / 1000.0; }
+
+std::string confidence_string(double confidence) {
+  // Read from a table of the 1,001 texts a confidence in [0, 1] can have: formatting each one
+  // (to_chars, then trimming) was 3.6 % of a JSON-LD export's instructions, at every statement
+  // and every evidence node. The table's entries are computed as below, so they are equal.
+  static const std::vector<std::string> thousandths = [] {
+    std::vector<std::string> texts;
+    for (int k = 0; k <= 1000; ++k) texts.push_back(decimal_string(k / 1000.0, 3));
+    return texts;
+  }();
+  const double k = std::round(confidence * 1000.0);
+  if (k >= 0 && k <= 1000) return thousandths[static_cast<std::size_t>(k)];
+  return decimal_string(round_confidence(confidence), 3);  // out of range, or NaN
+}
 
 std::vector<std::string> sorted_aliases(const Entity& entity) {
   std::set<std::string> forms;

@@ -11,6 +11,8 @@ namespace toile::export_detail {
 
 // A confidence as the exports show it: rounded to 3 decimals.
 double round_confidence(double confidence);
+// The same as text: decimal_string(round_confidence(confidence), 3), "0.85".
+std::string confidence_string(double confidence);
 
 // Every surface form of the entity, its canonical name included, sorted byte-wise.
 std::vector<std::string> sorted_aliases(const Entity& entity);

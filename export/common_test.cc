@@ -63,5 +63,19 @@ TEST(DecimalString, AgreesWithPrintf) {
   }
 }
 
+// The table gives what formatting gives, in range and out of it.
+TEST(ConfidenceString, IsTheRoundedConfidenceWithThreeDecimals) {
+  for (int k = -20; k <= 1020; ++k)
+    for (const double offset : {-0.0004999, 0.0, 0.0004, 0.0005, 0.0005001}) {
+      const double confidence = k / 1000.0 + offset;
+      EXPECT_EQ(confidence_string(confidence), decimal_string(round_confidence(confidence), 3)) << confidence;
+    }
+  EXPECT_EQ(confidence_string(0.85), "0.85");
+  EXPECT_EQ(confidence_string(0.99951), "1");
+  EXPECT_EQ(confidence_string(1.25), "1.25");
+  EXPECT_EQ(confidence_string(-0.0004), "0");
+  EXPECT_EQ(confidence_string(std::nan("")), "0");
+}
+
 }  // namespace
 }  // namespace toile::export_detail

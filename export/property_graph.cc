@@ -12,7 +12,7 @@ Value text(std::string_view s) { return Value{true, valid_utf8(s), {}}; }
 Value optional_text(std::string_view s) { return s.empty() ? Value{} : text(s); }
 Value integer(std::uint64_t n) { return Value{true, std::to_string(n), {}}; }
 Value boolean(bool b) { return Value{true, b ? "true" : "false", {}}; }
-Value confidence(double c) { return Value{true, decimal_string(round_confidence(c), 3), {}}; }
+Value confidence(double c) { return Value{true, confidence_string(c), {}}; }
 
 }  // namespace
 

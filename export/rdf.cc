@@ -105,8 +105,9 @@ Term date_literal(const std::string& iso) {
   return literal(iso);
 }
 
+// Digits need no UTF-8 check.
 Term confidence_literal(double confidence) {
-  return literal(decimal_string(round_confidence(confidence), 3), x("decimal"));
+  return Term{Term::Kind::Literal, confidence_string(confidence), x("decimal"), nullptr};
 }
 
 // The qualifiers the text stated, as properties of a statement or evidence node.
