@@ -9,17 +9,15 @@
 namespace toile {
 
 std::uint64_t ReadAhead::advise_kernel(const std::filesystem::path& path) {
-  // O_NONBLOCK: opening a FIFO named on the command line must not wait for a writer.
+  // Only a regular file is opened: opening a FIFO named on the command line would wait for a
+  // writer or, worse, let a waiting writer go on and then fail on a reader that left.
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return 0;
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return 0;
-  struct stat info {};
-  std::uint64_t size = 0;
-  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) {
-    size = static_cast<std::uint64_t>(info.st_size);
-    ::posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
-  }
+  ::posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
   ::close(fd);
-  return size;
+  return static_cast<std::uint64_t>(info.st_size);
 }
 
 ReadAhead::ReadAhead(std::span<const ArticleFile> files, std::uint64_t window_bytes, Advise advise)

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -128,10 +129,24 @@ TEST_F(ReadAheadKernelTest, GivesTheSizeOfARegularFileAndZeroOtherwise) {
   EXPECT_EQ(ReadAhead::advise_kernel(dir_), 0u);
 }
 
-TEST_F(ReadAheadKernelTest, DoesNotWaitForAWriterOnAFifo) {
+// A FIFO given as an article is left to the reader: opened by the read-ahead, it would let a
+// writer waiting for a reader go on, and then fail when the read-ahead closed it.
+TEST_F(ReadAheadKernelTest, LeavesAFifoUnopened) {
   const fs::path fifo = dir_ / "pipe.txt";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
-  EXPECT_EQ(ReadAhead::advise_kernel(fifo), 0u);  // a blocking open would hang here
+  std::atomic<bool> writer_opened = false;
+  std::thread writer([&] {
+    const int fd = ::open(fifo.c_str(), O_WRONLY);  // waits for a reader
+    writer_opened = true;
+    ::close(fd);
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the writer is waiting
+  EXPECT_EQ(ReadAhead::advise_kernel(fifo), 0u);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_FALSE(writer_opened);
+  const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);  // lets the writer go
+  writer.join();
+  ::close(reader);
 }
 
 // Whether every page of the file is in the page cache.
