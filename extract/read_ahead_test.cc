@@ -17,6 +17,8 @@
 #include <thread>
 #include <vector>
 
+#include "tests/scratch_dir.h"
+
 namespace toile {
 namespace {
 
@@ -50,76 +52,72 @@ class Recorder {
   std::string advised_;
 };
 
+// `count` files of `size` bytes each, read ahead `window` bytes at most.
+struct Reading {
+  Reading(std::size_t count, std::uint64_t size, std::uint64_t window)
+      : files(numbered_files(count)), recorder(size), ahead(files, window, recorder.advise()) {}
+  // A reader reaches file `index` once the read-ahead has caught up (as it would on a disk
+  // slower than the read-ahead's few system calls), so that what is advised is the same at
+  // every run.
+  void reach(std::size_t index) {
+    ahead.settle();
+    ahead.reached(index);
+  }
+  // What the read-ahead has advised once it has caught up.
+  std::string advised() {
+    ahead.settle();
+    return recorder.advised();
+  }
+  std::vector<ArticleFile> files;
+  Recorder recorder;
+  ReadAhead ahead;
+};
+
 TEST(ReadAhead, AdvisesTheFirstFilesUpToTheWindowBeforeAnyIsRead) {
-  const auto files = numbered_files(10);
-  Recorder recorder(100);
-  ReadAhead ahead(files, 250, recorder.advise());
-  ahead.settle();
-  EXPECT_EQ(recorder.advised(), "a0 a1 a2");
+  Reading r(10, 100, 250);
+  EXPECT_EQ(r.advised(), "a0 a1 a2");
 }
 
 TEST(ReadAhead, KeepsTheWindowAheadOfTheFurthestFileReached) {
-  const auto files = numbered_files(10);
-  Recorder recorder(100);
-  ReadAhead ahead(files, 250, recorder.advise());
-  ahead.settle();
-  ahead.reached(0);
-  ahead.settle();
-  EXPECT_EQ(recorder.advised(), "a0 a1 a2 a3");
-  ahead.reached(2);
-  ahead.reached(1);  // another reader, behind: changes nothing
-  ahead.settle();
-  EXPECT_EQ(recorder.advised(), "a0 a1 a2 a3 a4 a5");
+  Reading r(10, 100, 250);
+  r.reach(0);
+  EXPECT_EQ(r.advised(), "a0 a1 a2 a3");
+  r.reach(2);
+  r.reach(1);  // another reader, behind: changes nothing
+  EXPECT_EQ(r.advised(), "a0 a1 a2 a3 a4 a5");
 }
 
 TEST(ReadAhead, SkipsTheFilesAReaderHasAlreadyReached) {
-  const auto files = numbered_files(10);
-  Recorder recorder(100);
-  ReadAhead ahead(files, 250, recorder.advise());
-  ahead.settle();
-  ahead.reached(6);
-  ahead.settle();
-  EXPECT_EQ(recorder.advised(), "a0 a1 a2 a7 a8 a9");
+  Reading r(10, 100, 250);
+  r.reach(6);
+  EXPECT_EQ(r.advised(), "a0 a1 a2 a7 a8 a9");
 }
 
 TEST(ReadAhead, AdvisesAFileLargerThanTheWindowWhenItComesNext) {
-  const auto files = numbered_files(3);
-  Recorder recorder(1000);
-  ReadAhead ahead(files, 250, recorder.advise());
-  ahead.settle();
-  EXPECT_EQ(recorder.advised(), "a0");
-  ahead.reached(0);
-  ahead.settle();
-  EXPECT_EQ(recorder.advised(), "a0 a1");
+  Reading r(3, 1000, 250);
+  EXPECT_EQ(r.advised(), "a0");
+  r.reach(0);
+  EXPECT_EQ(r.advised(), "a0 a1");
 }
 
 TEST(ReadAhead, EndsWhileWaitingForRoom) {
-  const auto files = numbered_files(1000);
-  Recorder recorder(100);
+  std::string advised;
   {
-    ReadAhead ahead(files, 100, recorder.advise());
-    ahead.settle();
+    Reading r(1000, 100, 100);
+    advised = r.advised();
   }  // the destructor must not wait for the files never reached
-  EXPECT_EQ(recorder.advised(), "a0");
+  EXPECT_EQ(advised, "a0");
 }
 
 TEST(ReadAhead, EndsWithNoFiles) {
-  Recorder recorder(100);
-  ReadAhead ahead({}, 250, recorder.advise());
-  ahead.settle();
-  EXPECT_EQ(recorder.advised(), "");
+  Reading r(0, 100, 250);
+  EXPECT_EQ(r.advised(), "");
 }
 
 class ReadAheadKernelTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("toile-read-ahead-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
+  testing::ScratchDir scratch_{"read-ahead"};
+  const fs::path& dir_ = scratch_.path();
 };
 
 TEST_F(ReadAheadKernelTest, GivesTheSizeOfARegularFileAndZeroOtherwise) {

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <thread>
 
+#include "tests/scratch_dir.h"
+
 namespace toile {
 namespace {
 
@@ -15,13 +17,7 @@ namespace fs = std::filesystem;
 
 class ReaderTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("toile-reader-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "sub");
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  void SetUp() override { fs::create_directories(dir_ / "sub"); }
   void write(const std::string& name, const std::string& bytes) {
     std::ofstream(dir_ / name, std::ios::binary) << bytes;
   }
@@ -31,7 +27,8 @@ class ReaderTest : public ::testing::Test {
       out += fs::path(p.path).filename().string() + ": " + p.message + (p.skipped ? " [skipped]" : "") + "\n";
     return out;
   }
-  fs::path dir_;
+  testing::ScratchDir scratch_{"reader"};
+  const fs::path& dir_ = scratch_.path();
 };
 
 TEST_F(ReaderTest, WalksFoldersForTxtFilesWithRelativeSortedIds) {

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "graph/test_facts.h"
+#include "tests/scratch_dir.h"
 
 namespace toile {
 namespace {
@@ -20,14 +21,8 @@ namespace fs = std::filesystem;
 
 class StoreTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("toile-store-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
+  testing::ScratchDir scratch_{"store"};
+  const fs::path& dir_ = scratch_.path();
 };
 
 KnowledgeGraph sample() {
