@@ -513,7 +513,10 @@ void KnowledgeGraph::resolve(const std::function<void()>* entities_done) const {
     std::size_t subject, object;
     std::uint32_t relation, fact;
   };
+  // Reserved whole, as groups_ below: grown by doubling, each copied its rows into fresh memory
+  // about twice over, at the serial end of a build.
   std::vector<Keyed> keyed;
+  keyed.reserve(n);
   for (const std::uint32_t i : ordered) {
     const PackedFact& f = packed_[i];
     std::size_t s = entity_of_ref[f.subject];
@@ -543,6 +546,7 @@ void KnowledgeGraph::resolve(const std::function<void()>* entities_done) const {
     return x.qualifiers == y.qualifiers && x.confidence == y.confidence && source_order(x, y) == 0;
   };
   groups_.clear();
+  groups_.reserve(keyed.size());  // at most one edge a fact; pages never written cost nothing
   group_facts_.clear();
   group_facts_.reserve(keyed.size());
   for (std::size_t a = 0; a < keyed.size();) {
