@@ -79,12 +79,6 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
   return length;
 }
 
-namespace {
-bool eight_ascii_bytes(std::string_view text, std::size_t i) {
-  return i + 8 <= text.size() && (bytes::word_at(text, i) & bytes::kHighs) == 0;
-}
-}  // namespace
-
 std::string valid_utf8(std::string_view text) {
   static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
   std::string out;
@@ -92,7 +86,7 @@ std::string valid_utf8(std::string_view text) {
   std::size_t i = 0;
   std::size_t valid_from = 0;  // start of the run of valid bytes not yet copied
   while (i < text.size()) {
-    if (eight_ascii_bytes(text, i)) {  // most of every literal: the evidence's sentences
+    if (bytes::eight_ascii_bytes(text, i)) {  // most of every literal: the evidence's sentences
       i += 8;
       continue;
     }

@@ -22,7 +22,7 @@ std::string describe(const std::error_code& ec) { return ec.message(); }
 std::size_t first_invalid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    if (i + 8 <= s.size() && (bytes::word_at(s, i) & bytes::kHighs) == 0) {  // eight ASCII bytes
+    if (bytes::eight_ascii_bytes(s, i)) {
       i += 8;
       continue;
     }

@@ -1,5 +1,5 @@
 // Eight bytes of text at a time: the word-at-a-time tests that the scans over article text
-// (extract/segment.cc) and over exported literals (export/) share.
+// (extract/segment.cc, extract/reader.cc) and over exported literals (export/) share.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +16,11 @@ inline std::uint64_t word_at(std::string_view text, std::size_t at) {
   std::uint64_t word;
   std::memcpy(&word, text.data() + at, 8);
   return word;
+}
+
+// Whether text[at, at + 8) is there and all ASCII: the fast step of the UTF-8 scans.
+inline bool eight_ascii_bytes(std::string_view text, std::size_t at) {
+  return at + 8 <= text.size() && (word_at(text, at) & kHighs) == 0;
 }
 
 // Non-zero when a byte of `word` is zero: its high bit set there, and maybe above it.
