@@ -38,6 +38,33 @@ RE2::Options pattern_options() {
   return options;
 }
 
+constexpr const char* kSetTooLarge = "clutter rules: RE2::Set::Compile failed (out of memory)";
+
+// Where a pattern was read: its line's number and text, and its offset in the line.
+struct PatternAt {
+  int line_number;
+  std::string_view line;
+  std::size_t pattern_at;
+  std::string_view pattern;
+};
+
+// Whether RE2 parses the pattern, without compiling it.
+bool parses(std::string_view pattern) {
+  RE2::Set parsed(pattern_options(), RE2::ANCHOR_BOTH);
+  return parsed.Add(pattern, nullptr) >= 0;
+}
+
+// The error of a pattern that `re`, compiled from it, rejects: at the fragment RE2 names when
+// the pattern holds it, else at the pattern's start.
+[[noreturn]] void throw_invalid(const std::string& file, const PatternAt& where, const RE2& re) {
+  std::size_t at = where.pattern_at;
+  if (const std::string& arg = re.error_arg(); !arg.empty()) {
+    if (const std::size_t found = where.pattern.find(arg); found != std::string_view::npos) at += found;
+  }
+  throw RuleError(file, where.line_number, column_of(where.line, at), "invalid RE2 pattern: " + re.error(),
+                  std::string(where.pattern));
+}
+
 bool valid_id(std::string_view id) {
   if (id.empty()) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
@@ -137,6 +164,7 @@ ClutterFilter ClutterFilter::from_tsv(std::string_view file_name, std::string_vi
   const std::string file(file_name);
   ClutterFilter filter;
   std::unordered_map<std::string, int> first_line;  // id → line defining it
+  std::vector<PatternAt> read;                       // by rule
   int line_number = 0;
   std::size_t pos = 0;
   while (pos < tsv_text.size()) {
@@ -185,19 +213,24 @@ ClutterFilter ClutterFilter::from_tsv(std::string_view file_name, std::string_vi
     }
     first_line.emplace(id_string, line_number);
 
-    RE2 re(pattern, pattern_options());
-    if (!re.ok()) {
-      std::size_t at = pattern_at;
-      const std::string& arg = re.error_arg();
-      if (!arg.empty()) {
-        if (std::size_t found = pattern.find(arg); found != std::string_view::npos) at += found;
-      }
-      throw RuleError(file, line_number, column_of(line, at), "invalid RE2 pattern: " + re.error(),
-                      std::string(pattern));
+    // A pattern the set holds as it is is only parsed here, at a tenth of the cost of compiling
+    // it: the set compiles it anyway (RE2 objects compiled only to check were 8 ms of start-up,
+    // on the thread the whole start waits for). One the set holds relaxed is compiled alone
+    // when a line needs it: that is checked here.
+    const PatternAt where{line_number, line, pattern_at, pattern};
+    const bool in_set_as_is = unbound_long_repeats(pattern, kLongestRepeatInSet) == pattern;
+    if (!in_set_as_is || !parses(pattern)) {
+      if (const RE2 re(pattern, pattern_options()); !re.ok()) throw_invalid(file, where, re);
     }
+    read.push_back(where);
     filter.rules_.push_back({id_string, std::string(pattern)});
   }
-  filter.compile();
+  if (!filter.try_compile()) {
+    // A pattern too large to compile alone is named where it was read (the set fails with it).
+    for (const PatternAt& where : read)
+      if (const RE2 re(where.pattern, pattern_options()); !re.ok()) throw_invalid(file, where, re);
+    throw std::runtime_error(kSetTooLarge);
+  }
   return filter;
 }
 
@@ -215,9 +248,13 @@ void ClutterFilter::add(const ClutterFilter& more) {
 }
 
 void ClutterFilter::compile() {
+  if (!try_compile()) throw std::runtime_error(kSetTooLarge);
+}
+
+bool ClutterFilter::try_compile() {
   if (rules_.empty()) {
     compiled_.reset();
-    return;
+    return true;
   }
   auto compiled = std::make_shared<Compiled>();
   for (const Rule& rule : rules_) {
@@ -233,10 +270,9 @@ void ClutterFilter::compile() {
       throw std::logic_error("clutter rule " + rule.id + " does not compile: " + error);
     }
   }
-  if (!compiled->set.Compile()) {
-    throw std::runtime_error("clutter rules: RE2::Set::Compile failed (out of memory)");
-  }
+  if (!compiled->set.Compile()) return false;
   compiled_ = std::move(compiled);
+  return true;
 }
 
 std::string_view ClutterFilter::match(std::string_view line) const {

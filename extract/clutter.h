@@ -60,7 +60,8 @@ class ClutterFilter {
 
  private:
   struct Compiled;
-  void compile();
+  void compile();      // throws when the set does not compile
+  bool try_compile();  // false when the set does not compile
 
   std::vector<Rule> rules_;
   std::shared_ptr<const Compiled> compiled_;
