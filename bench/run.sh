@@ -15,7 +15,9 @@
 #   KEEP=0               1: keep graphs and exports after each size
 #   RUNS=1               runs of each timing: the median run is reported, with the fastest and
 #                        slowest (the project's machines vary by 20 % within minutes: 3 or 5
-#                        runs make the figures worth comparing)
+#                        runs make the figures worth comparing); the builds of the JOBS values
+#                        take turns, and the speed-up is also given paired (the median of each
+#                        round's own ratio)
 # Timings are wall clock on whatever else the machine runs: for decisions, prefer callgrind
 # (docs/performance.md, "Profiling").
 set -euo pipefail
@@ -55,10 +57,22 @@ time_run() {
   awk '{print $1, $2, $3 + $4}' "$log.time"
 }
 
+# summarize LOG ROWS: ROWS holds a "seconds peak_kb cpu_seconds k" line for each run k, whose
+# stderr is in LOG.rK; prints the median run's "seconds peak_kb cpu_seconds", then the fastest
+# and slowest seconds and the largest peak_kb, and copies the median run's stderr to LOG.
+summarize() {
+  local log=$1 rows=$2
+  local median
+  median=$(printf '%s' "$rows" | sort -n -k1,1 | awk -v m=$(((RUNS + 1) / 2)) 'NR == m {print $4}')
+  cp "$log.r$median" "$log"
+  rm -f "$log".r[0-9]*
+  printf '%s' "$rows" | sort -n -k1,1 | awk -v m=$(((RUNS + 1) / 2)) '
+    NR == 1 {fastest = $1} NR == m {line = $1 " " $2 " " $3} {slowest = $1; if ($2 > peak) peak = $2}
+    END {print line, fastest, slowest, peak}'
+}
+
 # timed LOG OUTPUT CMD...: runs CMD $RUNS times, removing OUTPUT before each (replacing a file
-# would time the release of the old one), stderr to LOG.rK; prints the median run's "seconds
-# peak_kb cpu_seconds", then the fastest and slowest seconds and the largest peak_kb, and copies
-# the median run's stderr to LOG.
+# would time the release of the old one), stderr to LOG.rK; prints as summarize does.
 timed() {
   local log=$1 output=$2
   shift 2
@@ -67,13 +81,7 @@ timed() {
     rm -f "$output"
     rows+="$(time_run "$log.r$k" "$@") $k"$'\n'
   done
-  local median
-  median=$(printf '%s' "$rows" | sort -n -k1,1 | awk -v m=$(((RUNS + 1) / 2)) 'NR == m {print $4}')
-  cp "$log.r$median" "$log"
-  rm -f "$log".r[0-9]*
-  printf '%s' "$rows" | sort -n -k1,1 | awk -v m=$(((RUNS + 1) / 2)) '
-    NR == 1 {fastest = $1} NR == m {line = $1 " " $2 " " $3} {slowest = $1; if ($2 > peak) peak = $2}
-    END {print line, fastest, slowest, peak}'
+  summarize "$log" "$rows"
 }
 
 # spread FASTEST SLOWEST: "; runs 1.62–1.93 s" when there were several runs.
@@ -103,30 +111,45 @@ for size in $SIZES; do
   bytes=$(info "$corpus" bytes)
   words=$(info "$corpus" words)
   articles=$(info "$corpus" articles)
+  # The builds of each --jobs value take turns, run after run: the host's speed drifts over
+  # minutes, and a speed-up from runs made minutes apart would measure the drift too.
+  declare -A rows=()
+  for ((k = 1; k <= RUNS; k++)); do
+    for jobs in $JOBS; do
+      graph=$WORK/graph-$size-j$jobs.toile
+      rm -f "$graph"
+      # The same start for every run: the articles in the page cache (the first run would
+      # otherwise also time the disk, and the host pages out what a minute left unused).
+      find "$corpus" -name '*.txt' -exec cat {} + >/dev/null
+      rows[$jobs]+="$(time_run "$WORK/build-$size-j$jobs.log.r$k" "$TOILE" build "$corpus" -o "$graph" --jobs "$jobs" --stats -q) $k"$'\n'
+    done
+  done
   first_jobs=""
   first_seconds=""
   for jobs in $JOBS; do
     graph=$WORK/graph-$size-j$jobs.toile
-    rm -f "$graph"
-    # The same start for every run: the articles in the page cache (the first run would
-    # otherwise also time the disk).
-    find "$corpus" -name '*.txt' -exec cat {} + >/dev/null
-    read -r seconds kb cpu fastest slowest peak < <(timed "$WORK/build-$size-j$jobs.log" "$graph" "$TOILE" build "$corpus" -o "$graph" --jobs "$jobs" --stats -q)
+    read -r seconds kb cpu fastest slowest peak < <(summarize "$WORK/build-$size-j$jobs.log" "${rows[$jobs]}")
     kb=$peak
     same="-"
     speedup="-"
+    paired=""
     if [[ -z $first_jobs ]]; then
       first_jobs=$jobs
       first_seconds=$seconds
     else
       cmp -s "$WORK/graph-$size-j$first_jobs.toile" "$graph" && same="identical to --jobs $first_jobs" || same="DIFFERS from --jobs $first_jobs"
       speedup=$(awk -v a="$first_seconds" -v b="$seconds" 'BEGIN {printf "%.2fx", a / b}')
+      # The median of each round's own ratio: the steadier figure when the host drifts.
+      ((RUNS > 1)) && paired="; paired speed-up $(paste -d ' ' <(printf '%s' "${rows[$first_jobs]}" | sort -n -k4,4) \
+          <(printf '%s' "${rows[$jobs]}" | sort -n -k4,4) | awk '{print $1 / $5}' | sort -g |
+          awk -v m=$(((RUNS + 1) / 2)) 'NR == m {printf "%.2fx", $1}')"
     fi
     awk -v s="$size" -v j="$jobs" -v t="$seconds" -v by="$bytes" -v w="$words" -v a="$articles" \
-        -v kb="$kb" -v c="$cpu" -v sp="$speedup" -v same="$same" -v runs="$(spread "$fastest" "$slowest")" \
+        -v kb="$kb" -v c="$cpu" -v sp="$speedup" -v same="$same" -v runs="$(spread "$fastest" "$slowest")$paired" \
         'BEGIN {printf "%-6s %-6s %9.2f %8.2f %10.0f %9.0f %8.2f %9.0f %8s %s%s\n",
                 s "MB", "-j" j, t, by / 1e6 / t, w / t, a / t, by / 1e6 / c, kb / 1024, sp, same, runs}'
   done
+  unset rows
   graph=$WORK/graph-$size-j$first_jobs.toile
   if (( size <= EXPORT_MAX_MB )); then
     read -r seconds kb cpu fastest slowest peak < <(timed "$WORK/export-$size.log" "$WORK/export-$size.jsonld" "$TOILE" export "$graph" --format jsonld -o "$WORK/export-$size.jsonld")
