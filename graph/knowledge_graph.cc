@@ -1,6 +1,7 @@
 #include "graph/knowledge_graph.h"
 
 #include <algorithm>
+#include <future>
 #include <numeric>
 #include <set>
 #include <tuple>
@@ -52,6 +53,31 @@ class EntityKeys {
 
 std::string node_id(EntityType type, const std::string& key) {
   return std::string(to_string(type)) + '\x1f' + key;
+}
+
+// The union-find node of each side's name and of each of its aliases (empty for an alias
+// without a key), by side, with the keys computed on the way.
+struct SideKeys {
+  std::vector<std::string> name_node;
+  std::vector<std::vector<std::string>> alias_nodes;
+  EntityKeys key_of;
+};
+
+template <typename Refs>
+SideKeys side_keys_of(const Refs& refs) {
+  SideKeys out;
+  out.name_node.reserve(refs.size());
+  out.alias_nodes.resize(refs.size());
+  for (std::size_t r = 0; r < refs.size(); ++r) {
+    const EntityRef& side = refs[r];
+    out.name_node.push_back(node_id(side.type, out.key_of(side.name)));
+    out.alias_nodes[r].reserve(side.aliases.size());
+    for (const auto& alias : side.aliases) {
+      const std::string& key = out.key_of(alias);
+      out.alias_nodes[r].push_back(key.empty() ? std::string() : node_id(side.type, key));
+    }
+  }
+  return out;
 }
 
 std::string type_slug(EntityType type) {
@@ -338,6 +364,10 @@ void KnowledgeGraph::resolve(const std::function<void()>* entities_done) const {
     return;
   }
   const std::size_t n = packed_.size();
+  // The sides' keys depend on no order: given a thread of their own (resolve_in_two_steps),
+  // they are computed while the facts sort.
+  std::future<SideKeys> keys_ahead;
+  if (entities_done) keys_ahead = std::async(std::launch::async, [this] { return side_keys_of(refs_); });
   // Facts in a canonical order (that of Fact's operator<), so that insertion order never shows
   // in the result. Interned values are distinct: their rank in sorted order compares as they
   // do, for one sort of the distinct values instead of string comparisons at every step of the
@@ -390,19 +420,20 @@ void KnowledgeGraph::resolve(const std::function<void()>* entities_done) const {
 
   // Each distinct side (interned) is linked once, where it first appears: the same nodes in
   // the same order as linking every fact's sides.
+  SideKeys side_keys = keys_ahead.valid() ? keys_ahead.get() : side_keys_of(refs_);
+  EntityKeys& key_of = side_keys.key_of;
   DisjointSets sets;
-  EntityKeys key_of;
   std::vector<std::size_t> node_of_ref(refs_.size(), static_cast<std::size_t>(-1));
   std::vector<std::vector<std::string>> keyed_aliases(refs_.size());  // aliases with a key
   auto link_side = [&](std::uint32_t r) {
     if (node_of_ref[r] != static_cast<std::size_t>(-1)) return;
     const EntityRef& side = refs_[r];
-    const std::size_t root = sets.node(node_id(side.type, key_of(side.name)));
+    const std::size_t root = sets.node(side_keys.name_node[r]);
     node_of_ref[r] = root;
-    for (const auto& alias : side.aliases) {
-      if (const std::string& key = key_of(alias); !key.empty()) {
-        sets.unite(root, sets.node(node_id(side.type, key)));
-        keyed_aliases[r].push_back(alias);
+    for (std::size_t a = 0; a < side.aliases.size(); ++a) {
+      if (const std::string& node = side_keys.alias_nodes[r][a]; !node.empty()) {
+        sets.unite(root, sets.node(node));
+        keyed_aliases[r].push_back(side.aliases[a]);
       }
     }
   };

@@ -146,6 +146,48 @@ TEST(KnowledgeGraph, EntitiesAreHandedOverBeforeTheEdgesAreResolved) {
   EXPECT_EQ(calls, 2);
 }
 
+// Resolving in two steps (the sides' keys computed on a thread of their own while the facts
+// sort) gives what resolving in one does: the same entities, names, aliases, merges and edges.
+TEST(KnowledgeGraph, ResolvingInTwoStepsGivesWhatResolvingInOneGives) {
+  const auto build = [] {
+    KnowledgeGraph g;
+    Fact listed = make_fact("Braxio SA", "invests-in", "Vellum", "a.txt");
+    listed.subject.aliases = {".", "Groupe Braxio"};  // the first has no key: it links nothing
+    Fact renamed = make_fact("Talvik", "acquires", "Lumio", "a.txt", 40);
+    renamed.object.aliases = {"Lumio Labs"};
+    g.add_document(doc("a.txt"), {listed, renamed});
+    g.add_document(doc("b.txt"), {make_fact("BRAXIO", "partner-of", "Talvik", "b.txt"),
+                                  make_fact("Lumio Labs", "competes-with", "Vellum", "b.txt", 30),
+                                  make_fact("Vellum", "competes-with", "Lumio", "b.txt", 60)});
+    g.add_document(doc("c.txt"), {make_fact("Groupe Braxio", "invests-in", "Vellum", "c.txt")});
+    return g;
+  };
+  const KnowledgeGraph in_one = build();
+  const KnowledgeGraph in_two = build();
+  in_two.resolve_in_two_steps([] {});
+  ASSERT_EQ(in_two.entities().size(), 4u);  // Braxio, Talvik, Lumio, Vellum
+  ASSERT_EQ(in_one.entities().size(), in_two.entities().size());
+  for (std::size_t i = 0; i < in_one.entities().size(); ++i) {
+    const Entity& a = in_one.entities()[i];
+    const Entity& b = in_two.entities()[i];
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.name, b.name);
+    EXPECT_EQ(a.aliases, b.aliases);
+    EXPECT_EQ(a.merges, b.merges);
+  }
+  const auto braxio = in_two.find_entity("Groupe Braxio");
+  ASSERT_TRUE(braxio);
+  EXPECT_EQ(in_two.entities()[*braxio].aliases.size(), 3u);  // Braxio SA, BRAXIO, Groupe Braxio
+  ASSERT_EQ(in_two.edges().size(), 4u);  // one competes-with edge: symmetric, stated twice
+  ASSERT_EQ(in_one.edges().size(), in_two.edges().size());
+  for (std::size_t i = 0; i < in_one.edges().size(); ++i) {
+    EXPECT_EQ(in_one.edges()[i].subject, in_two.edges()[i].subject);
+    EXPECT_EQ(in_one.edges()[i].relation, in_two.edges()[i].relation);
+    EXPECT_EQ(in_one.edges()[i].object, in_two.edges()[i].object);
+    EXPECT_EQ(in_one.edges()[i].supports, in_two.edges()[i].supports);
+  }
+}
+
 // The topology (built when first asked) has an arc per edge, from its subject to its object,
 // and follows the graph when documents are added.
 TEST(KnowledgeGraph, TopologyFollowsTheEdges) {
