@@ -46,6 +46,12 @@ class EntityKeys {
     if (it == keys_.end()) it = keys_.emplace(name, entity_key(name)).first;
     return it->second;
   }
+  // The key of a name, from the memo when it is there, without adding to it: threads may share
+  // a memo filled beforehand.
+  std::string key(const std::string& name) const {
+    const auto it = keys_.find(name);
+    return it == keys_.end() ? entity_key(name) : it->second;
+  }
 
  private:
   std::unordered_map<std::string, std::string> keys_;
@@ -103,12 +109,12 @@ std::string pick_canonical(const Candidate& c) {
 }
 
 std::vector<MergeNote> explain_merges(const Candidate& c, const std::string& canonical,
-                                      EntityKeys& key_of) {
+                                      const EntityKeys& keys) {
   std::vector<MergeNote> notes;
-  const std::string canonical_key = key_of(canonical);
+  const std::string canonical_key = keys.key(canonical);
   for (const auto& [alias, count] : c.aliases) {
     if (alias == canonical) continue;
-    if (key_of(alias) == canonical_key) {
+    if (keys.key(alias) == canonical_key) {
       notes.push_back({alias, "same name once case, accents, articles and legal forms are "
                               "ignored ('" + canonical_key + "')"});
     } else {
@@ -116,6 +122,17 @@ std::vector<MergeNote> explain_merges(const Candidate& c, const std::string& can
     }
   }
   return notes;
+}
+
+// Runs work(from, to) over [0, count): in two halves at once when `two_threads`, the first on
+// a thread of its own; each half writes only what belongs to its own indices.
+template <typename Work>
+void in_halves(std::size_t count, bool two_threads, const Work& work) {
+  if (!two_threads || count < 2) return work(std::size_t{0}, count);
+  const std::size_t half = count / 2;
+  auto first = std::async(std::launch::async, [&] { work(std::size_t{0}, half); });
+  work(half, count);
+  first.get();
 }
 
 }  // namespace
@@ -420,8 +437,7 @@ void KnowledgeGraph::resolve(const std::function<void()>* entities_done) const {
 
   // Each distinct side (interned) is linked once, where it first appears: the same nodes in
   // the same order as linking every fact's sides.
-  SideKeys side_keys = keys_ahead.valid() ? keys_ahead.get() : side_keys_of(refs_);
-  EntityKeys& key_of = side_keys.key_of;
+  const SideKeys side_keys = keys_ahead.valid() ? keys_ahead.get() : side_keys_of(refs_);
   DisjointSets sets;
   std::vector<std::size_t> node_of_ref(refs_.size(), static_cast<std::size_t>(-1));
   std::vector<std::vector<std::string>> keyed_aliases(refs_.size());  // aliases with a key
@@ -465,63 +481,71 @@ void KnowledgeGraph::resolve(const std::function<void()>* entities_done) const {
   }
   std::sort(roots.begin(), roots.end());
   for (std::size_t k = 0; k < roots.size(); ++k) component_of_root[roots[k]] = k;
-  std::vector<Candidate> components(roots.size());
-  std::vector<std::map<std::string, std::pair<std::size_t, std::uint32_t>>> sources(roots.size());
-  for (std::uint32_t r = 0; r < refs_.size(); ++r) {
-    if (uses[r] == 0) continue;
-    const EntityRef& side = refs_[r];
-    const std::size_t k = component_of_root[sets.find(node_of_ref[r])];
-    component_of_ref[r] = k;
-    Candidate& c = components[k];
-    c.type = side.type;
-    c.canonical_votes[side.name] += uses[r];
-    c.aliases[side.name] += uses[r];
-    for (const auto& alias : keyed_aliases[r]) c.aliases[alias] += uses[r];
-    const std::uint32_t doc = packed_[ordered[first_use[r]]].doc;
-    auto& first = sources[k];
-    auto named_in = [&](const std::string& name) {
-      auto [it, added] = first.try_emplace(name, first_use[r], doc);
-      if (!added && first_use[r] < it->second.first) it->second = {first_use[r], doc};
-    };
-    for (const auto& alias : keyed_aliases[r]) named_in(alias);
-    named_in(side.name);
-  }
-  for (std::size_t k = 0; k < components.size(); ++k)
-    for (const auto& [name, where] : sources[k]) components[k].alias_source.emplace(name, strings_[where.second]);
-  sources.clear();
+  for (std::uint32_t r = 0; r < refs_.size(); ++r)
+    if (uses[r] > 0) component_of_ref[r] = component_of_root[sets.find(node_of_ref[r])];
 
-  // Entities, sorted by id; ids made unique deterministically.
+  // Each component, then each entity, is made from its own sides alone: resolving alongside the
+  // writer, with a core to spare, the two halves of them are made at once.
+  const bool two_threads = entities_done != nullptr;
   struct Named {
     std::string base_id;
     std::size_t component;
     std::string canonical;
   };
-  std::vector<Named> named;
-  named.reserve(components.size());
-  for (std::size_t k = 0; k < components.size(); ++k) {
-    std::string canonical = pick_canonical(components[k]);
-    named.push_back({type_slug(components[k].type) + "/" + slugify(canonical), k, std::move(canonical)});
-  }
+  std::vector<Candidate> components(roots.size());
+  std::vector<Named> named(roots.size());
+  in_halves(components.size(), two_threads, [&](std::size_t from, std::size_t to) {
+    std::vector<std::map<std::string, std::pair<std::size_t, std::uint32_t>>> sources(to - from);
+    for (std::uint32_t r = 0; r < refs_.size(); ++r) {
+      const std::size_t k = component_of_ref[r];
+      if (uses[r] == 0 || k < from || k >= to) continue;
+      const EntityRef& side = refs_[r];
+      Candidate& c = components[k];
+      c.type = side.type;
+      c.canonical_votes[side.name] += uses[r];
+      c.aliases[side.name] += uses[r];
+      for (const auto& alias : keyed_aliases[r]) c.aliases[alias] += uses[r];
+      const std::uint32_t doc = packed_[ordered[first_use[r]]].doc;
+      auto& first = sources[k - from];
+      auto named_in = [&](const std::string& name) {
+        auto [it, added] = first.try_emplace(name, first_use[r], doc);
+        if (!added && first_use[r] < it->second.first) it->second = {first_use[r], doc};
+      };
+      for (const auto& alias : keyed_aliases[r]) named_in(alias);
+      named_in(side.name);
+    }
+    for (std::size_t k = from; k < to; ++k) {
+      for (const auto& [name, where] : sources[k - from])
+        components[k].alias_source.emplace(name, strings_[where.second]);
+      std::string canonical = pick_canonical(components[k]);
+      named[k] = {type_slug(components[k].type) + "/" + slugify(canonical), k, std::move(canonical)};
+    }
+  });
+
+  // Entities, sorted by id; ids made unique deterministically.
   std::sort(named.begin(), named.end(), [&](const Named& a, const Named& b) {
     if (const int c = a.base_id.compare(b.base_id); c != 0) return c < 0;
     return components[a.component].canonical_votes < components[b.component].canonical_votes;  // rare: same base id
   });
+  // Sorted by base id: the n-th of one base id is « id-n ».
+  std::vector<std::size_t> nth(named.size(), 1);
+  for (std::size_t k = 1; k < named.size(); ++k)
+    if (named[k].base_id == named[k - 1].base_id) nth[k] = nth[k - 1] + 1;
   std::vector<std::size_t> entity_of_component(components.size());
   entities_.clear();
-  entities_.reserve(named.size());
-  for (std::size_t k = 0, same = 0; k < named.size(); ++k) {
-    // Sorted by base id: the n-th of one base id is « id-n ».
-    same = k > 0 && named[k].base_id == named[k - 1].base_id ? same + 1 : 1;
-    Candidate& c = components[named[k].component];
-    Entity e;
-    e.id = same == 1 ? named[k].base_id : named[k].base_id + "-" + std::to_string(same);
-    e.name = std::move(named[k].canonical);
-    e.type = c.type;
-    e.merges = explain_merges(c, e.name, key_of);
-    e.aliases = std::move(c.aliases);
-    entity_of_component[named[k].component] = entities_.size();
-    entities_.push_back(std::move(e));
-  }
+  entities_.resize(named.size());
+  in_halves(named.size(), two_threads, [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+      Candidate& c = components[named[k].component];
+      Entity& e = entities_[k];
+      e.id = nth[k] == 1 ? std::move(named[k].base_id) : named[k].base_id + "-" + std::to_string(nth[k]);
+      e.name = std::move(named[k].canonical);
+      e.type = c.type;
+      e.merges = explain_merges(c, e.name, side_keys.key_of);
+      e.aliases = std::move(c.aliases);
+      entity_of_component[named[k].component] = k;
+    }
+  });
   if (entities_done) (*entities_done)();  // entities_ is not written again below
   components.clear();
   std::vector<std::size_t> entity_of_ref(refs_.size(), 0);
