@@ -256,8 +256,8 @@ std::string query_text(const fs::path& file, const char* sql) {
   EXPECT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
   std::string out;
   sqlite3_exec(db, sql,
-               [](void* out, int, char** values, char**) {
-                 *static_cast<std::string*>(out) += values[0] ? values[0] : "NULL";
+               [](void* text, int, char** values, char**) {
+                 *static_cast<std::string*>(text) += values[0] ? values[0] : "NULL";
                  return 0;
                },
                &out, nullptr);
