@@ -600,27 +600,40 @@ void KnowledgeGraph::resolve(const std::function<void()>* entities_done) const {
     const PackedFact& y = packed_[b];
     return x.qualifiers == y.qualifiers && x.confidence == y.confidence && source_order(x, y) == 0;
   };
-  groups_.clear();
-  groups_.reserve(keyed.size());  // at most one edge a fact; pages never written cost nothing
-  group_facts_.clear();
-  group_facts_.reserve(keyed.size());
-  for (std::size_t a = 0; a < keyed.size();) {
-    std::size_t b = a;
+  // Each edge is a run of keyed facts with one (subject, relation, object); its supports are
+  // sorted and made unique within the run, the runs split between two threads as above.
+  std::vector<std::uint32_t> run_start;  // fact counts fit: facts are named by 32-bit indices
+  for (std::uint32_t a = 0, b = 0; a < keyed.size(); a = b) {
     while (b < keyed.size() && keyed[b].subject == keyed[a].subject &&
            keyed[b].relation == keyed[a].relation && keyed[b].object == keyed[a].object)
       ++b;
+    run_start.push_back(a);
+  }
+  run_start.push_back(static_cast<std::uint32_t>(keyed.size()));
+  std::vector<std::uint32_t> run_facts(keyed.size());
+  for (std::size_t k = 0; k < keyed.size(); ++k) run_facts[k] = keyed[k].fact;
+  std::vector<std::uint32_t> run_kept(run_start.size() - 1);  // supports left in each run
+  in_halves(run_kept.size(), two_threads, [&](std::size_t from, std::size_t to) {
+    for (std::size_t r = from; r < to; ++r) {
+      const auto first = run_facts.begin() + static_cast<std::ptrdiff_t>(run_start[r]);
+      const auto last = run_facts.begin() + static_cast<std::ptrdiff_t>(run_start[r + 1]);
+      std::sort(first, last, support_less);
+      run_kept[r] = static_cast<std::uint32_t>(std::unique(first, last, same_support) - first);
+    }
+  });
+  groups_.clear();
+  groups_.reserve(run_kept.size());
+  group_facts_.clear();
+  group_facts_.reserve(keyed.size());
+  for (std::size_t r = 0; r < run_kept.size(); ++r) {
     const std::size_t first = group_facts_.size();
-    for (std::size_t k = a; k < b; ++k) group_facts_.push_back(keyed[k].fact);
-    std::sort(group_facts_.begin() + static_cast<std::ptrdiff_t>(first), group_facts_.end(), support_less);
-    group_facts_.erase(std::unique(group_facts_.begin() + static_cast<std::ptrdiff_t>(first),
-                                   group_facts_.end(), same_support),
-                       group_facts_.end());
     double miss = 1.0;
-    for (std::size_t k = first; k < group_facts_.size(); ++k)
-      miss *= 1.0 - std::clamp(packed_[group_facts_[k]].confidence, 0.0, 1.0);
-    groups_.push_back({keyed[a].subject, keyed[a].object, keyed[a].relation, first,
-                       group_facts_.size(), 1.0 - miss});
-    a = b;
+    for (std::size_t k = run_start[r]; k < std::size_t{run_start[r]} + run_kept[r]; ++k) {
+      group_facts_.push_back(run_facts[k]);
+      miss *= 1.0 - std::clamp(packed_[run_facts[k]].confidence, 0.0, 1.0);
+    }
+    const Keyed& edge = keyed[run_start[r]];
+    groups_.push_back({edge.subject, edge.object, edge.relation, first, group_facts_.size(), 1.0 - miss});
   }
   // In the order of (subject id, relation, object id), compared as ranks: ids are distinct.
   std::vector<std::uint32_t> id_rank(entities_.size());

@@ -143,7 +143,8 @@ class KnowledgeGraph {
   // a graph file's writer then writes the entities on another thread while the edges are
   // resolved. Until this returns, that thread may read resolved_entities() and nothing else.
   // The caller has a core to spare until then: the sides' keys are computed on a thread of
-  // their own while the facts sort, and the entities are made in two halves at once.
+  // their own while the facts sort, and the entities are made, and the edges' supports sorted,
+  // in two halves at once.
   void resolve_in_two_steps(const std::function<void()>& entities_done) const;
   // entities() as resolution left them, without resolving: for the writer above.
   const std::vector<Entity>& resolved_entities() const { return entities_; }
