@@ -381,10 +381,13 @@ void KnowledgeGraph::resolve(const std::function<void()>* entities_done) const {
     return;
   }
   const std::size_t n = packed_.size();
-  // The sides' keys depend on no order: given a thread of their own (resolve_in_two_steps),
-  // they are computed while the facts sort.
+  // Resolving alongside the writer (resolve_in_two_steps), the caller has a core to spare: the
+  // writer waits for the entities, then for the edges once the entities' rows are written.
+  const bool two_threads = entities_done != nullptr;
+  // The sides' keys depend on no order: given a thread of their own, they are computed while
+  // the facts sort.
   std::future<SideKeys> keys_ahead;
-  if (entities_done) keys_ahead = std::async(std::launch::async, [this] { return side_keys_of(refs_); });
+  if (two_threads) keys_ahead = std::async(std::launch::async, [this] { return side_keys_of(refs_); });
   // Facts in a canonical order (that of Fact's operator<), so that insertion order never shows
   // in the result. Interned values are distinct: their rank in sorted order compares as they
   // do, for one sort of the distinct values instead of string comparisons at every step of the
@@ -484,9 +487,8 @@ void KnowledgeGraph::resolve(const std::function<void()>* entities_done) const {
   for (std::uint32_t r = 0; r < refs_.size(); ++r)
     if (uses[r] > 0) component_of_ref[r] = component_of_root[sets.find(node_of_ref[r])];
 
-  // Each component, then each entity, is made from its own sides alone: resolving alongside the
-  // writer, with a core to spare, the two halves of them are made at once.
-  const bool two_threads = entities_done != nullptr;
+  // Each component, then each entity, is made from its own sides alone: with two threads, the
+  // two halves of them are made at once.
   struct Named {
     std::string base_id;
     std::size_t component;
@@ -568,7 +570,7 @@ void KnowledgeGraph::resolve(const std::function<void()>* entities_done) const {
     std::size_t subject, object;
     std::uint32_t relation, fact;
   };
-  // Reserved whole, as groups_ below: grown by doubling, each copied its rows into fresh memory
+  // Reserved whole, as group_facts_ below: grown by doubling, each copied its rows into fresh memory
   // about twice over, at the serial end of a build.
   std::vector<Keyed> keyed;
   keyed.reserve(n);
