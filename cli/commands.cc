@@ -2,6 +2,7 @@
 
 #include "cli/output_file.h"
 #include "cli/process_end.h"
+#include "cli/progress.h"
 
 #include <unistd.h>
 
@@ -37,38 +38,6 @@ ExtractorOptions extractor_options(const std::vector<std::string>& rule_dirs, bo
   options.keep_clutter_facts = keep_clutter;
   return options;
 }
-
-// A one-line progress report on a terminal: documents done, MB/s, time left.
-class Progress {
- public:
-  Progress(std::size_t total_documents, std::uint64_t total_bytes, bool enabled)
-      : total_documents_(total_documents), total_bytes_(total_bytes), enabled_(enabled),
-        start_(std::chrono::steady_clock::now()) {}
-  void document_done(std::uint64_t bytes) {
-    ++documents_;
-    bytes_ += bytes;
-  }
-  void draw(bool final_line = false) const {
-    if (!enabled_) return;
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    const double mb = static_cast<double>(bytes_.load()) / 1e6;
-    const double rate = seconds > 0 ? mb / seconds : 0;
-    const double left_mb = static_cast<double>(total_bytes_) / 1e6 - mb;
-    char line[160];
-    std::snprintf(line, sizeof line, "\r%zu/%zu documents  %.1f MB/s  ETA %.0f s   ",
-                  documents_.load(), total_documents_, rate, rate > 0 ? left_mb / rate : 0.0);
-    std::cerr << line << (final_line ? "\n" : "") << std::flush;
-  }
-
- private:
-  std::size_t total_documents_;
-  std::uint64_t total_bytes_;
-  bool enabled_;
-  std::chrono::steady_clock::time_point start_;
-  std::atomic<std::size_t> documents_{0};
-  std::atomic<std::uint64_t> bytes_{0};
-};
 
 // One listed file on its way from the disk to the graph.
 struct Item {
@@ -119,7 +88,7 @@ void process_batch(const std::vector<ArticleFile>& files, std::size_t first, std
     std::vector<std::vector<Fact>> facts = extractor.extract(documents, timed ? &ws.extract : nullptr);
     for (std::size_t k = 0; k < documents.size(); ++k) {
       waiting[k]->facts = std::move(facts[k]);
-      progress.document_done(documents[k].text.size());
+      progress.file_done(documents[k].text.size());
     }
     documents.clear();
     waiting.clear();
@@ -131,10 +100,13 @@ void process_batch(const std::vector<ArticleFile>& files, std::size_t first, std
     const auto start = std::chrono::steady_clock::now();
     std::optional<Document> document = read_article(files[i], read_options, item.problems);
     if (timed) ws.read += seconds_since(start);
-    if (!document) continue;
+    if (!document) {
+      progress.file_done(0);  // skipped: done with all the same
+      continue;
+    }
     item.document = DocumentRecord{document->id, document->path, document->content_hash, document->text.size()};
     if (known_hashes.count(document->content_hash)) {
-      progress.document_done(document->text.size());
+      progress.file_done(document->text.size());
       continue;
     }
     item.fresh = true;
@@ -163,19 +135,15 @@ void extract_all(const std::vector<ArticleFile>& files, const ReadOptions& read_
   };
 
   if (jobs == 1) {
-    auto drawn = std::chrono::steady_clock::now();
     std::vector<Item> items(kBatchDocuments);
     for (std::size_t first = 0; first < files.size(); first += kBatchDocuments) {
       const std::size_t last = std::min(files.size(), first + kBatchDocuments);
       std::fill(items.begin(), items.end(), Item{});
       process(first, last, items, stats);
       for (std::size_t i = first; i < last; ++i) consume(items[i - first]);
-      if (seconds_since(drawn) >= 0.2) {
-        progress.draw();
-        drawn = std::chrono::steady_clock::now();
-      }
+      progress.tick();
     }
-    progress.draw(true);
+    progress.finish();
     return;
   }
 
@@ -212,15 +180,15 @@ void extract_all(const std::vector<ArticleFile>& files, const ReadOptions& read_
   };
   std::vector<std::jthread> workers;
   for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work, j);
-  // The calling thread merges in order, and draws the progress line while it waits.
+  // The calling thread merges in order, and keeps the progress line drawn, waiting or not.
   try {
     for (std::size_t i = 0; i < files.size(); ++i) {
       Item item;
       {
         std::unique_lock lock(mutex);
         while (!done[i % window])
-          if (!ready.wait_for(lock, std::chrono::milliseconds(200), [&] { return done[i % window] != 0; }))
-            progress.draw();
+          if (!ready.wait_for(lock, Progress::kInterval, [&] { return done[i % window] != 0; }))
+            progress.tick();
         item = std::move(ring[i % window]);
         ring[i % window] = Item{};
         done[i % window] = 0;
@@ -228,6 +196,7 @@ void extract_all(const std::vector<ArticleFile>& files, const ReadOptions& read_
       }
       space.notify_all();
       consume(item);
+      progress.tick();
     }
   } catch (...) {
     // `consume` failed (the graph file could not be written): no batch is handed out after
@@ -246,7 +215,7 @@ void extract_all(const std::vector<ArticleFile>& files, const ReadOptions& read_
     stats.read += ws.read;
     stats.extract += ws.extract;
   }
-  progress.draw(true);
+  progress.finish();
 }
 
 // A problem, with where read_articles would have reported it: input, listing before reading,
@@ -376,7 +345,7 @@ int run_build(const BuildOptions& options) {
         const auto size = fs::file_size(f.path, ec);
         if (!ec) listed_bytes += size;
       }
-    Progress progress(listing.files.size(), listed_bytes, show_progress);
+    Progress progress(listing.files.size(), listed_bytes, show_progress ? &std::cerr : nullptr);
     std::vector<OrderedProblem> problems = listing_problems(listing);
     unsigned jobs = options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.jobs;
     jobs = static_cast<unsigned>(
