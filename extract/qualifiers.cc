@@ -136,8 +136,17 @@ QualifierFinder QualifierFinder::load(const RuleFiles& files) {
   return out;
 }
 
+namespace {
+// Both the amount and the date patterns need a digit (RE2's \d is ASCII): a sentence without
+// one is spared their searches, which cost about a hundred instructions a byte.
+bool has_ascii_digit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+}  // namespace
+
 std::vector<FoundAmount> QualifierFinder::amounts(std::string_view text) const {
   std::vector<FoundAmount> out;
+  if (!has_ascii_digit(text)) return out;
   const RE2& amount_re = *impl_->amount_re;
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece found;
@@ -182,6 +191,7 @@ std::vector<FoundAmount> QualifierFinder::amounts(std::string_view text) const {
 
 std::vector<FoundDate> QualifierFinder::dates(std::string_view text) const {
   std::vector<FoundDate> out;
+  if (!has_ascii_digit(text)) return out;
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece phrase, day, month_name, year;
   while (RE2::FindAndConsume(&input, *impl_->date_re, &phrase, &day, &month_name, &year)) {
