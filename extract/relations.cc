@@ -760,19 +760,33 @@ std::vector<CompiledPattern> compile_patterns(const std::vector<PatternToCompile
 
 // Compiles what is not compiled yet of each rule, relaxed readings first (every rule tried
 // needs its own), at idle priority (see RelationRules::Impl::compiling_ahead).
+//
+// From the last rule to the first: the extracting threads need rules from the first on (they
+// run a batch's tries in rule order), and a rule both compile at once is compiled twice.
+//
+// Each automaton is made with its reverse program too, which RE2 otherwise compiles on the
+// first match of an unanchored search (run_rule's, which asks where a match starts), on the
+// extracting thread. It is made before the automaton is published, not after: RE2 makes it
+// under a once-flag, so an extracting thread needing it would wait for this thread, which busy
+// cores may starve at idle priority; until the automaton is published, a thread needing it
+// compiles its own (Lazy never waits for this one).
 void compile_ahead(const std::vector<CompiledRule>& rules, const RE2::Options& options,
                    const std::atomic<bool>& stop) {
   // At normal priority it would take cores from the extracting threads: without idle
   // priority (a system refusing it), nothing is compiled ahead.
   const sched_param idle{};
   if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle) != 0) return;
-  for (const CompiledRule& rule : rules) {
+  const auto with_reverse_program = [](auto compiled) {
+    if (compiled.re) compiled.re->ReverseProgramSize();  // compiles it, as a first match would
+    return compiled;
+  };
+  for (auto rule = rules.rbegin(); rule != rules.rend(); ++rule) {
     if (stop) return;
-    rule.relaxed->make_ahead([&] { return compile_relaxed(rule, options); });
+    rule->relaxed->make_ahead([&] { return with_reverse_program(compile_relaxed(*rule, options)); });
   }
-  for (const CompiledRule& rule : rules) {
+  for (auto rule = rules.rbegin(); rule != rules.rend(); ++rule) {
     if (stop) return;
-    rule.own->make_ahead([&] { return compile_own(rule, options); });
+    rule->own->make_ahead([&] { return with_reverse_program(compile_own(*rule, options)); });
   }
 }
 
