@@ -47,6 +47,18 @@ void Progress::finish() {
   if (out_ != nullptr) draw(true);
 }
 
+void Progress::phase(std::string_view what) {
+  if (out_ == nullptr) return;
+  *out_ << what << std::flush;
+  phase_width_ = what.size();
+}
+
+void Progress::end_phase() {
+  if (out_ == nullptr || phase_width_ == 0) return;
+  *out_ << '\r' << std::string(phase_width_, ' ') << '\r' << std::flush;
+  phase_width_ = 0;
+}
+
 std::string Progress::line(std::size_t files_done, std::size_t total_files,
                            std::uint64_t bytes_done, std::uint64_t total_bytes, double seconds) {
   const double mb = static_cast<double>(bytes_done) / 1e6;

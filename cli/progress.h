@@ -8,6 +8,7 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 namespace toile::cli {
 
@@ -30,6 +31,10 @@ class Progress {
   void tick();
   // Draws the last line, and ends it.
   void finish();
+  // Says on a line of its own what the build does after the last file (resolving entities,
+  // writing the graph: seconds for a large archive), until end_phase() erases it.
+  void phase(std::string_view what);
+  void end_phase();
 
   // The line for these figures, without the carriage return that starts it on a terminal:
   // « 1200/31373 documents  11.2 MB/s  ETA 1 min 05 s ».
@@ -45,6 +50,7 @@ class Progress {
   std::function<Clock::time_point()> now_;
   Clock::time_point start_, drawn_;
   std::size_t drawn_width_ = 0;  // of the longest line drawn: a shorter one is padded over it
+  std::size_t phase_width_ = 0;  // of the phase's line, while it is shown
   std::atomic<std::size_t> files_{0};
   std::atomic<std::uint64_t> bytes_{0};
 };

@@ -97,6 +97,19 @@ TEST(Progress, PadsAShorterLineOverALongerOne) {
             "\r100/100 documents  2.5 MB/s  ETA 0 s     \n");
 }
 
+TEST(Progress, ShowsAPhaseUntilItEnds) {
+  FakeClock clock;
+  std::ostringstream out;
+  Progress progress(1, 10, &out, clock.function());
+  progress.file_done(10);
+  clock.now += std::chrono::seconds(1);
+  progress.finish();
+  progress.phase("writing...");
+  progress.end_phase();
+  progress.end_phase();  // once erased, nothing more
+  EXPECT_EQ(out.str(), "\r1/1 documents  0.0 MB/s  ETA 0 s\nwriting...\r          \r");
+}
+
 TEST(Progress, CountsTheFilesOfEveryThread) {
   FakeClock clock;
   std::ostringstream out;
