@@ -25,6 +25,23 @@ TEST(FoldCase, LowerCasesAndFoldsEveryCaseVariant) {
   EXPECT_EQ(fold_case("a\xFF" "B"), "a\xFF" "b");  // not UTF-8: kept
 }
 
+// ASCII goes eight bytes at a time where it can: every byte as it would go alone, and a
+// non-ASCII letter anywhere in or after a run.
+TEST(FoldCase, LowerCasesAsciiRunsAsByteByByte) {
+  std::string every_ascii_byte;
+  for (int c = 0; c < 0x80; ++c) every_ascii_byte += static_cast<char>(c);
+  std::string lowered = every_ascii_byte;
+  for (char& c : lowered)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  EXPECT_EQ(fold_case(every_ascii_byte), lowered);
+  for (std::size_t at = 0; at <= 20; ++at) {
+    std::string text(20, 'Q'), folded(20, 'q');
+    text.insert(at, "\xC3\x89");    // É
+    folded.insert(at, "\xC3\xA9");  // é
+    EXPECT_EQ(fold_case(text), folded) << "É at " << at;
+  }
+}
+
 TEST(LiteralMatcher, FindsOverlappingLiteralsOnceEach) {
   const LiteralMatcher m({"he", "she", "his", "hers"});
   EXPECT_EQ(m.find("ushers"), (Ids{0, 1, 3}));
