@@ -311,11 +311,12 @@ struct Finder {
     // Spans running past the first space all begin with the same word: one test for them all.
     const std::string_view first = Gazetteer::first_word(s.span(i, limit - 1));
     const bool first_may_begin = gaz.may_begin_descriptor(first);
+    thread_local std::string key;  // its capacity kept from span to span
     for (std::size_t last = limit; last-- > i;) {
       const std::string_view span = s.span(i, last);
       if (span.size() > first.size() ? !first_may_begin : !gaz.may_begin_descriptor(span)) continue;
-      if (const Descriptor* d = gaz.org_descriptor(Gazetteer::key_of(span)))
-        return std::pair{last, d};
+      Gazetteer::key_of_into(span, key);
+      if (const Descriptor* d = gaz.org_descriptor(key)) return std::pair{last, d};
     }
     return std::nullopt;
   }

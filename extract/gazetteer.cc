@@ -127,7 +127,10 @@ std::string_view Gazetteer::first_word(std::string_view surface) {
 }
 
 std::size_t Gazetteer::name_prefix_words(std::string_view surface) const {
-  std::string key;
+  // Buffers of this thread's, kept from call to call: a key of several words outgrows what a
+  // string holds without an allocation.
+  thread_local std::string key, lower;
+  key.clear();
   std::size_t words = 0;
   for (std::size_t i = 0; i < surface.size();) {
     while (i < surface.size() && is_key_space(surface[i])) ++i;
@@ -138,9 +141,12 @@ std::size_t Gazetteer::name_prefix_words(std::string_view surface) const {
     if (key.empty()) key = lower_first(word);
     else key.append(" ").append(word);
     // Each set holds every prefix of its keys, so the first miss in both ends the count.
-    if (!name_prefixes_.contains(std::string_view(key)) &&
-        !lowercase_name_prefixes_.contains(std::string_view(lower_utf8(key))))
-      break;
+    const auto begins_a_lowercase_name = [&] {
+      lower.clear();
+      append_lower_utf8(key, lower);
+      return lowercase_name_prefixes_.contains(std::string_view(lower));
+    };
+    if (!name_prefixes_.contains(std::string_view(key)) && !begins_a_lowercase_name()) break;
     ++words;
     i = e;
   }
@@ -190,10 +196,16 @@ bool Gazetteer::may_begin_name(std::string_view word) const {
 }
 
 std::string Gazetteer::key_of(std::string_view surface) {
+  std::string key;
+  key_of_into(surface, key);
+  return key;
+}
+
+void Gazetteer::key_of_into(std::string_view surface, std::string& key) {
   // White space collapsed to single spaces, none at the ends; written through a pointer (the
   // tagger keys tens of spans a sentence, and a push_back a byte was most of the cost).
-  std::string collapsed(surface.size(), '\0');
-  char* const begin = collapsed.data();
+  key.resize(surface.size());
+  char* const begin = key.data();
   char* out = begin;
   bool space = false;
   for (char c : surface) {
@@ -205,24 +217,24 @@ std::string Gazetteer::key_of(std::string_view surface) {
     space = false;
     *out++ = c;
   }
-  collapsed.resize(static_cast<std::size_t>(out - begin));
-  if (collapsed.empty()) return collapsed;
+  key.resize(static_cast<std::size_t>(out - begin));
+  if (key.empty()) return;
   // Lower-case the first code point only: names keep their inner capitals.
-  if (const auto c = static_cast<unsigned char>(collapsed[0]); c < 0x80) {
-    if (c >= 'A' && c <= 'Z') collapsed[0] = static_cast<char>(c - 'A' + 'a');
-    return collapsed;
+  if (const auto c = static_cast<unsigned char>(key[0]); c < 0x80) {
+    if (c >= 'A' && c <= 'Z') key[0] = static_cast<char>(c - 'A' + 'a');
+    return;
   }
   int32_t i = 0;
   UChar32 first;
-  U8_NEXT(collapsed.data(), i, static_cast<int32_t>(collapsed.size()), first);
-  if (first < 0) return collapsed;
+  U8_NEXT(key.data(), i, static_cast<int32_t>(key.size()), first);
+  if (first < 0) return;
   const UChar32 lowered = u_tolower(first);
   char buffer[4];
   int32_t length = 0;
   UBool error = false;
   U8_APPEND(buffer, length, 4, lowered, error);
-  if (error) return collapsed;
-  return std::string(buffer, static_cast<std::size_t>(length)) + collapsed.substr(static_cast<std::size_t>(i));
+  if (error) return;
+  key.replace(0, static_cast<std::size_t>(i), buffer, static_cast<std::size_t>(length));
 }
 
 Gazetteer Gazetteer::load(const RuleFiles& files) {
@@ -351,10 +363,15 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
 const NameEntry* Gazetteer::name(std::string_view surface) const {
   if (const std::string_view word = first_word(surface); !word.empty() && !may_begin_name(word))
     return nullptr;
-  const std::string key = key_of(surface);
+  // Buffers of this thread's, kept from call to call: the tagger asks for hundreds of
+  // thousands of spans, most of them longer than a string holds without an allocation.
+  thread_local std::string key, lower;
+  key_of_into(surface, key);
   // « orange » is not Orange: a capitalised entry needs a capitalised text.
   if (const NameEntry* entry = names_.find(key); entry && !starts_lowercase(surface)) return entry;
-  return lowercase_names_.find(lower_utf8(key));
+  lower.clear();
+  append_lower_utf8(key, lower);
+  return lowercase_names_.find(lower);
 }
 bool Gazetteer::is_not_name(std::string_view word) const {
   return not_names_.contains(word);

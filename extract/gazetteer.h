@@ -43,6 +43,8 @@ class Gazetteer {
 
   // Keys are surfaces with white space collapsed and the first letter lower-cased.
   static std::string key_of(std::string_view surface);
+  // The same into `key`, whose capacity is reused.
+  static void key_of_into(std::string_view surface, std::string& key);
 
   // A name whose surface matches exactly but for its first letter, or, for entries written in
   // lower case (« gouvernement américain »), whatever the case of the text.

@@ -31,6 +31,19 @@ TEST(Gazetteer, KeyOfLowersOnlyTheFirstCharacter) {
   EXPECT_EQ(Gazetteer::key_of(" "), "");
 }
 
+// A buffer reused from key to key holds nothing of the one before.
+TEST(Gazetteer, KeyOfIntoReplacesWhatTheBufferHeld) {
+  std::string key = "une clé bien plus longue que les suivantes";
+  Gazetteer::key_of_into("ÉTOILE  Verte", key);
+  EXPECT_EQ(key, "éTOILE Verte");
+  Gazetteer::key_of_into("Ωmega", key);
+  EXPECT_EQ(key, "ωmega");
+  Gazetteer::key_of_into(" ", key);
+  EXPECT_EQ(key, "");
+  Gazetteer::key_of_into("Kerlio", key);
+  EXPECT_EQ(key, "kerlio");
+}
+
 TEST(Gazetteer, MayBeginEntryKnowsTheFirstWordsOfEntries) {
   const Gazetteer g = small_gazetteer();
   EXPECT_TRUE(may_begin(g, "Orvane"));
