@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -375,22 +374,25 @@ int run_build(const BuildOptions& options) {
     report_problems(all_problems, options.quiet);
     const std::size_t skipped = count_skipped(all_problems);
 
-    progress.phase("resolving entities and writing the graph...");
-    const struct PhaseEnd {
-      Progress& progress;
-      ~PhaseEnd() { progress.end_phase(); }  // also before an error is written
-    } phase_end{progress};
-    // Entity resolution: timed as part of the merge on one thread; with more, it runs while
-    // the store writes the facts, and counts in the store.
-    if (jobs == 1) {
-      const auto resolve_begin = std::chrono::steady_clock::now();
-      graph.edge_count();
-      merge_seconds += seconds_since(resolve_begin);
+    {
+      // Shown until the graph is written, and erased on the way out either way: before the
+      // summary, or before an error is written.
+      progress.phase("resolving entities and writing the graph...");
+      const struct PhaseEnd {
+        Progress& progress;
+        ~PhaseEnd() { progress.end_phase(); }
+      } phase_end{progress};
+      // Entity resolution: timed as part of the merge on one thread; with more, it runs while
+      // the store writes the facts, and counts in the store.
+      if (jobs == 1) {
+        const auto resolve_begin = std::chrono::steady_clock::now();
+        graph.edge_count();
+        merge_seconds += seconds_since(resolve_begin);
+      }
+      const auto store_begin = std::chrono::steady_clock::now();
+      writer.finish(jobs);
+      store_seconds += seconds_since(store_begin);
     }
-    const auto store_begin = std::chrono::steady_clock::now();
-    writer.finish(jobs);
-    store_seconds += seconds_since(store_begin);
-    progress.end_phase();
     if (!options.quiet) {
       std::cerr << "toile build: " << added << " document(s) added, " << read - added
                 << " already present, " << skipped << " skipped; graph: "
