@@ -28,6 +28,13 @@ bool has_upper_inside(std::string_view word) {  // iPhone, eBay, NetWatt
   int32_t i = 0;
   bool first = true;
   while (i < static_cast<int32_t>(word.size())) {
+    // ASCII bytes are tested as they are: the tagger asks this of a million words a 10 MB corpus.
+    if (const auto b = static_cast<unsigned char>(word[static_cast<std::size_t>(i)]); b < 0x80) {
+      if (!first && b >= 'A' && b <= 'Z') return true;
+      first = false;
+      ++i;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
     if (!first && c >= 0 && is_upper_letter(c)) return true;
@@ -143,13 +150,13 @@ class SentenceView {
     may_begin_entry_.reserve(tokens_.size());
     for (const auto& t : tokens_) {
       lower_begin_.push_back(static_cast<std::uint32_t>(lowers_.size()));
-      append_lower_utf8(word_at(text_, t), lowers_);
+      const bool letter_by_letter = append_lower_utf8(word_at(text_, t), lowers_);
       const std::string_view lower(lowers_.data() + lower_begin_.back(), lowers_.size() - lower_begin_.back());
       // Spans end at token ends: after the sentence's last token, or before a space, the first
       // word of any span from here is the token.
       const bool word_ends = &t == &tokens_.back() || t.end >= text_.size() || text_[t.end] == ' ' ||
                              text_[t.end] == '\t' || text_[t.end] == '\n';
-      may_begin_entry_.push_back(gaz.may_begin_entry(word_at(text_, t), lower, word_ends));
+      may_begin_entry_.push_back(gaz.may_begin_entry_lowered(lower, letter_by_letter, word_ends));
     }
     lower_begin_.push_back(static_cast<std::uint32_t>(lowers_.size()));
   }
@@ -183,7 +190,7 @@ class SentenceView {
   // Each token lower-cased (lower_utf8), one after the other in one buffer.
   std::string lowers_;
   std::vector<std::uint32_t> lower_begin_;  // by token, and its end
-  std::vector<bool> may_begin_entry_;
+  std::vector<std::uint8_t> may_begin_entry_;  // bytes, not bits: one is set for every token
 };
 
 }  // namespace
@@ -222,8 +229,10 @@ struct Finder {
     // the words of the longest span that begin some name.
     const std::string_view longest = s.span(i, limit - 1);
     const std::size_t max_spaces = gaz.name_prefix_words(longest);
-    // The longest span crossing no more spaces than that ends at token `end` - 1.
-    std::size_t end = i;
+    // The longest span crossing no more spaces than that ends at token `end` - 1. Spans ending
+    // at `past_first_word` or after cross a space: their first word is the one that began a
+    // name when max_spaces was counted.
+    std::size_t end = i, past_first_word = limit;
     for (std::size_t runs = 0; end < limit; ++end) {
       const std::size_t from = end == i ? s.token(i).begin : s.token(end - 1).end;
       bool in_space = false;
@@ -232,11 +241,15 @@ struct Finder {
         if (space && !in_space) ++runs;
         in_space = space;
       }
+      if (runs > 0 && past_first_word == limit) past_first_word = end;
       if (runs > max_spaces) break;
     }
     for (std::size_t last = end; last-- > i;) {
       if (!is_word(s.token(last)) && s.token(last).kind != TokenKind::Symbol) continue;
-      if (const NameEntry* e = gaz.name(s.span(i, last))) return std::pair{last, e};
+      const std::string_view span = s.span(i, last);
+      if (const NameEntry* e =
+              last >= past_first_word ? gaz.name_of_known_first_word(span) : gaz.name(span))
+        return std::pair{last, e};
     }
     return std::nullopt;
   }
@@ -371,8 +384,11 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
   const Finder find{gazetteer_, lexicon_, s, context.capitalised_inside};
   std::vector<EntityMention> out;
   out.reserve(8);  // a news sentence names a handful: no moves of these large mentions
-  auto mention = [&](std::size_t first, std::size_t last, Tag tag, std::string canonical) {
-    EntityMention m;
+  // Mentions are built where they are kept: one is seven strings, and moving it cost more than
+  // filling it. The reference is valid until the next add.
+  auto add = [&](std::size_t first, std::size_t last, Tag tag,
+                 std::string canonical) -> EntityMention& {
+    EntityMention& m = out.emplace_back();
     m.begin = s.token(first).begin;
     m.end = s.token(last).end;
     m.tag = tag;
@@ -398,12 +414,11 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           const std::size_t last = known ? known->first : find.name_end(parent);
           std::string parent_name =
               known ? known->second->canonical : canonical_name(gazetteer_, s.span(parent, last));
-          EntityMention m = mention(i, last, Tag::ORG,
-                                    parent_name + " " + capitalize_ascii_first(
-                                                            std::string(s.word(unit_word))));
+          EntityMention& m =
+              add(i, last, Tag::ORG,
+                  parent_name + " " + capitalize_ascii_first(std::string(s.word(unit_word))));
           m.surface = strip_guillemets(s.span(i, last));
           m.parent = parent_name;
-          out.push_back(std::move(m));
           i = last + 1;
           continue;
         }
@@ -415,7 +430,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         (gazetteer_.is_government_noun(lower) || (i + 1 < s.size() && gazetteer_.is_government_noun(std::string(lower).append(" ").append(s.lower(i + 1)))))) {
       const std::size_t noun_last = gazetteer_.is_government_noun(lower) ? i : i + 1;
       if (const Nationality* nat = find.nationality(noun_last + 1)) {
-        out.push_back(mention(i, noun_last + 1, Tag::GOV, government_name(gazetteer_, nat->country)));
+        add(i, noun_last + 1, Tag::GOV, government_name(gazetteer_, nat->country));
         i = noun_last + 2;
         continue;
       }
@@ -423,9 +438,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         if (auto known = find.gazetteer_name(noun_last + 1);
             known && known->second->type == EntityType::Person) {
           if (const std::string* gov = gazetteer_.leader_government(known->second->canonical)) {
-            EntityMention m = mention(i, known->first, Tag::GOV, *gov);
+            EntityMention& m = add(i, known->first, Tag::GOV, *gov);
             m.leader = known->second->canonical;
-            out.push_back(std::move(m));
             i = known->first + 1;
             continue;
           }
@@ -479,23 +493,22 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         }
         if (introduced) {
           // The name itself is tagged at name_start; remember the descriptor's reach.
-          out.push_back(mention(i, descriptor_last, d->second->product ? Tag::PRD : Tag::ORG, ""));
-          out.back().country = country;
-          out.back().city = city;
-          out.back().descriptor = lower_utf8(s.word(i));
-          out.back().is_reference = false;
-          out.back().surface = "\x01intro";  // marker merged into the name below
+          EntityMention& m = add(i, descriptor_last, d->second->product ? Tag::PRD : Tag::ORG, "");
+          m.country = country;
+          m.city = city;
+          m.descriptor = lower_utf8(s.word(i));
+          m.is_reference = false;
+          m.surface = "\x01intro";  // marker merged into the name below
           i = name_start;
           continue;
         }
         if (d->second->refers && !d->second->plural && !owned && i > 0 &&
             is_singular_definite(s.lower(i - 1))) {
-          EntityMention m = mention(i, descriptor_last, Tag::ORG, "");
+          EntityMention& m = add(i, descriptor_last, Tag::ORG, "");
           m.is_reference = true;
           m.country = country;
           m.city = city;
           m.descriptor = lower_utf8(s.word(i));
-          out.push_back(std::move(m));
           i = descriptor_last + 1;
           continue;
         }
@@ -507,15 +520,15 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       // « le Français X », « le français X »: the adjective used as a noun before a name.
       const bool noun = i > 0 && is_singular_definite(s.lower(i - 1));
       if (noun && i + 1 < s.size() && (find.can_start_name(i + 1) || find.gazetteer_name(i + 1))) {
-        out.push_back(mention(i, i, Tag::ORG, ""));
-        out.back().country = nat->country;
-        out.back().city = nat->city;
-        out.back().surface = "\x01intro";
+        EntityMention& m = add(i, i, Tag::ORG, "");
+        m.country = nat->country;
+        m.city = nat->city;
+        m.surface = "\x01intro";
         ++i;
         continue;
       }
       if (!starts_uppercase(s.word(i)) || !find.gazetteer_name(i)) {
-        out.push_back(mention(i, i, Tag::NAT, nat->country));
+        add(i, i, Tag::NAT, nat->country);
         ++i;
         continue;
       }
@@ -524,15 +537,14 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     // Pronouns: subject clitics stand for an entity; possessives for its owner.
     if ((lower == "il" || lower == "elle") && !s.is(i + 1, "y") && !s.is(i + 1, "faut") &&
         !s.is(i + 1, "s'agit")) {
-      EntityMention m = mention(i, i, Tag::ORG, "");
+      EntityMention& m = add(i, i, Tag::ORG, "");
       m.is_reference = true;
       m.is_pronoun = true;
-      out.push_back(std::move(m));
       ++i;
       continue;
     }
     if (lower == "son" || lower == "sa" || lower == "ses" || lower == "leurs") {
-      out.push_back(mention(i, i, Tag::POSS, ""));
+      add(i, i, Tag::POSS, "");
       ++i;
       continue;
     }
@@ -550,11 +562,10 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         // A longer unknown name wins: handled below as a capitalised sequence.
       } else {
         last = std::max(last, capital_last);
-        EntityMention m = mention(i, last, tag_of(entry->type), entry->canonical);
+        EntityMention& m = add(i, last, tag_of(entry->type), entry->canonical);
         m.surface = std::string(s.span(i, last));
         m.is_country = entry->is_country;
         m.is_media = gazetteer_.media(Gazetteer::key_of(s.span(i, known->first))) != nullptr;
-        out.push_back(std::move(m));
         i = last + 1;
         continue;
       }
@@ -572,9 +583,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       } else if (find.title_before(i)) {
         tag = Tag::PER;
       }
-      EntityMention m = mention(i, last, tag, canonical_name(gazetteer_, surface));
-      m.surface = surface;
-      out.push_back(std::move(m));
+      EntityMention& m = add(i, last, tag, canonical_name(gazetteer_, surface));
+      m.surface = std::move(surface);
       i = last + 1;
       continue;
     }
@@ -582,24 +592,30 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
   }
 
   // Merge each introducing descriptor into the name that follows it.
-  std::vector<EntityMention> merged;
+  std::size_t kept = 0;  // mentions are compacted in place: no second vector, no move of the rest
   for (std::size_t k = 0; k < out.size(); ++k) {
     if (out[k].surface == "\x01intro") {
       if (k + 1 < out.size() && !out[k + 1].surface.empty() && out[k + 1].tag != Tag::NAT &&
           out[k + 1].tag != Tag::POSS) {
-        EntityMention name = std::move(out[k + 1]);
-        name.begin = out[k].begin;
-        if (name.tag == Tag::UNK) name.tag = out[k].tag;
-        if (name.country.empty()) name.country = out[k].country, name.city = out[k].city;
-        name.descriptor = out[k].descriptor;
-        merged.push_back(std::move(name));
+        EntityMention& intro = out[k];
+        EntityMention& name = out[k + 1];
+        name.begin = intro.begin;
+        if (name.tag == Tag::UNK) name.tag = intro.tag;
+        if (name.country.empty()) {
+          name.country = std::move(intro.country);
+          name.city = std::move(intro.city);
+        }
+        name.descriptor = std::move(intro.descriptor);
+        out[kept++] = std::move(name);  // kept <= k: the introducer's place, or one before
         ++k;
       }
       continue;
     }
-    merged.push_back(std::move(out[k]));
+    if (kept != k) out[kept] = std::move(out[k]);
+    ++kept;
   }
-  return merged;
+  out.erase(out.begin() + static_cast<std::ptrdiff_t>(kept), out.end());
+  return out;
 }
 
 std::vector<TaggedSentence> EntityTagger::tag_document(

@@ -62,7 +62,7 @@ std::string lower_utf8(std::string_view text) {
   return out;
 }
 
-void append_lower_utf8(std::string_view text, std::string& out) {
+bool append_lower_utf8(std::string_view text, std::string& out) {
   // Fast path, byte for byte: ASCII and the Latin-1 letters of French (« É » → « é »), whose
   // lower case is one code point of the same length. Anything else goes through ICU.
   const std::size_t start = out.size();
@@ -83,12 +83,13 @@ void append_lower_utf8(std::string_view text, std::string& out) {
       fast = false;
     }
   }
-  if (fast) return;
+  if (fast) return true;
   out.resize(start);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   u.toLower(icu::Locale::getFrench());
   u.toUTF8String(out);
+  return false;
 }
 
 namespace {
@@ -183,7 +184,12 @@ bool Gazetteer::may_begin_entry(std::string_view token, std::string_view lower, 
   // A span starting at the token has a first word starting with it (the token itself when a
   // space follows), and so has its key_of and the key's lower case: the entry, if any, begins
   // with lower (has lower for first word).
-  if (!lowers_letter_by_letter(token)) return true;
+  return may_begin_entry_lowered(lower, lowers_letter_by_letter(token), word_ends);
+}
+
+bool Gazetteer::may_begin_entry_lowered(std::string_view lower, bool lowered_letter_by_letter,
+                                        bool word_ends) const {
+  if (!lowered_letter_by_letter) return true;
   return word_ends ? entry_first_words_.contains(lower) : entry_prefixes_.contains(lower);
 }
 
@@ -363,6 +369,10 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
 const NameEntry* Gazetteer::name(std::string_view surface) const {
   if (const std::string_view word = first_word(surface); !word.empty() && !may_begin_name(word))
     return nullptr;
+  return name_of_known_first_word(surface);
+}
+
+const NameEntry* Gazetteer::name_of_known_first_word(std::string_view surface) const {
   // Buffers of this thread's, kept from call to call: the tagger asks for hundreds of
   // thousands of spans, most of them longer than a string holds without an allocation.
   thread_local std::string key, lower;

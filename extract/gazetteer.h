@@ -34,8 +34,10 @@ struct Descriptor {
 
 // Lower-cases UTF-8 text (accents kept): « États-Unis » → « états-unis ».
 std::string lower_utf8(std::string_view text);
-// The same, appended to `out`: one buffer for many words.
-void append_lower_utf8(std::string_view text, std::string& out);
+// The same, appended to `out`: one buffer for many words. Returns whether the text was
+// lower-cased letter by letter, each letter the same whatever follows (ASCII and the Latin-1
+// letters of French): then the lower case of a text's beginning begins its lower case.
+bool append_lower_utf8(std::string_view text, std::string& out);
 
 class Gazetteer {
  public:
@@ -49,6 +51,10 @@ class Gazetteer {
   // A name whose surface matches exactly but for its first letter, or, for entries written in
   // lower case (« gouvernement américain »), whatever the case of the text.
   const NameEntry* name(std::string_view surface) const;
+  // The same for a surface whose first word is known to begin a name (may_begin_name, or
+  // name_prefix_words of a surface starting with the same word is at least 1): the tagger
+  // tries several spans from a token, and asks about their first word once.
+  const NameEntry* name_of_known_first_word(std::string_view surface) const;
   // False when no name() can begin with this word (a surface's text up to its first space, as
   // given by first_word()): a cheap test before trying the spans that start with it.
   bool may_begin_name(std::string_view word) const;
@@ -66,6 +72,10 @@ class Gazetteer {
   // that a space or the end of the sentence follows the token: then an entry's first word must
   // be the token, not merely begin with it (« de » is no first word, though « deutsche » is).
   bool may_begin_entry(std::string_view token, std::string_view lower, bool word_ends = false) const;
+  // The same, from what append_lower_utf8 said of the token: the tagger asks this of every
+  // token, right after lower-casing it, and the token's bytes need no second reading.
+  bool may_begin_entry_lowered(std::string_view lower, bool lowered_letter_by_letter,
+                               bool word_ends) const;
   bool may_begin_title(std::string_view word) const;
   const Nationality* nationality(std::string_view key) const;
   const Descriptor* org_descriptor(std::string_view key) const;

@@ -71,6 +71,43 @@ TEST(Gazetteer, MayBeginEntryBeforeASpaceWantsTheWholeFirstWord) {
   EXPECT_TRUE(before_space("Œuvre"));   // beyond Latin-1 still "maybe"
 }
 
+// The tagger lower-cases a token and asks may_begin_entry_lowered with what the lower-casing
+// said: the same answers as may_begin_entry, which reads the token again.
+TEST(Gazetteer, MayBeginEntryLoweredAgreesWithMayBeginEntry) {
+  const Gazetteer g = small_gazetteer();
+  for (std::string_view token : {"Orvane", "Orv", "ORVANE", "Étoile", "étoiles", "Lumio", "Œuvre",
+                                 "Őrvane", "filiale", "l'", "É", "\xC3"}) {
+    std::string lower = "déjà là ";  // appended to, as the tagger's buffer of the sentence
+    const std::size_t start = lower.size();
+    const bool letter_by_letter = append_lower_utf8(token, lower);
+    EXPECT_EQ(std::string_view(lower).substr(start), lower_utf8(token)) << token;
+    for (bool word_ends : {false, true})
+      EXPECT_EQ(g.may_begin_entry_lowered(std::string_view(lower).substr(start), letter_by_letter,
+                                          word_ends),
+                g.may_begin_entry(token, lower_utf8(token), word_ends))
+          << token << " word_ends=" << word_ends;
+  }
+}
+
+TEST(Gazetteer, AppendLowerSaysWhetherItLoweredLetterByLetter) {
+  std::string out;
+  EXPECT_TRUE(append_lower_utf8("ÉTOILE Verte", out));
+  EXPECT_EQ(out, "étoile verte");
+  EXPECT_FALSE(append_lower_utf8(" ŒUVRE", out));  // « Œ » is beyond Latin-1: ICU lowers it
+  EXPECT_EQ(out, "étoile verte œuvre");
+  EXPECT_FALSE(append_lower_utf8("\xC3", out));  // a lead byte without its continuation
+}
+
+// For spans whose first word is known to begin a name, the same answer without that test.
+TEST(Gazetteer, NameOfKnownFirstWordAnswersAsName) {
+  const Gazetteer g = small_gazetteer();
+  ASSERT_NE(g.name("Orvane  Lumio"), nullptr);
+  EXPECT_EQ(g.name_of_known_first_word("Orvane  Lumio"), g.name("Orvane  Lumio"));
+  EXPECT_EQ(g.name_of_known_first_word("Orvane Kerlio"), nullptr);
+  EXPECT_EQ(g.name_of_known_first_word("orvane Lumio"),
+            nullptr);  // a capitalised entry wants capitals
+}
+
 TEST(Gazetteer, MayBeginEntryIsCautiousBeyondLatin1) {
   const Gazetteer g = small_gazetteer();
   // « Ő » (U+0150) is outside the letter-by-letter fast path: the answer stays "maybe".
