@@ -222,38 +222,44 @@ struct Finder {
     return known_name[i];
   }
 
-  GazetteerName find_gazetteer_name(std::size_t i) const {
-    if (!s.may_begin_entry(i)) return std::nullopt;
-    const std::size_t limit = std::min(s.size(), i + gaz.longest_name_words() + 2);
-    // The spans all begin like the longest: a name can only be one crossing no more spaces than
-    // the words of the longest span that begin some name.
-    const std::string_view longest = s.span(i, limit - 1);
-    const std::size_t max_spaces = gaz.name_prefix_words(longest);
-    // The longest span crossing no more spaces than that ends at token `end` - 1. Spans ending
-    // at `past_first_word` or after cross a space: their first word is the one that began a
-    // name when max_spaces was counted.
-    std::size_t end = i, past_first_word = limit;
-    for (std::size_t runs = 0; end < limit; ++end) {
-      const std::size_t from = end == i ? s.token(i).begin : s.token(end - 1).end;
+  // Where the spans from token i that cross at most `max_spaces` runs of white space end: the
+  // longest at token `end` - 1 (`end` <= limit). Those ending at `past_first_word` or after
+  // cross a space, and so share their first word with every longer span from i.
+  struct Reach {
+    std::size_t end, past_first_word;
+  };
+  Reach reach(std::size_t i, std::size_t limit, std::size_t max_spaces) const {
+    Reach r{i, limit};
+    for (std::size_t runs = 0; r.end < limit; ++r.end) {
+      const std::size_t from = r.end == i ? s.token(i).begin : s.token(r.end - 1).end;
       bool in_space = false;
-      for (char c : s.text().substr(from, s.token(end).end - from)) {
+      for (char c : s.text().substr(from, s.token(r.end).end - from)) {
         const bool space = c == ' ' || c == '\t' || c == '\n';
         if (space && !in_space) ++runs;
         in_space = space;
       }
-      if (runs > 0 && past_first_word == limit) past_first_word = end;
+      if (runs > 0 && r.past_first_word == limit) r.past_first_word = r.end;
       if (runs > max_spaces) break;
     }
-    for (std::size_t last = end; last-- > i;) {
+    return r;
+  }
+
+  GazetteerName find_gazetteer_name(std::size_t i) const {
+    if (!s.may_begin_entry(i)) return std::nullopt;
+    const std::size_t limit = std::min(s.size(), i + gaz.longest_name_words() + 2);
+    // The spans all begin like the longest: a name can only be one crossing no more spaces than
+    // the words of the longest span that begin some name. Spans that cross one have the first
+    // word that began a name when those were counted.
+    const Reach r = reach(i, limit, gaz.name_prefix_words(s.span(i, limit - 1)));
+    for (std::size_t last = r.end; last-- > i;) {
       if (!is_word(s.token(last)) && s.token(last).kind != TokenKind::Symbol) continue;
       const std::string_view span = s.span(i, last);
       if (const NameEntry* e =
-              last >= past_first_word ? gaz.name_of_known_first_word(span) : gaz.name(span))
+              last >= r.past_first_word ? gaz.name_of_known_first_word(span) : gaz.name(span))
         return std::pair{last, e};
     }
     return std::nullopt;
   }
-
 
   bool can_start_name(std::size_t i) const {
     if (can_start[i] < 0) can_start[i] = compute_can_start_name(i) ? 1 : 0;
@@ -321,13 +327,13 @@ struct Finder {
   std::optional<std::pair<std::size_t, const Descriptor*>> descriptor(std::size_t i) const {
     if (!s.may_begin_entry(i)) return std::nullopt;
     const std::size_t limit = std::min(s.size(), i + gaz.longest_descriptor_words() + 1);
-    // Spans running past the first space all begin with the same word: one test for them all.
-    const std::string_view first = Gazetteer::first_word(s.span(i, limit - 1));
-    const bool first_may_begin = gaz.may_begin_descriptor(first);
+    // As for names: no more spaces than the leading words that begin a descriptor, and spans
+    // that cross one have a first word that does.
+    const Reach r = reach(i, limit, gaz.descriptor_prefix_words(s.span(i, limit - 1)));
     thread_local std::string key;  // its capacity kept from span to span
-    for (std::size_t last = limit; last-- > i;) {
+    for (std::size_t last = r.end; last-- > i;) {
       const std::string_view span = s.span(i, last);
-      if (span.size() > first.size() ? !first_may_begin : !gaz.may_begin_descriptor(span)) continue;
+      if (last < r.past_first_word && !gaz.may_begin_descriptor(span)) continue;
       Gazetteer::key_of_into(span, key);
       if (const Descriptor* d = gaz.org_descriptor(key)) return std::pair{last, d};
     }
@@ -354,20 +360,24 @@ struct Finder {
 // The name without its legal form or group prefix: « Talvik Corp » → « Talvik »,
 // « Groupe Braxio » → « Braxio ».
 std::string canonical_name(const Gazetteer& gaz, std::string_view surface) {
-  std::vector<std::string_view> words;
-  for (std::size_t start = 0; start < surface.size();) {
-    const auto space = surface.find(' ', start);
-    const auto end = space == std::string_view::npos ? surface.size() : space;
-    if (end > start) words.push_back(surface.substr(start, end - start));
-    start = end + 1;
+  // Words are what single spaces separate; the name is cut on views of the surface (the tagger
+  // names a hundred thousand of these over 10 MB: no list of words is built).
+  const auto trim = [](std::string_view text) {
+    const std::size_t b = text.find_first_not_of(' ');
+    if (b == std::string_view::npos) return std::string_view{};
+    return text.substr(b, text.find_last_not_of(' ') - b + 1);
+  };
+  std::string_view name = trim(surface);
+  if (name.empty()) return std::string(surface);
+  while (name.find(' ') != std::string_view::npos) {
+    const std::size_t space = name.rfind(' ');
+    if (!gaz.is_corporate_suffix(name.substr(space + 1))) break;
+    name = trim(name.substr(0, space));
   }
-  std::size_t first = 0, last = words.size();
-  while (last - first > 1 && gaz.is_corporate_suffix(words[last - 1])) --last;
-  if (last - first > 1 && gaz.is_corporate_prefix(words[first])) ++first;
-  if (first >= last) return std::string(surface);
-  const char* begin = words[first].data();
-  const char* end = words[last - 1].data() + words[last - 1].size();
-  return std::string(begin, static_cast<std::size_t>(end - begin));
+  if (const std::size_t space = name.find(' ');
+      space != std::string_view::npos && gaz.is_corporate_prefix(name.substr(0, space)))
+    name = trim(name.substr(space));
+  return std::string(name);
 }
 
 std::string government_name(const Gazetteer& gaz, const std::string& country) {

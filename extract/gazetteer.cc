@@ -127,7 +127,13 @@ std::string_view Gazetteer::first_word(std::string_view surface) {
   return surface.substr(b, e - b);
 }
 
-std::size_t Gazetteer::name_prefix_words(std::string_view surface) const {
+namespace {
+// How many leading words of the surface (split at runs of white space) make, joined by single
+// spaces and with the first letter lower-cased as key_of does, a key `prefixes` holds, or,
+// lower-cased, one `lowercase_prefixes` holds (when given). Each set holds every prefix of its
+// keys, so the first miss in both ends the count.
+std::size_t leading_prefix_words(std::string_view surface, const WordSet& prefixes,
+                                 const WordSet* lowercase_prefixes) {
   // Buffers of this thread's, kept from call to call: a key of several words outgrows what a
   // string holds without an allocation.
   thread_local std::string key, lower;
@@ -141,21 +147,31 @@ std::size_t Gazetteer::name_prefix_words(std::string_view surface) const {
     const std::string_view word = surface.substr(i, e - i);
     if (key.empty()) key = lower_first(word);
     else key.append(" ").append(word);
-    // Each set holds every prefix of its keys, so the first miss in both ends the count.
-    const auto begins_a_lowercase_name = [&] {
+    const auto lowercase_prefix = [&] {
+      if (!lowercase_prefixes) return false;
       lower.clear();
       append_lower_utf8(key, lower);
-      return lowercase_name_prefixes_.contains(std::string_view(lower));
+      return lowercase_prefixes->contains(std::string_view(lower));
     };
-    if (!name_prefixes_.contains(std::string_view(key)) && !begins_a_lowercase_name()) break;
+    if (!prefixes.contains(std::string_view(key)) && !lowercase_prefix()) break;
     ++words;
     i = e;
   }
   return words;
 }
+}  // namespace
+
+std::size_t Gazetteer::name_prefix_words(std::string_view surface) const {
+  return leading_prefix_words(surface, name_prefixes_, &lowercase_name_prefixes_);
+}
+
+std::size_t Gazetteer::descriptor_prefix_words(std::string_view surface) const {
+  return leading_prefix_words(surface, descriptor_prefixes_, nullptr);
+}
 
 bool Gazetteer::may_begin_descriptor(std::string_view word) const {
-  return descriptor_first_words_.contains(std::string_view(lower_first(word)));
+  // A word has no space: its key is a one-word prefix of a descriptor's, or begins none.
+  return descriptor_prefixes_.contains(std::string_view(lower_first(word)));
 }
 
 bool Gazetteer::may_begin_title(std::string_view word) const {
@@ -329,8 +345,6 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
   rows_of(files, "fr/gazetteer/unit_nouns.txt", [&](const RuleFile& f, int line, const auto& cols) {
     g.unit_nouns_.try_emplace(lower_utf8(require(f, line, cols, 0, "noun")));
   });
-  for (const auto& [key, descriptor] : g.org_descriptors_.entries())
-    g.descriptor_first_words_.try_emplace(first_word(key));
   for (const auto& [key, relation] : g.person_titles_.entries()) {
     g.title_first_words_.try_emplace(first_word(key));
     g.title_first_words_.try_emplace(first_word(lower_utf8(key)));
@@ -351,6 +365,8 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
     g.name_first_words_.try_emplace(first_word(key));
     add_prefixes(g.name_prefixes_, key);
   }
+  for (const auto& [key, descriptor] : g.org_descriptors_.entries())
+    add_prefixes(g.descriptor_prefixes_, key);
   auto add_entry = [&g](std::string_view key) {
     const std::string first = lower_utf8(first_word(key));
     for (std::size_t n = 1; n <= first.size(); ++n) g.entry_prefixes_.try_emplace(first.substr(0, n));

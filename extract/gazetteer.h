@@ -62,8 +62,9 @@ class Gazetteer {
   // How many leading words of the surface (split at runs of spaces, as key_of does) begin some
   // name: a name() of a surface starting like this one spans at most that many spaces.
   std::size_t name_prefix_words(std::string_view surface) const;
-  // The same for org_descriptor(key_of(surface)) and person_title(key_of(surface)) or
-  // person_title(lower_utf8(key_of(surface))).
+  // The same for org_descriptor(key_of(surface)).
+  std::size_t descriptor_prefix_words(std::string_view surface) const;
+  // may_begin_name's test for org_descriptor(key_of(surface)).
   bool may_begin_descriptor(std::string_view word) const;
   // False when no entry the tagger looks up from a token on (a name, descriptor, title,
   // nationality, government or unit noun) can begin with the token: one look-up that spares
@@ -76,6 +77,7 @@ class Gazetteer {
   // token, right after lower-casing it, and the token's bytes need no second reading.
   bool may_begin_entry_lowered(std::string_view lower, bool lowered_letter_by_letter,
                                bool word_ends) const;
+  // The same for person_title(key_of(surface)) or person_title(lower_utf8(key_of(surface))).
   bool may_begin_title(std::string_view word) const;
   const Nationality* nationality(std::string_view key) const;
   const Descriptor* org_descriptor(std::string_view key) const;
@@ -105,7 +107,7 @@ class Gazetteer {
   WordSet unit_nouns_;
   WordTable<Nationality> nationalities_;
   WordTable<Descriptor> org_descriptors_;
-  WordSet descriptor_first_words_;  // first word of every org_descriptors_ key
+  WordSet descriptor_prefixes_;  // the first n words of every org_descriptors_ key, for every n
   WordSet government_nouns_;
   WordSet first_names_;
   WordTable<std::string> person_titles_;

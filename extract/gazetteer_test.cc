@@ -98,6 +98,23 @@ TEST(Gazetteer, AppendLowerSaysWhetherItLoweredLetterByLetter) {
   EXPECT_FALSE(append_lower_utf8("\xC3", out));  // a lead byte without its continuation
 }
 
+// How far a descriptor may reach from a word: the leading words that begin one.
+TEST(Gazetteer, DescriptorPrefixWordsCountsTheWordsThatBeginADescriptor) {
+  const auto files =
+      RuleFiles::with_extra({{"fr/gazetteer/org_descriptors.tsv", "test/org_descriptors.tsv",
+                              "société de paiement\tintro\nsociété\tboth\ngroupe\tboth\n"}},
+                            /*include_defaults=*/false);
+  const Gazetteer g = Gazetteer::load(files);
+  EXPECT_EQ(g.descriptor_prefix_words("société de paiement en ligne Talvik"), 3u);
+  EXPECT_EQ(g.descriptor_prefix_words("Société  de\tconseil"),
+            2u);  // the first letter's case aside
+  EXPECT_EQ(g.descriptor_prefix_words("groupe Braxio"), 1u);
+  EXPECT_EQ(g.descriptor_prefix_words("filiale de Braxio"), 0u);
+  EXPECT_EQ(g.descriptor_prefix_words("sociétés de paiement"), 0u);
+  EXPECT_TRUE(g.may_begin_descriptor("Société"));
+  EXPECT_FALSE(g.may_begin_descriptor("de"));  // a second word begins no descriptor
+}
+
 // For spans whose first word is known to begin a name, the same answer without that test.
 TEST(Gazetteer, NameOfKnownFirstWordAnswersAsName) {
   const Gazetteer g = small_gazetteer();
