@@ -147,7 +147,7 @@ class SentenceView {
     // Tokens hold offsets into the whole document: the sentence spans from the first to the last.
     if (!tokens_.empty()) lowers_.reserve(tokens_.back().end - tokens_.front().begin + 16);
     lower_begin_.reserve(tokens_.size() + 1);
-    may_begin_entry_.reserve(tokens_.size());
+    entry_kinds_.reserve(tokens_.size());
     for (const auto& t : tokens_) {
       lower_begin_.push_back(static_cast<std::uint32_t>(lowers_.size()));
       const bool letter_by_letter = append_lower_utf8(word_at(text_, t), lowers_);
@@ -156,7 +156,7 @@ class SentenceView {
       // word of any span from here is the token.
       const bool word_ends = &t == &tokens_.back() || t.end >= text_.size() || text_[t.end] == ' ' ||
                              text_[t.end] == '\t' || text_[t.end] == '\n';
-      may_begin_entry_.push_back(gaz.may_begin_entry_lowered(lower, letter_by_letter, word_ends));
+      entry_kinds_.push_back(gaz.entry_kinds_lowered(lower, letter_by_letter, word_ends));
     }
     lower_begin_.push_back(static_cast<std::uint32_t>(lowers_.size()));
   }
@@ -167,8 +167,9 @@ class SentenceView {
   std::string_view lower(std::size_t i) const {
     return std::string_view(lowers_).substr(lower_begin_[i], lower_begin_[i + 1] - lower_begin_[i]);
   }
-  // Gazetteer::may_begin_entry of token i: false spares every look-up starting at it.
-  bool may_begin_entry(std::size_t i) const { return may_begin_entry_[i]; }
+  // Whether an entry of one of these kinds (Gazetteer::EntryKind) can begin at token i: false
+  // spares the look-ups of those kinds starting at it.
+  bool may_begin(std::size_t i, std::uint8_t kinds) const { return (entry_kinds_[i] & kinds) != 0; }
   std::string_view span(std::size_t first, std::size_t last) const {  // tokens [first, last]
     return text_.substr(tokens_[first].begin, tokens_[last].end - tokens_[first].begin);
   }
@@ -190,7 +191,7 @@ class SentenceView {
   // Each token lower-cased (lower_utf8), one after the other in one buffer.
   std::string lowers_;
   std::vector<std::uint32_t> lower_begin_;  // by token, and its end
-  std::vector<std::uint8_t> may_begin_entry_;  // bytes, not bits: one is set for every token
+  std::vector<std::uint8_t> entry_kinds_;   // Gazetteer::entry_kinds of each token
 };
 
 }  // namespace
@@ -245,7 +246,7 @@ struct Finder {
   }
 
   GazetteerName find_gazetteer_name(std::size_t i) const {
-    if (!s.may_begin_entry(i)) return std::nullopt;
+    if (!s.may_begin(i, Gazetteer::kName)) return std::nullopt;
     const std::size_t limit = std::min(s.size(), i + gaz.longest_name_words() + 2);
     // The spans all begin like the longest: a name can only be one crossing no more spaces than
     // the words of the longest span that begin some name. Spans that cross one have the first
@@ -325,7 +326,7 @@ struct Finder {
 
   // A descriptor phrase starting at i: (last token of the descriptor, descriptor).
   std::optional<std::pair<std::size_t, const Descriptor*>> descriptor(std::size_t i) const {
-    if (!s.may_begin_entry(i)) return std::nullopt;
+    if (!s.may_begin(i, Gazetteer::kDescriptor)) return std::nullopt;
     const std::size_t limit = std::min(s.size(), i + gaz.longest_descriptor_words() + 1);
     // As for names: no more spaces than the leading words that begin a descriptor, and spans
     // that cross one have a first word that does.
@@ -341,14 +342,17 @@ struct Finder {
   }
 
   const Nationality* nationality(std::size_t i) const {
-    if (i >= s.size() || !is_word(s.token(i)) || !s.may_begin_entry(i)) return nullptr;
+    if (i >= s.size() || !is_word(s.token(i)) || !s.may_begin(i, Gazetteer::kNationality))
+      return nullptr;
     return gaz.nationality(Gazetteer::key_of(s.word(i)));
   }
 
   // « président », « directeur général », « M. » right before token i.
   std::optional<std::string> title_before(std::size_t i) const {
     for (std::size_t n = 1; n <= 3 && n <= i; ++n) {
-      if (!s.may_begin_entry(i - n) || !gaz.may_begin_title(Gazetteer::first_word(s.span(i - n, i - 1)))) continue;
+      if (!s.may_begin(i - n, Gazetteer::kTitle) ||
+          !gaz.may_begin_title(Gazetteer::first_word(s.span(i - n, i - 1))))
+        continue;
       std::string key = Gazetteer::key_of(s.span(i - n, i - 1));
       if (const std::string* relation = gaz.person_title(key)) return *relation;
       if (const std::string* relation = gaz.person_title(lower_utf8(key))) return *relation;
@@ -410,7 +414,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     const auto& lower = s.lower(i);
 
     // « l'activité batteries d'Orvane »: a business unit of a named organization.
-    if (s.may_begin_entry(i) && gazetteer_.is_unit_noun(lower) && i > 0 && is_definite_article(s.lower(i - 1))) {
+    if (s.may_begin(i, Gazetteer::kUnitNoun) && gazetteer_.is_unit_noun(lower) && i > 0 &&
+        is_definite_article(s.lower(i - 1))) {
       const bool quoted = s.is(i + 1, "\xC2\xAB");
       const std::size_t unit_word = quoted ? i + 2 : i + 1;
       const std::size_t k = unit_word + (quoted ? 2 : 1);
@@ -436,8 +441,10 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     }
 
     // « le gouvernement allemand », « les autorités japonaises », « l'administration Obama ».
-    if (s.may_begin_entry(i) &&
-        (gazetteer_.is_government_noun(lower) || (i + 1 < s.size() && gazetteer_.is_government_noun(std::string(lower).append(" ").append(s.lower(i + 1)))))) {
+    if (s.may_begin(i, Gazetteer::kGovernmentNoun) &&
+        (gazetteer_.is_government_noun(lower) ||
+         (i + 1 < s.size() &&
+          gazetteer_.is_government_noun(std::string(lower).append(" ").append(s.lower(i + 1)))))) {
       const std::size_t noun_last = gazetteer_.is_government_noun(lower) ? i : i + 1;
       if (const Nationality* nat = find.nationality(noun_last + 1)) {
         add(i, noun_last + 1, Tag::GOV, government_name(gazetteer_, nat->country));

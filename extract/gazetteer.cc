@@ -196,17 +196,20 @@ bool lowers_letter_by_letter(std::string_view text) {
 }
 }  // namespace
 
-bool Gazetteer::may_begin_entry(std::string_view token, std::string_view lower, bool word_ends) const {
+std::uint8_t Gazetteer::entry_kinds(std::string_view token, std::string_view lower,
+                                    bool word_ends) const {
   // A span starting at the token has a first word starting with it (the token itself when a
   // space follows), and so has its key_of and the key's lower case: the entry, if any, begins
   // with lower (has lower for first word).
-  return may_begin_entry_lowered(lower, lowers_letter_by_letter(token), word_ends);
+  return entry_kinds_lowered(lower, lowers_letter_by_letter(token), word_ends);
 }
 
-bool Gazetteer::may_begin_entry_lowered(std::string_view lower, bool lowered_letter_by_letter,
-                                        bool word_ends) const {
-  if (!lowered_letter_by_letter) return true;
-  return word_ends ? entry_first_words_.contains(lower) : entry_prefixes_.contains(lower);
+std::uint8_t Gazetteer::entry_kinds_lowered(std::string_view lower, bool lowered_letter_by_letter,
+                                            bool word_ends) const {
+  if (!lowered_letter_by_letter) return kAnyEntry;
+  const std::uint8_t* kinds =
+      word_ends ? entry_first_words_.find(lower) : entry_prefixes_.find(lower);
+  return kinds ? *kinds : 0;
 }
 
 bool Gazetteer::may_begin_name(std::string_view word) const {
@@ -367,18 +370,18 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
   }
   for (const auto& [key, descriptor] : g.org_descriptors_.entries())
     add_prefixes(g.descriptor_prefixes_, key);
-  auto add_entry = [&g](std::string_view key) {
+  auto add_entry = [&g](std::string_view key, EntryKind kind) {
     const std::string first = lower_utf8(first_word(key));
-    for (std::size_t n = 1; n <= first.size(); ++n) g.entry_prefixes_.try_emplace(first.substr(0, n));
-    g.entry_first_words_.try_emplace(first);
+    for (std::size_t n = 1; n <= first.size(); ++n) g.entry_prefixes_[first.substr(0, n)] |= kind;
+    g.entry_first_words_[first] |= kind;
   };
-  for (const auto& [key, entry] : g.names_.entries()) add_entry(key);
-  for (const auto& [key, entry] : g.lowercase_names_.entries()) add_entry(key);
-  for (const auto& [key, descriptor] : g.org_descriptors_.entries()) add_entry(key);
-  for (const auto& [key, relation] : g.person_titles_.entries()) add_entry(key);
-  for (const auto& [key, nationality] : g.nationalities_.entries()) add_entry(key);
-  for (const auto& noun : g.government_nouns_.entries()) add_entry(noun.key);
-  for (const auto& noun : g.unit_nouns_.entries()) add_entry(noun.key);
+  for (const auto& [key, entry] : g.names_.entries()) add_entry(key, kName);
+  for (const auto& [key, entry] : g.lowercase_names_.entries()) add_entry(key, kName);
+  for (const auto& [key, descriptor] : g.org_descriptors_.entries()) add_entry(key, kDescriptor);
+  for (const auto& [key, relation] : g.person_titles_.entries()) add_entry(key, kTitle);
+  for (const auto& [key, nationality] : g.nationalities_.entries()) add_entry(key, kNationality);
+  for (const auto& noun : g.government_nouns_.entries()) add_entry(noun.key, kGovernmentNoun);
+  for (const auto& noun : g.unit_nouns_.entries()) add_entry(noun.key, kUnitNoun);
   return g;
 }
 

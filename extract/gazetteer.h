@@ -4,6 +4,7 @@
 // Loaded from fr/gazetteer/*.tsv (defaults, then the user's files, which extend them).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,17 +67,32 @@ class Gazetteer {
   std::size_t descriptor_prefix_words(std::string_view surface) const;
   // may_begin_name's test for org_descriptor(key_of(surface)).
   bool may_begin_descriptor(std::string_view word) const;
-  // False when no entry the tagger looks up from a token on (a name, descriptor, title,
-  // nationality, government or unit noun) can begin with the token: one look-up that spares
-  // the others for most words of a sentence. `lower` is lower_utf8(token). Exact for tokens
-  // that lower-case letter by letter (ASCII, Latin-1); true for any other. `word_ends` says
-  // that a space or the end of the sentence follows the token: then an entry's first word must
-  // be the token, not merely begin with it (« de » is no first word, though « deutsche » is).
-  bool may_begin_entry(std::string_view token, std::string_view lower, bool word_ends = false) const;
+  // The kinds of entry the tagger looks up from a token on, as bits.
+  enum EntryKind : std::uint8_t {
+    kName = 1,
+    kDescriptor = 2,
+    kTitle = 4,
+    kNationality = 8,
+    kGovernmentNoun = 16,
+    kUnitNoun = 32,
+  };
+  static constexpr std::uint8_t kAnyEntry = 63;
+  // The kinds of entry that can begin with the token: none spares every look-up starting at
+  // it, for most words of a sentence, and one kind the others. `lower` is lower_utf8(token).
+  // Exact for tokens that lower-case letter by letter (ASCII, Latin-1); kAnyEntry for any
+  // other. `word_ends` says that a space or the end of the sentence follows the token: then an
+  // entry's first word must be the token, not merely begin with it (« de » is no first word,
+  // though « deutsche » is).
+  std::uint8_t entry_kinds(std::string_view token, std::string_view lower,
+                           bool word_ends = false) const;
   // The same, from what append_lower_utf8 said of the token: the tagger asks this of every
   // token, right after lower-casing it, and the token's bytes need no second reading.
-  bool may_begin_entry_lowered(std::string_view lower, bool lowered_letter_by_letter,
-                               bool word_ends) const;
+  std::uint8_t entry_kinds_lowered(std::string_view lower, bool lowered_letter_by_letter,
+                                   bool word_ends) const;
+  bool may_begin_entry(std::string_view token, std::string_view lower,
+                       bool word_ends = false) const {
+    return entry_kinds(token, lower, word_ends) != 0;
+  }
   // The same for person_title(key_of(surface)) or person_title(lower_utf8(key_of(surface))).
   bool may_begin_title(std::string_view word) const;
   const Nationality* nationality(std::string_view key) const;
@@ -112,8 +128,10 @@ class Gazetteer {
   WordSet first_names_;
   WordTable<std::string> person_titles_;
   WordSet title_first_words_;  // first word of every person_titles_ key, and its lower case
-  WordSet entry_prefixes_;     // every prefix of lower_utf8(first word) of the entries above
-  WordSet entry_first_words_;  // lower_utf8(first word) of the entries above
+  // Every prefix of lower_utf8(first word) of the entries above, and that first word, with the
+  // kinds of entry they begin.
+  WordTable<std::uint8_t> entry_prefixes_;
+  WordTable<std::uint8_t> entry_first_words_;
   WordTable<std::string> media_;
   WordTable<std::string> governments_;
   WordTable<std::string> leaders_;

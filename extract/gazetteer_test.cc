@@ -71,9 +71,9 @@ TEST(Gazetteer, MayBeginEntryBeforeASpaceWantsTheWholeFirstWord) {
   EXPECT_TRUE(before_space("Œuvre"));   // beyond Latin-1 still "maybe"
 }
 
-// The tagger lower-cases a token and asks may_begin_entry_lowered with what the lower-casing
-// said: the same answers as may_begin_entry, which reads the token again.
-TEST(Gazetteer, MayBeginEntryLoweredAgreesWithMayBeginEntry) {
+// The tagger lower-cases a token and asks entry_kinds_lowered with what the lower-casing said:
+// the same answers as entry_kinds, which reads the token again.
+TEST(Gazetteer, EntryKindsLoweredAgreesWithEntryKinds) {
   const Gazetteer g = small_gazetteer();
   for (std::string_view token : {"Orvane", "Orv", "ORVANE", "Étoile", "étoiles", "Lumio", "Œuvre",
                                  "Őrvane", "filiale", "l'", "É", "\xC3"}) {
@@ -82,11 +82,29 @@ TEST(Gazetteer, MayBeginEntryLoweredAgreesWithMayBeginEntry) {
     const bool letter_by_letter = append_lower_utf8(token, lower);
     EXPECT_EQ(std::string_view(lower).substr(start), lower_utf8(token)) << token;
     for (bool word_ends : {false, true})
-      EXPECT_EQ(g.may_begin_entry_lowered(std::string_view(lower).substr(start), letter_by_letter,
-                                          word_ends),
-                g.may_begin_entry(token, lower_utf8(token), word_ends))
+      EXPECT_EQ(
+          g.entry_kinds_lowered(std::string_view(lower).substr(start), letter_by_letter, word_ends),
+          g.entry_kinds(token, lower_utf8(token), word_ends))
           << token << " word_ends=" << word_ends;
   }
+}
+
+// Each kind of entry the tagger looks up is told apart, so that a token beginning a unit noun
+// is not asked about governments or nationalities.
+TEST(Gazetteer, EntryKindsSayWhichEntriesBeginWithTheToken) {
+  const Gazetteer g = small_gazetteer();
+  EXPECT_EQ(g.entry_kinds("Orvane", "orvane", /*word_ends=*/true), Gazetteer::kName);
+  EXPECT_EQ(g.entry_kinds("filiale", "filiale", /*word_ends=*/true), Gazetteer::kUnitNoun);
+  EXPECT_EQ(g.entry_kinds("fil", "fil"), Gazetteer::kUnitNoun);  // the start of a first word
+  EXPECT_EQ(g.entry_kinds("Kestrel", "kestrel"), 0);
+  EXPECT_EQ(g.entry_kinds("Œuvre", "œuvre"), Gazetteer::kAnyEntry);  // beyond Latin-1: any
+  const auto files = RuleFiles::with_extra(
+      {{"fr/gazetteer/org_descriptors.tsv", "test/org_descriptors.tsv", "groupe\tboth\n"},
+       {"fr/gazetteer/entities.tsv", "test/entities.tsv", "Groupe Braxio\tOrganization\tBraxio\n"}},
+      /*include_defaults=*/false);
+  const Gazetteer both = Gazetteer::load(files);
+  EXPECT_EQ(both.entry_kinds("groupe", "groupe", /*word_ends=*/true),
+            Gazetteer::kName | Gazetteer::kDescriptor);
 }
 
 TEST(Gazetteer, AppendLowerSaysWhetherItLoweredLetterByLetter) {
