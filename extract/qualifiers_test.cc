@@ -87,6 +87,24 @@ TEST(QualifierAmounts, NumbersWithoutACurrencyAreSkipped) {
   EXPECT_EQ(read("Rien ici."), "");
 }
 
+// Dates are read one after the other, each search starting where the last match ended, as a
+// start of text: the space after « 2020 » is consumed with it, and « 2021 » stands at a start.
+TEST(QualifierDates, DatesAreReadInTurn) {
+  auto read = [](std::string_view text) {
+    std::string out;
+    for (const auto& d : finder().dates(text))
+      out += "[" + std::to_string(d.begin) + "," + std::to_string(d.end) + ") " + d.date.phrase +
+             " = " + d.date.iso + "; ";
+    return out;
+  };
+  EXPECT_EQ(read("Le rachat, annoncé le 3 mars 2021, date de fin 2018."),
+            "[20,34) le 3 mars 2021 = 2021-03-03; [44,52) fin 2018 = 2018; ");
+  EXPECT_EQ(read("En 2020 2021 puis en 1999."),
+            "[0,7) En 2020 = 2020; [8,12) 2021 = 2021; [18,25) en 1999 = 1999; ");
+  EXPECT_EQ(read("depuis 1er JANVIER 2022"), "[0,23) depuis 1er JANVIER 2022 = 2022-01-01; ");
+  EXPECT_EQ(read("A2021, 20215 et 3 mars"), "");
+}
+
 // Every pattern of a list counts, not only the first: the lists are searched as one pattern.
 TEST(QualifierSentence, AnyPatternOfAListQualifies) {
   auto qualify = [](const std::string& text) {
