@@ -482,6 +482,8 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
       char32_t last = 0;
       std::size_t first_group = 0;
       bool elided = false;
+      CodePoint
+          stop{};  // the code point the run stopped at (cp_at(q) after the loop but for an elision)
       while (true) {
         const std::size_t run_begin = q;
         while (q < end) {
@@ -503,7 +505,23 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
         }
         if (!joined) first_group = q - run_begin;
         const CodePoint j = cp_at(q);
+        stop = j;
         if (j.len == 0) break;
+        if (j.cp == ' ') {
+          // A thousands group: exactly three digits, then no more word characters.
+          if (numeric && groupable && first_group >= 1 && first_group <= 3 && q + 4 <= end &&
+              ascii_digit(text[q + 1]) && ascii_digit(text[q + 2]) && ascii_digit(text[q + 3]) &&
+              !is_word_char(cp_at(q + 4).cp)) {
+            q += 4;
+            joined = true;
+            last = '0';
+            continue;
+          }
+          break;
+        }
+        // Only these join what follows: most runs end here, without looking further.
+        if (j.cp != '\'' && j.cp != '-' && j.cp != '.' && j.cp != ',' && j.cp != '/' && j.cp != '&')
+          break;
         const CodePoint after = cp_at(q + j.len);
         if (j.cp == '\'') {
           if (!joined && is_elision(text.substr(b, q - b))) {
@@ -565,29 +583,17 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
           }
           break;
         }
-        if (j.cp == ' ') {
-          // A thousands group: exactly three digits, then no more word characters.
-          if (numeric && groupable && first_group >= 1 && first_group <= 3 && q + 4 <= end &&
-              ascii_digit(text[q + 1]) && ascii_digit(text[q + 2]) && ascii_digit(text[q + 3]) &&
-              !is_word_char(cp_at(q + 4).cp)) {
-            q += 4;
-            joined = true;
-            last = '0';
-            continue;
-          }
-          break;
-        }
         break;
       }
-      const std::size_t multiplier = is_currency(cp_at(q).cp) && !elided
+      const std::size_t multiplier = !elided && is_currency(stop.cp)
                                          ? multiplier_suffix(text.substr(b, q - b))
                                          : std::string_view::npos;
       if (elided) {
         push(b, q, TokenKind::Word);
       } else if (multiplier != std::string_view::npos) {
         if (multiplier > 0) push(b, b + multiplier, TokenKind::Number);  // "6" of "6M€"
-        push(b + multiplier, q + cp_at(q).len, TokenKind::Symbol);       // "M€"
-        q += cp_at(q).len;
+        push(b + multiplier, q + stop.len, TokenKind::Symbol);           // "M€"
+        q += stop.len;
       } else {
         push(b, q, numeric && is_digit(at(text, b).cp) ? TokenKind::Number : TokenKind::Word);
       }
