@@ -265,6 +265,23 @@ Fact KnowledgeGraph::fact(std::size_t i) const {
   return f;
 }
 
+KnowledgeGraph::FactView KnowledgeGraph::fact_view(std::size_t i) const {
+  const PackedFact& p = packed_[i];
+  return {&refs_[p.subject],
+          &refs_[p.object],
+          p.subject,
+          p.object,
+          p.qualifiers,
+          strings_[p.relation],
+          &qualifiers_[p.qualifiers],
+          p.confidence,
+          strings_[p.doc],
+          sentences_[p.sentence],
+          strings_[p.rule],
+          p.sentence_span,
+          p.span};
+}
+
 std::vector<std::size_t> KnowledgeGraph::facts_by_document() const {
   // Documents' ids are interned strings: one comparison of each distinct id, not of each fact.
   std::vector<std::uint32_t> docs;

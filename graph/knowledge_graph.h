@@ -79,6 +79,20 @@ class KnowledgeGraph {
   const std::vector<Fact>& facts() const;
   std::size_t fact_count() const { return packed_.size(); }
   Fact fact(std::size_t i) const;
+  // fact(i) read in place: views of the graph's own values, valid while the graph is unchanged.
+  // Equal sides, and equal qualifiers, are stored once, under the keys given here: a writer of
+  // hundreds of thousands of facts formats each distinct one once.
+  struct FactView {
+    const EntityRef* subject;
+    const EntityRef* object;
+    std::uint32_t subject_key, object_key, qualifiers_key;
+    std::string_view relation;
+    const Qualifiers* qualifiers;
+    double confidence;
+    std::string_view doc, sentence, rule;
+    ByteSpan sentence_span, span;
+  };
+  FactView fact_view(std::size_t i) const;
   // Every fact index, ordered by the id of the fact's document, in the order added within one
   // document: the order of the graph file, whose reader hands the facts over document by
   // document.

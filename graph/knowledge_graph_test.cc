@@ -84,6 +84,38 @@ TEST(KnowledgeGraph, SupportsReadInPlaceAreThoseOfTheEdge) {
   EXPECT_EQ(g.support_fact(0, 1), 0u);
 }
 
+// A fact read in place is the fact; equal sides and qualifiers share their keys, others not.
+TEST(KnowledgeGraph, FactsReadInPlaceAreTheFactsWithSharedKeys) {
+  KnowledgeGraph g;
+  Fact first = make_fact("Orvane", "acquires", "Lumio", "a.txt");
+  first.subject.aliases = {"ORV"};
+  first.qualifiers.hedged = true;
+  Fact second = make_fact("Orvane", "partner-of", "Kestrel", "a.txt", 40);
+  second.subject.aliases = {"ORV"};
+  second.qualifiers.hedged = true;
+  Fact third = make_fact("Lumio", "partner-of", "Orvane", "a.txt", 80);
+  g.add_document(doc("a.txt"), {first, second, third});
+  for (std::size_t i = 0; i < 3; ++i) {
+    const KnowledgeGraph::FactView view = g.fact_view(i);
+    const Fact copy = g.fact(i);
+    EXPECT_EQ(*view.subject, copy.subject);
+    EXPECT_EQ(*view.object, copy.object);
+    EXPECT_EQ(view.relation, copy.relation);
+    EXPECT_EQ(*view.qualifiers, copy.qualifiers);
+    EXPECT_EQ(view.confidence, copy.confidence);
+    EXPECT_EQ(view.doc, copy.source.doc);
+    EXPECT_EQ(view.sentence, copy.source.sentence);
+    EXPECT_EQ(view.rule, copy.source.rule);
+    EXPECT_EQ(view.sentence_span, copy.source.sentence_span);
+    EXPECT_EQ(view.span, copy.source.span);
+  }
+  EXPECT_EQ(g.fact_view(0).subject_key, g.fact_view(1).subject_key);
+  EXPECT_EQ(g.fact_view(0).qualifiers_key, g.fact_view(1).qualifiers_key);
+  EXPECT_NE(g.fact_view(0).qualifiers_key, g.fact_view(2).qualifiers_key);
+  EXPECT_EQ(g.fact_view(0).object_key, g.fact_view(2).subject_key);  // « Lumio », no aliases
+  EXPECT_NE(g.fact_view(0).subject_key, g.fact_view(2).object_key);  // « Orvane » without its alias
+}
+
 // Two documents: Orvane acquires Lumio (twice), Lumio partners Kestrel, Kestrel has not
 // acquired Orvane.
 KnowledgeGraph three_facts() {

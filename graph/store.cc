@@ -528,27 +528,33 @@ class FactRows {
                            "confidence, sentence, sentence_start, sentence_end, start, \"end\", rule) "
                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {}
 
-  void write(const Fact& f) {
-    const std::string subject_aliases = aliases_json(f.subject.aliases);
-    const std::string object_aliases = aliases_json(f.object.aliases);
-    const std::string qualifiers = qualifiers_json(f.qualifiers);
+  void write(const KnowledgeGraph::FactView& f) {
+    // Grown first: the texts bound below must not move before the row is stepped.
+    grow_to(aliases_json_, std::max(f.subject_key, f.object_key));
+    grow_to(qualifiers_json_, f.qualifiers_key);
+    const std::string& subject_aliases =
+        memoized(aliases_json_[f.subject_key], [&] { return aliases_json(f.subject->aliases); });
+    const std::string& object_aliases =
+        memoized(aliases_json_[f.object_key], [&] { return aliases_json(f.object->aliases); });
+    const std::string& qualifiers = memoized(qualifiers_json_[f.qualifiers_key],
+                                             [&] { return qualifiers_json(*f.qualifiers); });
     auto* st = statement_.get();
-    bind_text_in_place(st, 1, f.source.doc);
-    bind_text_in_place(st, 2, f.subject.name);
-    bind_text_in_place(st, 3, to_string(f.subject.type));
+    bind_text_in_place(st, 1, f.doc);
+    bind_text_in_place(st, 2, f.subject->name);
+    bind_text_in_place(st, 3, to_string(f.subject->type));
     bind_text_in_place(st, 4, subject_aliases);
     bind_text_in_place(st, 5, f.relation);
-    bind_text_in_place(st, 6, f.object.name);
-    bind_text_in_place(st, 7, to_string(f.object.type));
+    bind_text_in_place(st, 6, f.object->name);
+    bind_text_in_place(st, 7, to_string(f.object->type));
     bind_text_in_place(st, 8, object_aliases);
     bind_text_in_place(st, 9, qualifiers);
     sqlite3_bind_double(st, 10, f.confidence);
-    bind_text_in_place(st, 11, f.source.sentence);
-    bind_int(st, 12, f.source.sentence_span.begin);
-    bind_int(st, 13, f.source.sentence_span.end);
-    bind_int(st, 14, f.source.span.begin);
-    bind_int(st, 15, f.source.span.end);
-    bind_text_in_place(st, 16, f.source.rule);
+    bind_text_in_place(st, 11, f.sentence);
+    bind_int(st, 12, f.sentence_span.begin);
+    bind_int(st, 13, f.sentence_span.end);
+    bind_int(st, 14, f.span.begin);
+    bind_int(st, 15, f.span.end);
+    bind_text_in_place(st, 16, f.rule);
     step_done(st, db_, file_);
     ++written_;
     writeback_.row_written();
@@ -561,8 +567,22 @@ class FactRows {
   sqlite3* db_;
   const std::filesystem::path& file_;
   EarlyWriteback& writeback_;
+  // The JSON of a value the graph stores once, by its key, formatted when first needed: most
+  // sides and qualifiers recur from fact to fact. An empty string: not formatted yet (no JSON
+  // text is empty).
+  static void grow_to(std::vector<std::string>& json, std::uint32_t key) {
+    if (key >= json.size()) json.resize(std::max<std::size_t>(key + 1, 2 * json.size()));
+  }
+  template <typename Format>
+  static const std::string& memoized(std::string& json, Format format) {
+    if (json.empty()) json = format();
+    return json;
+  }
+
   Stmt statement_;
   std::size_t written_ = 0;
+  std::vector<std::string> aliases_json_;     // by EntityRef key (FactView::subject_key...)
+  std::vector<std::string> qualifiers_json_;  // by FactView::qualifiers_key
 };
 
 // Every fact in document order, which the reader needs (read_graph_streaming): it then reads
@@ -570,7 +590,7 @@ class FactRows {
 std::vector<std::uint32_t> write_facts(const KnowledgeGraph& graph, FactRows& rows) {
   std::vector<std::uint32_t> seq_of_fact(graph.fact_count(), 0);
   for (const std::size_t i : graph.facts_by_document()) {
-    rows.write(graph.fact(i));  // one at a time: a large graph holds its facts compactly
+    rows.write(graph.fact_view(i));  // in place: a large graph holds its facts compactly
     seq_of_fact[i] = static_cast<std::uint32_t>(rows.written());
   }
   rows.done();
@@ -911,15 +931,15 @@ void GraphWriter::document_added() {
   Impl& w = *impl_;
   if (!w.streaming()) return;
   for (std::size_t i = w.rows->written(); i < w.graph.fact_count(); ++i) {
-    const Fact f = w.graph.fact(i);
+    const KnowledgeGraph::FactView f = w.graph.fact_view(i);
     // The facts table is in the order of the documents' ids (write_facts): a fact of an earlier
     // id than one written already would have to go before it.
-    if (f.source.doc < w.last_doc) {
+    if (f.doc < w.last_doc) {
       w.stop_streaming();
       return;
     }
     w.temp->guarded([&] { w.rows->write(f); });
-    if (f.source.doc != w.last_doc) w.last_doc = f.source.doc;
+    if (f.doc != w.last_doc) w.last_doc = f.doc;
   }
 }
 
