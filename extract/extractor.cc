@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <future>
-#include <set>
-#include <tuple>
 
 #include "extract/clutter.h"
 #include "extract/entities.h"
@@ -314,15 +312,24 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
   const NormalizedText& norm = doc.norm;
   const std::string_view text = norm.text;
   std::vector<Fact> facts;
-  std::set<std::tuple<std::string, std::string, std::string, std::uint64_t>> seen;
   for (const TaggedSentence& ts : doc.tagged) {
     if (!reads(ts, trace != nullptr)) continue;  // as run() chose the sentences to match
     const std::size_t facts_before = facts.size();
     const ByteSpan sentence_span = norm.to_original(ts.sentence.begin, ts.sentence.end);
+    // One fact a (subject, relation, object) a sentence: the first found. A sentence gives a
+    // handful, so the ones it gave already are looked through.
+    auto stated = [&](const std::string& subject, const std::string& relation,
+                      const std::string& object) {
+      return std::any_of(facts.begin() + static_cast<std::ptrdiff_t>(facts_before), facts.end(),
+                         [&](const Fact& f) {
+                           return f.subject.name == subject && f.relation == relation &&
+                                  f.object.name == object;
+                         });
+    };
     auto add = [&](EntityRef subject, const std::string& relation, EntityRef object,
                    const std::string& rule, std::size_t begin, std::size_t end, Qualifiers q) {
       if (subject.name.empty() || object.name.empty() || subject.name == object.name) return;
-      if (!seen.emplace(subject.name, relation, object.name, sentence_span.begin).second) return;
+      if (stated(subject.name, relation, object.name)) return;
       q.from_clutter = ts.sentence.clutter;
       Fact f;
       f.subject = std::move(subject);

@@ -99,6 +99,25 @@ TEST(Extractor, SlotsAreReadTheSameFromMarkersOrBySubmatch) {
                      "Lumio defies Orvane"}));
 }
 
+// Two rules stating the same fact in one sentence give it once; another sentence stating it
+// gives it again, with its own evidence.
+TEST(Extractor, AFactIsGivenOnceASentence) {
+  const RulesFolder folder({{std::string("fr/relations/mine.rules"),
+                             "relation\tdefies\n"
+                             "rule\tmy.defies\tdefies\t{S:ORG} défie {O:ORG}\n"
+                             "rule\tmy.defies-again\tdefies\t{S:ORG} défie {O:ORG}\\.\n"}});
+  const Extractor with_rules(ExtractorOptions{{folder.path()}, false});
+  const std::string text =
+      "Le groupe Kerlio défie le groupe Orvane. Depuis lundi, le groupe Kerlio défie le groupe "
+      "Orvane.";
+  std::vector<Fact> mine;
+  for (auto& f : with_rules.extract(Document{"a.txt", "a.txt", "", text}))
+    if (f.relation == "defies") mine.push_back(f);
+  ASSERT_EQ(triples(mine),
+            (std::vector<std::string>{"Kerlio defies Orvane", "Kerlio defies Orvane"}));
+  EXPECT_NE(mine[0].source.sentence_span, mine[1].source.sentence_span);
+}
+
 const Extractor& extractor() {
   static const Extractor instance;
   return instance;
