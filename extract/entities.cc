@@ -156,7 +156,9 @@ class SentenceView {
       // word of any span from here is the token.
       const bool word_ends = &t == &tokens_.back() || t.end >= text_.size() || text_[t.end] == ' ' ||
                              text_[t.end] == '\t' || text_[t.end] == '\n';
-      entry_kinds_.push_back(gaz.entry_kinds_lowered(lower, letter_by_letter, word_ends));
+      const bool unchanged = letter_by_letter && lower == word_at(text_, t);
+      entry_kinds_.push_back(gaz.entry_kinds_lowered(lower, letter_by_letter, word_ends) |
+                             (unchanged ? kNoCapital : 0));
     }
     lower_begin_.push_back(static_cast<std::uint32_t>(lowers_.size()));
   }
@@ -169,7 +171,12 @@ class SentenceView {
   }
   // Whether an entry of one of these kinds (Gazetteer::EntryKind) can begin at token i: false
   // spares the look-ups of those kinds starting at it.
-  bool may_begin(std::size_t i, std::uint8_t kinds) const { return (entry_kinds_[i] & kinds) != 0; }
+  bool may_begin(std::size_t i, std::uint8_t kinds) const {
+    return (entry_kinds_[i] & kinds & Gazetteer::kAnyEntry) != 0;
+  }
+  // True when token i has no capital letter, known from its lower-casing alone (a token that
+  // lower-cases letter by letter into itself; false for others, which may have none either).
+  bool known_without_capital(std::size_t i) const { return (entry_kinds_[i] & kNoCapital) != 0; }
   std::string_view span(std::size_t first, std::size_t last) const {  // tokens [first, last]
     return text_.substr(tokens_[first].begin, tokens_[last].end - tokens_[first].begin);
   }
@@ -191,7 +198,10 @@ class SentenceView {
   // Each token lower-cased (lower_utf8), one after the other in one buffer.
   std::string lowers_;
   std::vector<std::uint32_t> lower_begin_;  // by token, and its end
-  std::vector<std::uint8_t> entry_kinds_;   // Gazetteer::entry_kinds of each token
+  // Gazetteer::entry_kinds of each token, and kNoCapital for known_without_capital.
+  static constexpr std::uint8_t kNoCapital = 0x80;
+  static_assert((kNoCapital & Gazetteer::kAnyEntry) == 0);
+  std::vector<std::uint8_t> entry_kinds_;
 };
 
 }  // namespace
@@ -268,7 +278,7 @@ struct Finder {
   }
 
   bool compute_can_start_name(std::size_t i) const {
-    if (!is_word(s.token(i))) return false;
+    if (!is_word(s.token(i)) || s.known_without_capital(i)) return false;  // most words: no capital
     const auto w = s.word(i);
     const auto& lower = s.lower(i);
     const bool upper = starts_uppercase(w);
