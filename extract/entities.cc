@@ -261,13 +261,18 @@ struct Finder {
     // The spans all begin like the longest: a name can only be one crossing no more spaces than
     // the words of the longest span that begin some name. Spans that cross one have the first
     // word that began a name when those were counted.
-    const Reach r = reach(i, limit, gaz.name_prefix_words(s.span(i, limit - 1)));
+    const std::size_t max_spaces = gaz.name_prefix_words(s.span(i, limit - 1));
+    const Reach r = reach(i, limit, max_spaces);
     for (std::size_t last = r.end; last-- > i;) {
       if (!is_word(s.token(last)) && s.token(last).kind != TokenKind::Symbol) continue;
       const std::string_view span = s.span(i, last);
-      if (const NameEntry* e =
-              last >= r.past_first_word ? gaz.name_of_known_first_word(span) : gaz.name(span))
+      // The span of the whole first word, or longer: whether that word begins a name is known.
+      if (last + 1 >= r.past_first_word) {
+        if (max_spaces == 0) continue;
+        if (const NameEntry* e = gaz.name_of_known_first_word(span)) return std::pair{last, e};
+      } else if (const NameEntry* e = gaz.name(span)) {
         return std::pair{last, e};
+      }
     }
     return std::nullopt;
   }
