@@ -47,6 +47,18 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+// Whether `set`, whose keys are lower_ascii forms, holds lower_ascii(word): built on the stack
+// (the tagger asks this of every word that extends a name).
+bool contains_lower_ascii(const WordSet& set, std::string_view word) {
+  char lowered[32];
+  if (word.size() > sizeof lowered) return set.contains(std::string_view(lower_ascii(word)));
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    lowered[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return set.contains(std::string_view(lowered, word.size()));
+}
+
 bool starts_lowercase(std::string_view s) {
   int32_t i = 0;
   UChar32 c;
@@ -434,10 +446,10 @@ const std::string* Gazetteer::leader_government(std::string_view person) const {
   return leaders_.find(person);
 }
 bool Gazetteer::is_corporate_suffix(std::string_view word) const {
-  return corporate_suffixes_.contains(std::string_view(lower_ascii(word)));
+  return contains_lower_ascii(corporate_suffixes_, word);
 }
 bool Gazetteer::is_corporate_prefix(std::string_view word) const {
-  return corporate_prefixes_.contains(std::string_view(lower_ascii(word)));
+  return contains_lower_ascii(corporate_prefixes_, word);
 }
 
 }  // namespace toile

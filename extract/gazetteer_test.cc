@@ -133,6 +133,21 @@ TEST(Gazetteer, DescriptorPrefixWordsCountsTheWordsThatBeginADescriptor) {
   EXPECT_FALSE(g.may_begin_descriptor("de"));  // a second word begins no descriptor
 }
 
+// Legal forms are matched whatever the case of their ASCII letters, and only those.
+TEST(Gazetteer, CorporateSuffixesIgnoreAsciiCase) {
+  const auto files = RuleFiles::with_extra(
+      {{"fr/gazetteer/corporate_suffixes.txt", "test/corporate_suffixes.txt", "SA\nGmbH\nÉts\n"}},
+      /*include_defaults=*/false);
+  const Gazetteer g = Gazetteer::load(files);
+  EXPECT_TRUE(g.is_corporate_suffix("SA"));
+  EXPECT_TRUE(g.is_corporate_suffix("sa"));
+  EXPECT_TRUE(g.is_corporate_suffix("GMBH"));
+  EXPECT_FALSE(g.is_corporate_suffix("SAS"));
+  EXPECT_TRUE(g.is_corporate_suffix("ÉTS"));  // « É » kept as written, the rest lowered
+  EXPECT_FALSE(g.is_corporate_suffix("éts"));
+  EXPECT_FALSE(g.is_corporate_suffix(std::string(40, 'A')));
+}
+
 // For spans whose first word is known to begin a name, the same answer without that test.
 TEST(Gazetteer, NameOfKnownFirstWordAnswersAsName) {
   const Gazetteer g = small_gazetteer();
