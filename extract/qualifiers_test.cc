@@ -65,16 +65,24 @@ TEST(QualifierSentence, FactsOfASentenceShareItsCuesButNotTheirOwnWords) {
   EXPECT_EQ(d.negated, b.negated);
 }
 
+// « [begin,end) what; » for each amount or date found, in order.
+template <typename Found, typename Describe>
+std::string listed(const std::vector<Found>& found, Describe describe) {
+  std::string out;
+  for (const auto& f : found)
+    out += "[" + std::to_string(f.begin) + "," + std::to_string(f.end) + ") " + describe(f) + "; ";
+  return out;
+}
+
 // A number without a currency is no amount, but its match is consumed all the same (as by
 // RE2::FindAndConsume): the next search starts after it, the character that ends the number
 // included, so that in « 2024 5 € » the year's match takes the 5 and no amount is left.
 TEST(QualifierAmounts, NumbersWithoutACurrencyAreSkipped) {
   auto read = [](std::string_view text) {
-    std::string out;
-    for (const auto& a : finder().amounts(text))
-      out += "[" + std::to_string(a.begin) + "," + std::to_string(a.end) + ") " + a.amount.phrase + " = " +
-             std::to_string(static_cast<long long>(a.amount.value)) + " " + a.amount.currency + "; ";
-    return out;
+    return listed(finder().amounts(text), [](const FoundAmount& a) {
+      return a.amount.phrase + " = " + std::to_string(static_cast<long long>(a.amount.value)) +
+             " " + a.amount.currency;
+    });
   };
   EXPECT_EQ(read("En 2024, 5 millions d'euros."), "[9,27) 5 millions d'euros = 5000000 EUR; ");
   EXPECT_EQ(read("2024 5 €"), "");
@@ -91,11 +99,8 @@ TEST(QualifierAmounts, NumbersWithoutACurrencyAreSkipped) {
 // start of text: the space after « 2020 » is consumed with it, and « 2021 » stands at a start.
 TEST(QualifierDates, DatesAreReadInTurn) {
   auto read = [](std::string_view text) {
-    std::string out;
-    for (const auto& d : finder().dates(text))
-      out += "[" + std::to_string(d.begin) + "," + std::to_string(d.end) + ") " + d.date.phrase +
-             " = " + d.date.iso + "; ";
-    return out;
+    return listed(finder().dates(text),
+                  [](const FoundDate& d) { return d.date.phrase + " = " + d.date.iso; });
   };
   EXPECT_EQ(read("Le rachat, annoncé le 3 mars 2021, date de fin 2018."),
             "[20,34) le 3 mars 2021 = 2021-03-03; [44,52) fin 2018 = 2018; ");

@@ -58,6 +58,19 @@ TEST(KnowledgeGraph, OneEdgeAtATimeIsTheEdgeOfEdges) {
   EXPECT_EQ(g.edge(1).supports, g.edges()[1].supports);
 }
 
+// What a view read in place (SupportView, FactView) says of a fact's evidence is what the
+// copy (Support, Fact) says.
+template <typename View, typename Copy>
+void expect_same_evidence(const View& view, const Copy& copy) {
+  EXPECT_EQ(*view.qualifiers, copy.qualifiers);
+  EXPECT_EQ(view.confidence, copy.confidence);
+  EXPECT_EQ(view.doc, copy.source.doc);
+  EXPECT_EQ(view.sentence, copy.source.sentence);
+  EXPECT_EQ(view.rule, copy.source.rule);
+  EXPECT_EQ(view.sentence_span, copy.source.sentence_span);
+  EXPECT_EQ(view.span, copy.source.span);
+}
+
 TEST(KnowledgeGraph, SupportsReadInPlaceAreThoseOfTheEdge) {
   KnowledgeGraph g;
   Fact dated = make_fact("Orvane", "acquires", "Lumio", "b.txt", 30);
@@ -68,15 +81,7 @@ TEST(KnowledgeGraph, SupportsReadInPlaceAreThoseOfTheEdge) {
   const Edge edge = g.edge(0);
   ASSERT_EQ(g.edge_summary(0).supports, 2u);
   for (std::size_t k = 0; k < 2; ++k) {
-    const KnowledgeGraph::SupportView view = g.support(0, k);
-    const Support& copy = edge.supports[k];
-    EXPECT_EQ(*view.qualifiers, copy.qualifiers);
-    EXPECT_EQ(view.confidence, copy.confidence);
-    EXPECT_EQ(view.doc, copy.source.doc);
-    EXPECT_EQ(view.sentence, copy.source.sentence);
-    EXPECT_EQ(view.rule, copy.source.rule);
-    EXPECT_EQ(view.sentence_span, copy.source.sentence_span);
-    EXPECT_EQ(view.span, copy.source.span);
+    expect_same_evidence(g.support(0, k), edge.supports[k]);
   }
   EXPECT_EQ(g.support(0, 0).doc, "a.txt");  // in the edge's order, not the order added
   EXPECT_EQ(g.support(0, 1).qualifiers->status, "completed");
@@ -101,13 +106,7 @@ TEST(KnowledgeGraph, FactsReadInPlaceAreTheFactsWithSharedKeys) {
     EXPECT_EQ(*view.subject, copy.subject);
     EXPECT_EQ(*view.object, copy.object);
     EXPECT_EQ(view.relation, copy.relation);
-    EXPECT_EQ(*view.qualifiers, copy.qualifiers);
-    EXPECT_EQ(view.confidence, copy.confidence);
-    EXPECT_EQ(view.doc, copy.source.doc);
-    EXPECT_EQ(view.sentence, copy.source.sentence);
-    EXPECT_EQ(view.rule, copy.source.rule);
-    EXPECT_EQ(view.sentence_span, copy.source.sentence_span);
-    EXPECT_EQ(view.span, copy.source.span);
+    expect_same_evidence(view, copy);
   }
   EXPECT_EQ(g.fact_view(0).subject_key, g.fact_view(1).subject_key);
   EXPECT_EQ(g.fact_view(0).qualifiers_key, g.fact_view(1).qualifiers_key);
