@@ -157,7 +157,7 @@ class SentenceView {
       const bool word_ends = &t == &tokens_.back() || t.end >= text_.size() || text_[t.end] == ' ' ||
                              text_[t.end] == '\t' || text_[t.end] == '\n';
       const bool unchanged = letter_by_letter && lower == word_at(text_, t);
-      entry_kinds_.push_back(gaz.entry_kinds_lowered(lower, letter_by_letter, word_ends) |
+      entry_kinds_.push_back(gaz.entry_kinds(lower, letter_by_letter, word_ends) |
                              (unchanged ? kNoCapital : 0));
     }
     lower_begin_.push_back(static_cast<std::uint32_t>(lowers_.size()));
@@ -413,8 +413,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
   const Finder find{gazetteer_, lexicon_, s, context.capitalised_inside};
   std::vector<EntityMention> out;
   out.reserve(8);  // a news sentence names a handful: no moves of these large mentions
-  // Mentions are built where they are kept: one is seven strings, and moving it cost more than
-  // filling it. The reference is valid until the next add.
+  // Mentions are built in place: one is seven strings, and moving it cost more than filling
+  // it. They move once, into the list kept (below). The reference is valid until the next add.
   auto add = [&](std::size_t first, std::size_t last, Tag tag,
                  std::string canonical) -> EntityMention& {
     EntityMention& m = out.emplace_back();

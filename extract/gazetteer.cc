@@ -192,32 +192,11 @@ bool Gazetteer::may_begin_title(std::string_view word) const {
   return title_first_words_.contains(std::string_view(lower_utf8(key)));
 }
 
-namespace {
-// Whether lower_utf8 lower-cases this text letter by letter, each the same whatever follows
-// (its fast path): then lower_utf8(token) is a prefix of lower_utf8(token + rest), and the
-// first letter lower-cases as lower_first and key_of do.
-bool lowers_letter_by_letter(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) continue;
-    if (c != 0xC3 || i + 1 >= text.size() || (static_cast<unsigned char>(text[i + 1]) & 0xC0) != 0x80)
-      return false;
-    ++i;
-  }
-  return true;
-}
-}  // namespace
-
-std::uint8_t Gazetteer::entry_kinds(std::string_view token, std::string_view lower,
+std::uint8_t Gazetteer::entry_kinds(std::string_view lower, bool lowered_letter_by_letter,
                                     bool word_ends) const {
   // A span starting at the token has a first word starting with it (the token itself when a
   // space follows), and so has its key_of and the key's lower case: the entry, if any, begins
   // with lower (has lower for first word).
-  return entry_kinds_lowered(lower, lowers_letter_by_letter(token), word_ends);
-}
-
-std::uint8_t Gazetteer::entry_kinds_lowered(std::string_view lower, bool lowered_letter_by_letter,
-                                            bool word_ends) const {
   if (!lowered_letter_by_letter) return kAnyEntry;
   const std::uint8_t* kinds =
       word_ends ? entry_first_words_.find(lower) : entry_prefixes_.find(lower);
@@ -226,10 +205,11 @@ std::uint8_t Gazetteer::entry_kinds_lowered(std::string_view lower, bool lowered
 
 bool Gazetteer::may_begin_name(std::string_view word) const {
   // The first word of key_of(surface) is key_of(first word); that of lower_utf8(key) is its
-  // lower_utf8 (lower-casing neither makes nor removes spaces).
+  // lower_utf8 (lower-casing neither makes nor removes spaces). A word has no space: its key is
+  // a one-word prefix of a name's, or begins none.
   const std::string key = lower_first(word);
-  if (name_first_words_.contains(std::string_view(key))) return true;
-  return lowercase_name_first_words_.contains(std::string_view(lower_utf8(key)));
+  if (name_prefixes_.contains(std::string_view(key))) return true;
+  return lowercase_name_prefixes_.contains(std::string_view(lower_utf8(key)));
 }
 
 std::string Gazetteer::key_of(std::string_view surface) {
@@ -372,12 +352,10 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
   };
   for (const auto& [key, entry] : g.lowercase_names_.entries()) {
     g.longest_name_words_ = std::max(g.longest_name_words_, word_count(key));
-    g.lowercase_name_first_words_.try_emplace(first_word(key));
     add_prefixes(g.lowercase_name_prefixes_, key);
   }
   for (const auto& [key, entry] : g.names_.entries()) {
     g.longest_name_words_ = std::max(g.longest_name_words_, word_count(key));
-    g.name_first_words_.try_emplace(first_word(key));
     add_prefixes(g.name_prefixes_, key);
   }
   for (const auto& [key, descriptor] : g.org_descriptors_.entries())

@@ -77,22 +77,14 @@ class Gazetteer {
     kUnitNoun = 32,
   };
   static constexpr std::uint8_t kAnyEntry = 63;
-  // The kinds of entry that can begin with the token: none spares every look-up starting at
-  // it, for most words of a sentence, and one kind the others. `lower` is lower_utf8(token).
-  // Exact for tokens that lower-case letter by letter (ASCII, Latin-1); kAnyEntry for any
-  // other. `word_ends` says that a space or the end of the sentence follows the token: then an
-  // entry's first word must be the token, not merely begin with it (« de » is no first word,
-  // though « deutsche » is).
-  std::uint8_t entry_kinds(std::string_view token, std::string_view lower,
-                           bool word_ends = false) const;
-  // The same, from what append_lower_utf8 said of the token: the tagger asks this of every
-  // token, right after lower-casing it, and the token's bytes need no second reading.
-  std::uint8_t entry_kinds_lowered(std::string_view lower, bool lowered_letter_by_letter,
-                                   bool word_ends) const;
-  bool may_begin_entry(std::string_view token, std::string_view lower,
-                       bool word_ends = false) const {
-    return entry_kinds(token, lower, word_ends) != 0;
-  }
+  // The kinds of entry that can begin with a token: none spares every look-up starting at it,
+  // for most words of a sentence, and one kind the others. `lower` is the token lower-cased,
+  // `lowered_letter_by_letter` what append_lower_utf8 said of it: the answer is exact for
+  // tokens lowered letter by letter (ASCII, Latin-1), kAnyEntry for any other. `word_ends`
+  // says that a space or the end of the sentence follows the token: then an entry's first word
+  // must be the token, not merely begin with it (« de » is no first word, though « deutsche » is).
+  std::uint8_t entry_kinds(std::string_view lower, bool lowered_letter_by_letter,
+                           bool word_ends) const;
   // The same for person_title(key_of(surface)) or person_title(lower_utf8(key_of(surface))).
   bool may_begin_title(std::string_view word) const;
   const Nationality* nationality(std::string_view key) const;
@@ -115,8 +107,6 @@ class Gazetteer {
  private:
   WordTable<NameEntry> names_;
   WordTable<NameEntry> lowercase_names_;  // keyed by lower_utf8(surface)
-  WordSet name_first_words_;            // first word of every names_ key
-  WordSet lowercase_name_first_words_;  // first word of every lowercase_names_ key
   WordSet name_prefixes_;               // the first n words of every names_ key, for every n
   WordSet lowercase_name_prefixes_;     // the same for lowercase_names_
   WordSet not_names_;

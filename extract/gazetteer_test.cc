@@ -18,9 +18,15 @@ Gazetteer small_gazetteer() {
   return Gazetteer::load(files);
 }
 
-bool may_begin(const Gazetteer& g, std::string_view token) {
-  return g.may_begin_entry(token, lower_utf8(token));
+// The kinds of entry that can begin at the token, asked as the tagger asks: right after
+// lower-casing it.
+std::uint8_t kinds(const Gazetteer& g, std::string_view token, bool word_ends = false) {
+  std::string lower;
+  const bool letter_by_letter = append_lower_utf8(token, lower);
+  return g.entry_kinds(lower, letter_by_letter, word_ends);
 }
+
+bool may_begin(const Gazetteer& g, std::string_view token) { return kinds(g, token) != 0; }
 
 // Spaces collapsed, the first code point lower-cased, inner capitals kept.
 TEST(Gazetteer, KeyOfLowersOnlyTheFirstCharacter) {
@@ -61,7 +67,7 @@ TEST(Gazetteer, MayBeginEntryKnowsTheFirstWordsOfEntries) {
 TEST(Gazetteer, MayBeginEntryBeforeASpaceWantsTheWholeFirstWord) {
   const Gazetteer g = small_gazetteer();
   const auto before_space = [&](std::string_view token) {
-    return g.may_begin_entry(token, lower_utf8(token), /*word_ends=*/true);
+    return kinds(g, token, /*word_ends=*/true) != 0;
   };
   EXPECT_TRUE(before_space("Orvane"));
   EXPECT_TRUE(before_space("ÉTOILE"));
@@ -71,40 +77,21 @@ TEST(Gazetteer, MayBeginEntryBeforeASpaceWantsTheWholeFirstWord) {
   EXPECT_TRUE(before_space("Œuvre"));   // beyond Latin-1 still "maybe"
 }
 
-// The tagger lower-cases a token and asks entry_kinds_lowered with what the lower-casing said:
-// the same answers as entry_kinds, which reads the token again.
-TEST(Gazetteer, EntryKindsLoweredAgreesWithEntryKinds) {
-  const Gazetteer g = small_gazetteer();
-  for (std::string_view token : {"Orvane", "Orv", "ORVANE", "Étoile", "étoiles", "Lumio", "Œuvre",
-                                 "Őrvane", "filiale", "l'", "É", "\xC3"}) {
-    std::string lower = "déjà là ";  // appended to, as the tagger's buffer of the sentence
-    const std::size_t start = lower.size();
-    const bool letter_by_letter = append_lower_utf8(token, lower);
-    EXPECT_EQ(std::string_view(lower).substr(start), lower_utf8(token)) << token;
-    for (bool word_ends : {false, true})
-      EXPECT_EQ(
-          g.entry_kinds_lowered(std::string_view(lower).substr(start), letter_by_letter, word_ends),
-          g.entry_kinds(token, lower_utf8(token), word_ends))
-          << token << " word_ends=" << word_ends;
-  }
-}
-
 // Each kind of entry the tagger looks up is told apart, so that a token beginning a unit noun
 // is not asked about governments or nationalities.
 TEST(Gazetteer, EntryKindsSayWhichEntriesBeginWithTheToken) {
   const Gazetteer g = small_gazetteer();
-  EXPECT_EQ(g.entry_kinds("Orvane", "orvane", /*word_ends=*/true), Gazetteer::kName);
-  EXPECT_EQ(g.entry_kinds("filiale", "filiale", /*word_ends=*/true), Gazetteer::kUnitNoun);
-  EXPECT_EQ(g.entry_kinds("fil", "fil"), Gazetteer::kUnitNoun);  // the start of a first word
-  EXPECT_EQ(g.entry_kinds("Kestrel", "kestrel"), 0);
-  EXPECT_EQ(g.entry_kinds("Œuvre", "œuvre"), Gazetteer::kAnyEntry);  // beyond Latin-1: any
+  EXPECT_EQ(kinds(g, "Orvane", /*word_ends=*/true), Gazetteer::kName);
+  EXPECT_EQ(kinds(g, "filiale", /*word_ends=*/true), Gazetteer::kUnitNoun);
+  EXPECT_EQ(kinds(g, "fil"), Gazetteer::kUnitNoun);  // the start of a first word
+  EXPECT_EQ(kinds(g, "Kestrel"), 0);
+  EXPECT_EQ(kinds(g, "Œuvre"), Gazetteer::kAnyEntry);  // beyond Latin-1: any
   const auto files = RuleFiles::with_extra(
       {{"fr/gazetteer/org_descriptors.tsv", "test/org_descriptors.tsv", "groupe\tboth\n"},
        {"fr/gazetteer/entities.tsv", "test/entities.tsv", "Groupe Braxio\tOrganization\tBraxio\n"}},
       /*include_defaults=*/false);
   const Gazetteer both = Gazetteer::load(files);
-  EXPECT_EQ(both.entry_kinds("groupe", "groupe", /*word_ends=*/true),
-            Gazetteer::kName | Gazetteer::kDescriptor);
+  EXPECT_EQ(kinds(both, "groupe", /*word_ends=*/true), Gazetteer::kName | Gazetteer::kDescriptor);
 }
 
 TEST(Gazetteer, AppendLowerSaysWhetherItLoweredLetterByLetter) {
