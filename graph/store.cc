@@ -2,20 +2,18 @@
 
 #include <fcntl.h>
 #include <signal.h>
-
-#include <cerrno>
 #include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <cstring>
 #include <future>
 #include <limits>
 #include <memory>
-#include <numeric>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <unordered_map>
@@ -642,9 +640,10 @@ Resolving resolve_alongside(const KnowledgeGraph& graph, unsigned threads) {
 
 // What resolution found (entities, aliases, merges, edges), the stamp that vouches for it, and
 // the triggers that withdraw the stamp on any later change. `resolving`, when valid, is
-// resolving the graph's entities and edges; `seq_of_fact` gives each fact's seq.
+// resolving the graph's entities and edges; `seq_of_fact` gives each fact's seq, or is null
+// when the facts were written in the graph's order (streamed), fact i as seq i + 1.
 void write_resolution(const KnowledgeGraph& graph, sqlite3* db, const std::filesystem::path& file,
-                      const std::vector<std::uint32_t>& seq_of_fact, Resolving& resolving,
+                      const std::vector<std::uint32_t>* seq_of_fact, Resolving& resolving,
                       EarlyWriteback& writeback) {
   const bool alongside = resolving.all.valid();
   if (alongside) resolving.entities.get();
@@ -673,17 +672,29 @@ void write_resolution(const KnowledgeGraph& graph, sqlite3* db, const std::files
   if (alongside) resolving.all.get();
   Stmt edge = prepare(db, file, "INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   std::string support_seqs;
-  for (std::size_t i = 0; i < graph.edge_count(); ++i) {
+  const std::vector<Entity>& ends = graph.entities();
+  const std::size_t edges = graph.edge_count();
+  // The edges come by subject, so their objects' rows are read at random: each object's id is
+  // fetched ahead, its entity first, then its text (a 100 MB archive's entities take 40 MB).
+  constexpr std::size_t kEntityAhead = 16, kIdAhead = 8;
+  for (std::size_t i = 0; i < std::min(edges, kEntityAhead); ++i)
+    __builtin_prefetch(&ends[graph.edge_summary(i).object]);
+  for (std::size_t i = 0; i < edges; ++i) {
+    if (i + kEntityAhead < edges)
+      __builtin_prefetch(&ends[graph.edge_summary(i + kEntityAhead).object]);
+    if (i + kIdAhead < edges)
+      __builtin_prefetch(ends[graph.edge_summary(i + kIdAhead).object].id.data());
     const KnowledgeGraph::EdgeSummary e = graph.edge_summary(i);  // without building supports
     support_seqs = "[";
     for (std::size_t k = 0; k < e.supports; ++k) {
       if (k > 0) support_seqs += ',';
-      support_seqs += std::to_string(seq_of_fact[graph.support_fact(i, k)]);
+      const std::size_t fact = graph.support_fact(i, k);
+      support_seqs += std::to_string(seq_of_fact ? (*seq_of_fact)[fact] : fact + 1);
     }
     support_seqs += ']';
-    bind_text_in_place(edge.get(), 1, graph.entities()[e.subject].id);
+    bind_text_in_place(edge.get(), 1, ends[e.subject].id);
     bind_text_in_place(edge.get(), 2, e.relation);
-    bind_text_in_place(edge.get(), 3, graph.entities()[e.object].id);
+    bind_text_in_place(edge.get(), 3, ends[e.object].id);
     sqlite3_bind_double(edge.get(), 4, e.confidence);
     bind_int(edge.get(), 5, e.supports);
     bind_int(edge.get(), 6, e.subject + 1);  // entities' rowid: 1, 2, … in entities() order
@@ -891,7 +902,7 @@ void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& file, 
     FactRows rows(temp.db(), file, temp.writeback());
     const std::vector<std::uint32_t> seq_of_fact = write_facts(graph, rows);
     write_documents(graph, temp.db(), file);
-    write_resolution(graph, temp.db(), file, seq_of_fact, resolving, temp.writeback());
+    write_resolution(graph, temp.db(), file, &seq_of_fact, resolving, temp.writeback());
   });
   temp.install();
 }
@@ -952,11 +963,10 @@ void GraphWriter::finish(unsigned threads) {
   if (!w.streaming()) return save_graph(w.graph, w.file, threads);
   Resolving resolving = resolve_alongside(w.graph, threads);
   w.rows->done();
-  std::vector<std::uint32_t> seq_of_fact(w.rows->written());
-  std::iota(seq_of_fact.begin(), seq_of_fact.end(), 1u);
   w.temp->guarded([&] {
     write_documents(w.graph, w.temp->db(), w.file);
-    write_resolution(w.graph, w.temp->db(), w.file, seq_of_fact, resolving, w.temp->writeback());
+    write_resolution(w.graph, w.temp->db(), w.file, /*seq_of_fact=*/nullptr, resolving,
+                     w.temp->writeback());
   });
   w.rows.reset();  // its statement finalised before the connection closes
   w.temp->install();
