@@ -454,6 +454,16 @@ void KnowledgeGraph::resolve(const std::function<void()>* entities_done) const {
   std::vector<std::uint32_t> ordered(n);
   for (std::size_t k = 0; k < n; ++k) ordered[k] = keys[k].fact;
   keys = {};
+  // What the passes below read of each fact, gathered once in canonical order: read in place,
+  // each pass fetched the facts at random (a 100 MB archive's facts take 40 MB), three times.
+  struct OrderedFact {
+    std::uint32_t subject, object, relation, qualifiers;
+  };
+  std::vector<OrderedFact> by_order(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const PackedFact& f = packed_[ordered[k]];
+    by_order[k] = {f.subject, f.object, f.relation, f.qualifiers};
+  }
 
   // Each distinct side (interned) is linked once, where it first appears: the same nodes in
   // the same order as linking every fact's sides.
@@ -473,9 +483,9 @@ void KnowledgeGraph::resolve(const std::function<void()>* entities_done) const {
       }
     }
   };
-  for (const std::uint32_t i : ordered) {
-    link_side(packed_[i].subject);
-    link_side(packed_[i].object);
+  for (const OrderedFact& f : by_order) {
+    link_side(f.subject);
+    link_side(f.object);
   }
 
   // What each side says of its entity, counted per distinct side; the first document that
@@ -483,7 +493,7 @@ void KnowledgeGraph::resolve(const std::function<void()>* entities_done) const {
   std::vector<std::uint32_t> uses(refs_.size(), 0);
   std::vector<std::size_t> first_use(refs_.size(), static_cast<std::size_t>(-1));
   for (std::size_t k = 0; k < n; ++k) {
-    const PackedFact& f = packed_[ordered[k]];
+    const OrderedFact& f = by_order[k];
     for (const std::uint32_t r : {f.subject, f.object}) {
       ++uses[r];
       if (first_use[r] == static_cast<std::size_t>(-1)) first_use[r] = k;
@@ -574,14 +584,18 @@ void KnowledgeGraph::resolve(const std::function<void()>* entities_done) const {
   // Edges: one per (subject, relation, object); symmetric relations in one orientation. First
   // in the order of (subject, relation, object), as a map of them would hold them.
   std::vector<std::uint32_t> relation_rank(strings_.size(), 0);
+  std::vector<char> symmetric(strings_.size(), 0);  // by relation
   {
     std::vector<std::uint32_t> relations;
     std::vector<char> is_relation(strings_.size(), 0);
-    for (const PackedFact& f : packed_)
+    for (const OrderedFact& f : by_order)
       if (!is_relation[f.relation]) is_relation[f.relation] = 1, relations.push_back(f.relation);
     std::sort(relations.begin(), relations.end(),
               [&](std::uint32_t a, std::uint32_t b) { return strings_[a] < strings_[b]; });
-    for (std::size_t k = 0; k < relations.size(); ++k) relation_rank[relations[k]] = static_cast<std::uint32_t>(k);
+    for (std::size_t k = 0; k < relations.size(); ++k) {
+      relation_rank[relations[k]] = static_cast<std::uint32_t>(k);
+      symmetric[relations[k]] = is_symmetric_relation(strings_[relations[k]]);
+    }
   }
   struct Keyed {
     std::size_t subject, object;
@@ -591,15 +605,15 @@ void KnowledgeGraph::resolve(const std::function<void()>* entities_done) const {
   // about twice over, at the serial end of a build.
   std::vector<Keyed> keyed;
   keyed.reserve(n);
-  for (const std::uint32_t i : ordered) {
-    const PackedFact& f = packed_[i];
+  for (std::size_t k = 0; k < n; ++k) {
+    const OrderedFact& f = by_order[k];
     std::size_t s = entity_of_ref[f.subject];
     std::size_t o = entity_of_ref[f.object];
     if (s == o) continue;  // "X partner-of X" says nothing
     // A denied fact (« n'a pas racheté ») stays in the store as stated, but asserts no edge.
     if (qualifiers_[f.qualifiers].negated) continue;
-    if (is_symmetric_relation(strings_[f.relation]) && o < s) std::swap(s, o);
-    keyed.push_back({s, o, f.relation, i});
+    if (symmetric[f.relation] && o < s) std::swap(s, o);
+    keyed.push_back({s, o, f.relation, ordered[k]});
   }
   std::stable_sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
     return std::tuple(a.subject, relation_rank[a.relation], a.object) <
