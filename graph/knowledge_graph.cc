@@ -658,12 +658,15 @@ void KnowledgeGraph::resolve(const std::function<void()>* entities_done) const {
   groups_.reserve(run_kept.size());
   group_facts_.clear();
   group_facts_.reserve(keyed.size());
+  // The supports' confidences, read by fact at random: 8 bytes a fact instead of the whole fact.
+  std::vector<double> confidence(n);
+  for (std::size_t i = 0; i < n; ++i) confidence[i] = packed_[i].confidence;
   for (std::size_t r = 0; r < run_kept.size(); ++r) {
     const std::size_t first = group_facts_.size();
     double miss = 1.0;
     for (std::size_t k = run_start[r]; k < std::size_t{run_start[r]} + run_kept[r]; ++k) {
       group_facts_.push_back(run_facts[k]);
-      miss *= 1.0 - std::clamp(packed_[run_facts[k]].confidence, 0.0, 1.0);
+      miss *= 1.0 - std::clamp(confidence[run_facts[k]], 0.0, 1.0);
     }
     const Keyed& edge = keyed[run_start[r]];
     groups_.push_back({edge.subject, edge.object, edge.relation, first, group_facts_.size(), 1.0 - miss});
