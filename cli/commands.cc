@@ -382,10 +382,11 @@ int run_build(const BuildOptions& options) {
         Progress& progress;
         ~PhaseEnd() { progress.end_phase(); }
       } phase_end{progress};
-      // Resolution and the last rows need fresh memory, about 250 bytes a fact (150 MB for the
-      // 100 MB benchmark corpus's 602,377 facts, 18 MB for the 10 MB one's 60,125): most of it
-      // is faulted in on the other core meanwhile (cli/heap_warmer.h).
-      constexpr std::size_t kTailBytesPerFact = 224;
+      // Resolution and the last rows need fresh memory: about 250 bytes a fact for the 100 MB
+      // benchmark corpus (150 MB), 190 for the 400 MB one (455 MB, more names repeat). Most of
+      // it is faulted in on the other core meanwhile (cli/heap_warmer.h); no more than the
+      // larger archives need, as what is warmed and not used adds to the peak.
+      constexpr std::size_t kTailBytesPerFact = 192;
       const HeapWarmer warmer(kTailBytesPerFact * graph.fact_count());
       // Entity resolution: timed as part of the merge on one thread; with more, it runs while
       // the store writes the facts, and counts in the store.
