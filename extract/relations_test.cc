@@ -1,10 +1,15 @@
 // The text the relation rules read: the sentence with each mention replaced by its marker.
+#include "extract/relations.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "extract/entities.h"
-#include "extract/relations.h"
+#include "extract/gazetteer.h"
+#include "extract/rule_files.h"
 
 namespace toile {
 namespace {
@@ -36,6 +41,42 @@ TEST(TaggedText, BracketsOfTheArticleAreNotMarkers) {
   const std::size_t kerlio = text.find("Kerlio");
   ts.mentions = {mention(kerlio, kerlio + 6, Tag::ORG)};
   EXPECT_EQ(tagged_text(text, ts), "Selon   [ORG:9]   et   [x]  , ⟦ORG:0⟧ recrute.");
+}
+
+// Every other thread runs a batch's rules from half way through (RelationRules::match): a
+// sentence's matches still come by rule, then by position, on any thread.
+TEST(RelationRules, ASentencesMatchesComeInRuleOrderOnEveryThread) {
+  const auto files =
+      RuleFiles::with_extra({{"fr/relations/mine.rules", "my-rules/fr/relations/mine.rules",
+                              "rule\tmine.buys\tacquires\t{S:ORG} rachète {O:ORG}\n"
+                              "rule\tmine.partner\tpartner-of\trachète {S:ORG} avec {O:ORG}\n"}},
+                            /*include_defaults=*/false);
+  const auto gazetteer = Gazetteer::load(files);
+  const auto rules = RelationRules::load(files, gazetteer);
+  const std::string text = "Kerlio rachète Orvane avec Brenmor.";
+  auto at = [&](std::string_view word) { return text.find(word); };
+  TaggedSentence ts;
+  ts.sentence = {0, text.size()};
+  ts.mentions = {mention(0, at(" rachète"), Tag::ORG), mention(at("Orvane"), at(" avec"), Tag::ORG),
+                 mention(at("Brenmor"), at("."), Tag::ORG)};
+  for (EntityMention& m : ts.mentions) m.canonical = text.substr(m.begin, m.end - m.begin);
+  const SentenceContext context;
+  const SentenceToMatch sentence{text, &ts, &context};
+  auto listed = [&] {
+    std::vector<std::string> out;
+    const std::vector<std::vector<RelationMatch>> found = rules.match(std::span(&sentence, 1));
+    for (const RelationMatch& m : found.front())
+      out.push_back(m.rule_id + " " + std::to_string(m.subject) + "-" + std::to_string(m.object));
+    return out;
+  };
+  const std::vector<std::string> expected = {"mine.buys 0-1", "mine.partner 1-2"};
+  EXPECT_EQ(listed(), expected);
+  // Two threads one after the other: one of them starts half way, whichever threads ran before.
+  for (int k = 0; k < 2; ++k) {
+    std::vector<std::string> on_thread;
+    std::thread([&] { on_thread = listed(); }).join();
+    EXPECT_EQ(on_thread, expected) << "thread " << k;
+  }
 }
 
 }  // namespace
