@@ -79,5 +79,36 @@ TEST(RelationRules, ASentencesMatchesComeInRuleOrderOnEveryThread) {
   }
 }
 
+// A rule's search stops once too few markers are left for a further match to give a fact: it
+// still finds every match that gives one, down to one that needs the sentence's last marker,
+// and a rule whose subject is the topic needs one marker, not two.
+TEST(RelationRules, EveryMatchOfARuleInASentenceIsFound) {
+  const auto files = RuleFiles::with_extra(
+      {{"fr/relations/mine.rules", "my-rules/fr/relations/mine.rules",
+        "rule\tmine.buys\tacquires\t{S:ORG} rachète {O:ORG}\n"
+        "rule\tmine.hires\tpartner-of\ts'allie à {O:ORG}\tsubject=@topic\n"}},
+      /*include_defaults=*/false);
+  const auto gazetteer = Gazetteer::load(files);
+  const auto rules = RelationRules::load(files, gazetteer);
+  const std::string text =
+      "Kerlio rachète Orvane, Brenmor rachète Lumio, Talvane s'allie à Dornic et s'allie à Vessol.";
+  TaggedSentence ts;
+  ts.sentence = {0, text.size()};
+  for (std::string_view name : {"Kerlio", "Orvane", "Brenmor", "Lumio", "Talvane", "Dornic", "Vessol"}) {
+    const std::size_t at = text.find(name);
+    ts.mentions.push_back(mention(at, at + name.size(), Tag::ORG));
+    ts.mentions.back().canonical = std::string(name);
+  }
+  const SentenceContext context{"Talvane"};
+  const SentenceToMatch sentence{text, &ts, &context};
+  const std::vector<std::vector<RelationMatch>> found = rules.match(std::span(&sentence, 1));
+  std::vector<std::string> listed;
+  for (const RelationMatch& m : found.front())
+    listed.push_back(m.rule_id + " " + m.subject_name + "-" + m.object_name);
+  const std::vector<std::string> expected = {"mine.buys Kerlio-Orvane", "mine.buys Brenmor-Lumio",
+                                             "mine.hires Talvane-Dornic", "mine.hires Talvane-Vessol"};
+  EXPECT_EQ(listed, expected);
+}
+
 }  // namespace
 }  // namespace toile
