@@ -54,6 +54,10 @@ struct SlotReading {
   // Every entity marker of the match is a slot's: slots, in pattern order, take the markers of
   // the match in text order, one each, the list slot (at most one) the rest.
   bool by_markers = false;
+  // With by_markers: the last slot stands in an optional group of its own (« {O:POSS} {S1:…}
+  // (?:, {S2:…+})? »), so a match may lack it; the other slots are single. A match holding one
+  // marker fewer than the slots is then read without the last.
+  bool last_slot_optional = false;
   // Weaker: the slots stand in pattern order at the top level, one of them at most a list, but
   // other parts (an apposition, a long gap) may hold markers. A match holding exactly one marker
   // a slot is read like by_markers: each slot holds at least one, so none is elsewhere.
@@ -461,13 +465,21 @@ bool never_matches_marker_start(std::string_view p, std::size_t from, std::size_
 // no group, alternation or repetition), at most one slot is a list, and nothing outside the slots
 // can match the ⟦ that opens every marker: then each marker of a match is inside a slot, and the
 // slots take them in order. Without markers_only_in_slots, the test of by_marker_count: the
-// same but for what lies outside the slots, and for the number of lists.
-bool reads_by_markers(const CompiledRule& rule, bool markers_only_in_slots = true) {
+// same but for what lies outside the slots, and for the number of lists. With
+// last_slot_optional, the test of SlotReading::last_slot_optional: the last slot (in rule.slots,
+// which must be pattern order) stands in one optional group, at the top level and unrepeated,
+// and only it may be a list. Its markers are still the match's last: what precedes it in the
+// group, like everything outside the slots, holds none.
+bool reads_by_markers(const CompiledRule& rule, bool markers_only_in_slots = true,
+                      bool last_slot_optional = false) {
   const std::string_view p = rule.pattern;
   const auto groups = scan_groups(p);
   if (!groups) return false;
   if (markers_only_in_slots &&
       std::count_if(rule.slots.begin(), rule.slots.end(), [](const Slot& s) { return s.list; }) > 1)
+    return false;
+  if (last_slot_optional &&
+      (rule.slots.empty() || std::any_of(rule.slots.begin(), rule.slots.end() - 1, [](const Slot& s) { return s.list; })))
     return false;
   std::vector<std::pair<std::size_t, std::size_t>> slot_spans;
   for (const auto& slot : rule.slots) {
@@ -477,9 +489,28 @@ bool reads_by_markers(const CompiledRule& rule, bool markers_only_in_slots = tru
     const auto g = std::find_if(groups->begin(), groups->end(), [&](const GroupSpan& s) { return s.begin == at; });
     if (g == groups->end() || g->repeated) return false;
     if (g->end + 1 < p.size() && p[g->end + 1] == '?') return false;
-    for (const auto& other : *groups)  // inside no other group
-      if (other.begin < at && other.end > g->end) return false;
+    auto encloses = [&](const GroupSpan& outer, const GroupSpan& inner) {
+      return outer.begin < inner.begin && outer.end > inner.end;
+    };
+    const bool may_be_enclosed = last_slot_optional && &slot == &rule.slots.back();
+    std::vector<const GroupSpan*> enclosing;
+    for (const auto& other : *groups)
+      if (encloses(other, *g)) enclosing.push_back(&other);
+    if (!enclosing.empty()) {
+      // Only the last slot, in one group: optional, unrepeated, and at the top level.
+      if (!may_be_enclosed || enclosing.size() != 1) return false;
+      const GroupSpan& optional = *enclosing.front();
+      if (optional.repeated || optional.end + 1 >= p.size() || p[optional.end + 1] != '?') return false;
+    }
     slot_spans.emplace_back(at, g->end + 1);
+  }
+  if (last_slot_optional) {
+    const std::string open = "(?P<" + rule.slots.back().group + ">";
+    const auto at = p.find(open);
+    const bool enclosed = std::any_of(groups->begin(), groups->end(), [&](const GroupSpan& s) {
+      return s.begin < at && s.end > at + open.size();
+    });
+    if (!enclosed) return false;  // every slot at the top level: plain by_markers
   }
   std::sort(slot_spans.begin(), slot_spans.end());
   // No alternation at the top level (a slot could sit in one branch).
@@ -880,6 +911,9 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
         to_compile.push_back({rule.pattern, rule.relaxed_pattern ? rule.relaxed_pattern->pattern : "", !is_default,
                               file->display_path, std::string(cols[3]), line, column_of(3)});
         rule.reading.by_markers = reads_by_markers(rule);
+        if (!rule.reading.by_markers && reads_by_markers(rule, /*markers_only_in_slots=*/true,
+                                                         /*last_slot_optional=*/true))
+          rule.reading.by_markers = rule.reading.last_slot_optional = true;
         rule.reading.by_marker_count =
             !rule.reading.by_markers && reads_by_markers(rule, /*markers_only_in_slots=*/false);
         auto c = confidence.find(rule.id);
@@ -1045,11 +1079,13 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
       const std::size_t singles = static_cast<std::size_t>(std::count_if(
           rule.slots.begin(), rule.slots.end(), [](const Slot& s) { return !s.list; }));
       const bool has_list = singles < rule.slots.size();
-      const bool dealt = rule.reading.by_markers ? (has_list ? count > singles : count == singles)
-                                                 : count == rule.slots.size();
+      // Every slot but the optional last one, single, has its marker: the last took no part.
+      const bool without_last = rule.reading.last_slot_optional && count + 1 == rule.slots.size();
+      const bool dealt = without_last || (rule.reading.by_markers ? (has_list ? count > singles : count == singles)
+                                                                  : count == rule.slots.size());
       if (!cut && dealt) {
         std::size_t k = first;
-        for (std::size_t s = 0; s < rule.slots.size(); ++s) {
+        for (std::size_t s = 0; s + (without_last ? 1 : 0) < rule.slots.size(); ++s) {
           const std::size_t taken = rule.slots[s].list && rule.reading.by_markers ? count - singles : 1;
           const std::size_t a = markers[k].first, b = markers[k + taken - 1].second;
           captures[s] = std::string_view(tagged.text).substr(a, b - a);

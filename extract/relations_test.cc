@@ -110,5 +110,40 @@ TEST(RelationRules, EveryMatchOfARuleInASentenceIsFound) {
   EXPECT_EQ(listed, expected);
 }
 
+// A rule whose last slot sits in an optional group is read from the markers of its match (no
+// submatch search): without the group, every other slot takes its marker and the last none;
+// with it, the last takes the markers left, each element of its list.
+TEST(RelationRules, AnOptionalLastSlotTakesTheMarkersLeftOrNone) {
+  const auto files = RuleFiles::with_extra(
+      {{"fr/relations/mine.rules", "my-rules/fr/relations/mine.rules",
+        "rule\tmine.allies\tpartner-of\t{S:ORG} s'allie à {O1:ORG}(?:\\s*,\\s*{O2:ORG+})?\n"}},
+      /*include_defaults=*/false);
+  const auto gazetteer = Gazetteer::load(files);
+  const auto rules = RelationRules::load(files, gazetteer);
+  auto facts = [&](const std::string& text, std::vector<std::string_view> names) {
+    TaggedSentence ts;
+    ts.sentence = {0, text.size()};
+    for (std::string_view name : names) {
+      const std::size_t at = text.find(name);
+      ts.mentions.push_back(mention(at, at + name.size(), Tag::ORG));
+      ts.mentions.back().canonical = std::string(name);
+    }
+    const SentenceContext context;
+    const SentenceToMatch sentence{text, &ts, &context};
+    const std::vector<std::vector<RelationMatch>> found = rules.match(std::span(&sentence, 1));
+    std::vector<std::string> out;
+    for (const RelationMatch& m : found.front()) out.push_back(m.subject_name + "-" + m.object_name);
+    return out;
+  };
+  EXPECT_EQ(facts("Kerlio s'allie à Orvane.", {"Kerlio", "Orvane"}),
+            (std::vector<std::string>{"Kerlio-Orvane"}));
+  EXPECT_EQ(facts("Kerlio s'allie à Orvane, Brenmor et Lumio.", {"Kerlio", "Orvane", "Brenmor", "Lumio"}),
+            (std::vector<std::string>{"Kerlio-Orvane", "Kerlio-Brenmor", "Kerlio-Lumio"}));
+  // Two matches in one sentence, the first without the group and the second with it.
+  EXPECT_EQ(facts("Kerlio s'allie à Orvane; Dornic s'allie à Vessol, Talvane.",
+                  {"Kerlio", "Orvane", "Dornic", "Vessol", "Talvane"}),
+            (std::vector<std::string>{"Kerlio-Orvane", "Dornic-Vessol", "Dornic-Talvane"}));
+}
+
 }  // namespace
 }  // namespace toile
