@@ -62,6 +62,10 @@ struct SlotReading {
   // other parts (an apposition, a long gap) may hold markers. A match holding exactly one marker
   // a slot is read like by_markers: each slot holds at least one, so none is elsewhere.
   bool by_marker_count = false;
+  // Two single slots, at the ends of the pattern as far as markers go (reads_by_end_markers): the
+  // first marker of a match is the first slot's, the last the second's, whatever lies between.
+  bool by_end_markers = false;
+  bool any() const { return by_markers || by_marker_count || by_end_markers; }
 };
 
 // A rule's relaxed pattern (see relaxed_pattern): its word-counted gaps unbounded, each gap
@@ -461,6 +465,43 @@ bool never_matches_marker_start(std::string_view p, std::size_t from, std::size_
   return true;
 }
 
+// Whether the part p[a, b) of a pattern holds no '|' outside the groups it opens: a '|' at the
+// top level would make the slots around it alternatives (and one in a group the part closes
+// is not told from one at the top, so that counts too).
+bool no_alternation_at_top(std::string_view p, std::size_t a, std::size_t b) {
+  int depth = 0;
+  for (std::size_t i = a; i < b; ++i) {
+    if (p[i] == '\\') {
+      ++i;
+    } else if (p[i] == '[') {
+      while (i < b && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
+    } else if (p[i] == '(') {
+      ++depth;
+    } else if (p[i] == ')') {
+      --depth;
+    } else if (p[i] == '|' && depth <= 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// [begin, end) of the slot's group in the pattern, when it is there once and neither repeated
+// nor optional itself; `enclosing` gets the groups it stands in.
+std::optional<std::pair<std::size_t, std::size_t>> slot_group_span(std::string_view p, const std::vector<GroupSpan>& groups,
+                                                                   const Slot& slot,
+                                                                   std::vector<const GroupSpan*>& enclosing) {
+  const std::string open = "(?P<" + slot.group + ">";
+  const auto at = p.find(open);
+  if (at == std::string_view::npos || p.find(open, at + 1) != std::string_view::npos) return std::nullopt;
+  const auto g = std::find_if(groups.begin(), groups.end(), [&](const GroupSpan& s) { return s.begin == at; });
+  if (g == groups.end() || g->repeated) return std::nullopt;
+  if (g->end + 1 < p.size() && p[g->end + 1] == '?') return std::nullopt;
+  for (const auto& other : groups)
+    if (other.begin < g->begin && other.end > g->end) enclosing.push_back(&other);
+  return std::pair{at, g->end + 1};
+}
+
 // SlotReading::by_markers holds when every slot group stands at the top level of the pattern (in
 // no group, alternation or repetition), at most one slot is a list, and nothing outside the slots
 // can match the ⟦ that opens every marker: then each marker of a match is inside a slot, and the
@@ -483,26 +524,16 @@ bool reads_by_markers(const CompiledRule& rule, bool markers_only_in_slots = tru
     return false;
   std::vector<std::pair<std::size_t, std::size_t>> slot_spans;
   for (const auto& slot : rule.slots) {
-    const std::string open = "(?P<" + slot.group + ">";
-    const auto at = p.find(open);
-    if (at == std::string_view::npos || p.find(open, at + 1) != std::string_view::npos) return false;
-    const auto g = std::find_if(groups->begin(), groups->end(), [&](const GroupSpan& s) { return s.begin == at; });
-    if (g == groups->end() || g->repeated) return false;
-    if (g->end + 1 < p.size() && p[g->end + 1] == '?') return false;
-    auto encloses = [&](const GroupSpan& outer, const GroupSpan& inner) {
-      return outer.begin < inner.begin && outer.end > inner.end;
-    };
-    const bool may_be_enclosed = last_slot_optional && &slot == &rule.slots.back();
     std::vector<const GroupSpan*> enclosing;
-    for (const auto& other : *groups)
-      if (encloses(other, *g)) enclosing.push_back(&other);
+    const auto span = slot_group_span(p, *groups, slot, enclosing);
+    if (!span) return false;
     if (!enclosing.empty()) {
       // Only the last slot, in one group: optional, unrepeated, and at the top level.
-      if (!may_be_enclosed || enclosing.size() != 1) return false;
+      if (!last_slot_optional || &slot != &rule.slots.back() || enclosing.size() != 1) return false;
       const GroupSpan& optional = *enclosing.front();
       if (optional.repeated || optional.end + 1 >= p.size() || p[optional.end + 1] != '?') return false;
     }
-    slot_spans.emplace_back(at, g->end + 1);
+    slot_spans.push_back(*span);
   }
   if (last_slot_optional) {
     const std::string open = "(?P<" + rule.slots.back().group + ">";
@@ -517,21 +548,7 @@ bool reads_by_markers(const CompiledRule& rule, bool markers_only_in_slots = tru
   std::size_t from = 0;
   auto outside = [&](std::size_t a, std::size_t b) {
     if (markers_only_in_slots && !never_matches_marker_start(p, a, b)) return false;
-    int depth = 0;
-    for (std::size_t i = a; i < b; ++i) {
-      if (p[i] == '\\') {
-        ++i;
-      } else if (p[i] == '[') {
-        while (i < b && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
-      } else if (p[i] == '(') {
-        ++depth;
-      } else if (p[i] == ')') {
-        --depth;
-      } else if (p[i] == '|' && depth <= 0) {
-        return false;
-      }
-    }
-    return true;
+    return no_alternation_at_top(p, a, b);
   };
   for (const auto& [a, b] : slot_spans) {
     if (!outside(from, a)) return false;
@@ -543,6 +560,25 @@ bool reads_by_markers(const CompiledRule& rule, bool markers_only_in_slots = tru
     if (p.find("(?P<" + rule.slots[k].group + ">") > p.find("(?P<" + rule.slots[k + 1].group + ">"))
       return false;
   return true;
+}
+
+// SlotReading::by_end_markers holds when the rule has two single slots at the top level, the
+// first with nothing before it and the second with nothing after it that can match a marker's
+// ⟦, and no alternation at the top level: whatever lies between them (an optional acronym, an
+// entity named on the way), the first marker of a match is the first slot's and the last the
+// second's.
+bool reads_by_end_markers(const CompiledRule& rule) {
+  if (rule.slots.size() != 2 || rule.slots[0].list || rule.slots[1].list) return false;
+  const std::string_view p = rule.pattern;
+  const auto groups = scan_groups(p);
+  if (!groups) return false;
+  std::vector<const GroupSpan*> enclosing;
+  const auto first = slot_group_span(p, *groups, rule.slots[0], enclosing);
+  const auto last = slot_group_span(p, *groups, rule.slots[1], enclosing);
+  if (!first || !last || !enclosing.empty() || first->second > last->first) return false;
+  return never_matches_marker_start(p, 0, first->first) && no_alternation_at_top(p, 0, first->first) &&
+         no_alternation_at_top(p, first->second, last->first) &&
+         never_matches_marker_start(p, last->second, p.size()) && no_alternation_at_top(p, last->second, p.size());
 }
 
 // The relaxed pattern of SlotReading::Relaxed: each gap {_} or {__} outside any repeated group
@@ -916,6 +952,7 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
           rule.reading.by_markers = rule.reading.last_slot_optional = true;
         rule.reading.by_marker_count =
             !rule.reading.by_markers && reads_by_markers(rule, /*markers_only_in_slots=*/false);
+        rule.reading.by_end_markers = !rule.reading.by_markers && reads_by_end_markers(rule);
         auto c = confidence.find(rule.id);
         rule.confidence = c != confidence.end() ? c->second : 0.5;
         auto existing = index_of_id.find(rule.id);
@@ -1031,7 +1068,7 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
     bool read = false;         // the match and its slots known
     bool found_whole = false;  // the match known, its slots not read yet
     if (relaxed.re) {
-      if (rule.reading.by_markers || rule.reading.by_marker_count) {
+      if (rule.reading.any()) {
         // Where the relaxed pattern matches. A gap holds no more words than the whole match,
         // so a match of few words keeps every bound: it is the rule's own, and the rule's own
         // automata, large and slow to warm for their counted gaps, are spared. A longer one
@@ -1064,7 +1101,7 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
     const std::size_t end = begin + whole.size();
     pos = end > begin ? end : begin + 1;
 
-    if (!read && (rule.reading.by_markers || rule.reading.by_marker_count)) {
+    if (!read && rule.reading.any()) {
       // The markers inside the match, none cut by its ends.
       std::size_t first = markers.size(), count = 0;
       bool cut = false;
@@ -1083,7 +1120,13 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
       const bool without_last = rule.reading.last_slot_optional && count + 1 == rule.slots.size();
       const bool dealt = without_last || (rule.reading.by_markers ? (has_list ? count > singles : count == singles)
                                                                   : count == rule.slots.size());
-      if (!cut && dealt) {
+      if (!cut && rule.reading.by_end_markers && count >= 2) {
+        for (const std::size_t s : {std::size_t{0}, std::size_t{1}}) {
+          const auto [a, b] = markers[s == 0 ? first : first + count - 1];
+          captures[s] = std::string_view(tagged.text).substr(a, b - a);
+        }
+        read = true;
+      } else if (!cut && dealt) {
         std::size_t k = first;
         for (std::size_t s = 0; s + (without_last ? 1 : 0) < rule.slots.size(); ++s) {
           const std::size_t taken = rule.slots[s].list && rule.reading.by_markers ? count - singles : 1;

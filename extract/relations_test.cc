@@ -145,5 +145,37 @@ TEST(RelationRules, AnOptionalLastSlotTakesTheMarkersLeftOrNone) {
             (std::vector<std::string>{"Kerlio-Orvane", "Dornic-Vessol", "Dornic-Talvane"}));
 }
 
+// A rule with a slot at each end and any entity named between them is read from the first and
+// last markers of its match (no submatch search), whatever the number in between.
+TEST(RelationRules, SlotsAtTheEndsTakeTheFirstAndLastMarkers) {
+  const auto files = RuleFiles::with_extra(
+      {{"fr/relations/mine.rules", "my-rules/fr/relations/mine.rules",
+        "rule\tmine.blocks\tblocked-by\t{O:GOV} bloque le rachat de {M}(?: et de {M})? par {S:ORG}\n"}},
+      /*include_defaults=*/false);
+  const auto gazetteer = Gazetteer::load(files);
+  const auto rules = RelationRules::load(files, gazetteer);
+  auto facts = [&](const std::string& text, std::vector<std::pair<std::string_view, Tag>> names) {
+    TaggedSentence ts;
+    ts.sentence = {0, text.size()};
+    for (const auto& [name, tag] : names) {
+      const std::size_t at = text.find(name);
+      ts.mentions.push_back(mention(at, at + name.size(), tag));
+      ts.mentions.back().canonical = std::string(name);
+    }
+    const SentenceContext context;
+    const SentenceToMatch sentence{text, &ts, &context};
+    const std::vector<std::vector<RelationMatch>> found = rules.match(std::span(&sentence, 1));
+    std::vector<std::string> out;
+    for (const RelationMatch& m : found.front()) out.push_back(m.subject_name + "-" + m.object_name);
+    return out;
+  };
+  EXPECT_EQ(facts("Bruxelles bloque le rachat de Lumio par Kerlio.",
+                  {{"Bruxelles", Tag::GOV}, {"Lumio", Tag::ORG}, {"Kerlio", Tag::ORG}}),
+            (std::vector<std::string>{"Kerlio-Bruxelles"}));
+  EXPECT_EQ(facts("Bruxelles bloque le rachat de Lumio et de Vessol par Kerlio.",
+                  {{"Bruxelles", Tag::GOV}, {"Lumio", Tag::ORG}, {"Vessol", Tag::ORG}, {"Kerlio", Tag::ORG}}),
+            (std::vector<std::string>{"Kerlio-Bruxelles"}));
+}
+
 }  // namespace
 }  // namespace toile
