@@ -23,6 +23,41 @@ EntityMention mention(std::size_t begin, std::size_t end, Tag tag, std::string d
   return m;
 }
 
+// Rules of one file of the user's, without the bundled ones (the rules keep a pointer to the
+// gazetteer: held together, not moved).
+struct OwnRules {
+  explicit OwnRules(const std::string& rows)
+      : files(RuleFiles::with_extra({{"fr/relations/mine.rules", "my-rules/fr/relations/mine.rules", rows}},
+                                    /*include_defaults=*/false)),
+        gazetteer(Gazetteer::load(files)),
+        rules(RelationRules::load(files, gazetteer)) {}
+  OwnRules(const OwnRules&) = delete;
+  OwnRules& operator=(const OwnRules&) = delete;
+
+  RuleFiles files;
+  Gazetteer gazetteer;
+  RelationRules rules;
+};
+
+// The subject-object pairs the rules read in one sentence, the whole text, whose entities are
+// `names` (each where it first occurs) with their tags.
+std::vector<std::string> pairs_read(const RelationRules& rules, const std::string& text,
+                                    const std::vector<std::pair<std::string_view, Tag>>& names) {
+  TaggedSentence ts;
+  ts.sentence = {0, text.size()};
+  for (const auto& [name, tag] : names) {
+    const std::size_t at = text.find(name);
+    ts.mentions.push_back(mention(at, at + name.size(), tag));
+    ts.mentions.back().canonical = std::string(name);
+  }
+  const SentenceContext context;
+  const SentenceToMatch sentence{text, &ts, &context};
+  const std::vector<std::vector<RelationMatch>> found = rules.match(std::span(&sentence, 1));
+  std::vector<std::string> out;
+  for (const RelationMatch& m : found.front()) out.push_back(m.subject_name + "-" + m.object_name);
+  return out;
+}
+
 TEST(TaggedText, MarkersNumberTheMentionsAndCarryTheirDescriptor) {
   const std::string text = "Titre\nLe groupe Kerlio rachète Orvane à Brest.";
   auto at = [&](std::string_view word) { return text.find(word); };
@@ -46,13 +81,9 @@ TEST(TaggedText, BracketsOfTheArticleAreNotMarkers) {
 // Every other thread runs a batch's rules from half way through (RelationRules::match): a
 // sentence's matches still come by rule, then by position, on any thread.
 TEST(RelationRules, ASentencesMatchesComeInRuleOrderOnEveryThread) {
-  const auto files =
-      RuleFiles::with_extra({{"fr/relations/mine.rules", "my-rules/fr/relations/mine.rules",
-                              "rule\tmine.buys\tacquires\t{S:ORG} rachète {O:ORG}\n"
-                              "rule\tmine.partner\tpartner-of\trachète {S:ORG} avec {O:ORG}\n"}},
-                            /*include_defaults=*/false);
-  const auto gazetteer = Gazetteer::load(files);
-  const auto rules = RelationRules::load(files, gazetteer);
+  const OwnRules own("rule\tmine.buys\tacquires\t{S:ORG} rachète {O:ORG}\n"
+                     "rule\tmine.partner\tpartner-of\trachète {S:ORG} avec {O:ORG}\n");
+  const RelationRules& rules = own.rules;
   const std::string text = "Kerlio rachète Orvane avec Brenmor.";
   auto at = [&](std::string_view word) { return text.find(word); };
   TaggedSentence ts;
@@ -83,13 +114,9 @@ TEST(RelationRules, ASentencesMatchesComeInRuleOrderOnEveryThread) {
 // still finds every match that gives one, down to one that needs the sentence's last marker,
 // and a rule whose subject is the topic needs one marker, not two.
 TEST(RelationRules, EveryMatchOfARuleInASentenceIsFound) {
-  const auto files = RuleFiles::with_extra(
-      {{"fr/relations/mine.rules", "my-rules/fr/relations/mine.rules",
-        "rule\tmine.buys\tacquires\t{S:ORG} rachète {O:ORG}\n"
-        "rule\tmine.hires\tpartner-of\ts'allie à {O:ORG}\tsubject=@topic\n"}},
-      /*include_defaults=*/false);
-  const auto gazetteer = Gazetteer::load(files);
-  const auto rules = RelationRules::load(files, gazetteer);
+  const OwnRules own("rule\tmine.buys\tacquires\t{S:ORG} rachète {O:ORG}\n"
+                     "rule\tmine.hires\tpartner-of\ts'allie à {O:ORG}\tsubject=@topic\n");
+  const RelationRules& rules = own.rules;
   const std::string text =
       "Kerlio rachète Orvane, Brenmor rachète Lumio, Talvane s'allie à Dornic et s'allie à Vessol.";
   TaggedSentence ts;
@@ -114,26 +141,11 @@ TEST(RelationRules, EveryMatchOfARuleInASentenceIsFound) {
 // submatch search): without the group, every other slot takes its marker and the last none;
 // with it, the last takes the markers left, each element of its list.
 TEST(RelationRules, AnOptionalLastSlotTakesTheMarkersLeftOrNone) {
-  const auto files = RuleFiles::with_extra(
-      {{"fr/relations/mine.rules", "my-rules/fr/relations/mine.rules",
-        "rule\tmine.allies\tpartner-of\t{S:ORG} s'allie à {O1:ORG}(?:\\s*,\\s*{O2:ORG+})?\n"}},
-      /*include_defaults=*/false);
-  const auto gazetteer = Gazetteer::load(files);
-  const auto rules = RelationRules::load(files, gazetteer);
-  auto facts = [&](const std::string& text, std::vector<std::string_view> names) {
-    TaggedSentence ts;
-    ts.sentence = {0, text.size()};
-    for (std::string_view name : names) {
-      const std::size_t at = text.find(name);
-      ts.mentions.push_back(mention(at, at + name.size(), Tag::ORG));
-      ts.mentions.back().canonical = std::string(name);
-    }
-    const SentenceContext context;
-    const SentenceToMatch sentence{text, &ts, &context};
-    const std::vector<std::vector<RelationMatch>> found = rules.match(std::span(&sentence, 1));
-    std::vector<std::string> out;
-    for (const RelationMatch& m : found.front()) out.push_back(m.subject_name + "-" + m.object_name);
-    return out;
+  const OwnRules own("rule\tmine.allies\tpartner-of\t{S:ORG} s'allie à {O1:ORG}(?:\\s*,\\s*{O2:ORG+})?\n");
+  auto facts = [&](const std::string& text, const std::vector<std::string_view>& names) {
+    std::vector<std::pair<std::string_view, Tag>> organizations;
+    for (std::string_view name : names) organizations.emplace_back(name, Tag::ORG);
+    return pairs_read(own.rules, text, organizations);
   };
   EXPECT_EQ(facts("Kerlio s'allie à Orvane.", {"Kerlio", "Orvane"}),
             (std::vector<std::string>{"Kerlio-Orvane"}));
@@ -148,32 +160,12 @@ TEST(RelationRules, AnOptionalLastSlotTakesTheMarkersLeftOrNone) {
 // A rule with a slot at each end and any entity named between them is read from the first and
 // last markers of its match (no submatch search), whatever the number in between.
 TEST(RelationRules, SlotsAtTheEndsTakeTheFirstAndLastMarkers) {
-  const auto files = RuleFiles::with_extra(
-      {{"fr/relations/mine.rules", "my-rules/fr/relations/mine.rules",
-        "rule\tmine.blocks\tblocked-by\t{O:GOV} bloque le rachat de {M}(?: et de {M})? par {S:ORG}\n"}},
-      /*include_defaults=*/false);
-  const auto gazetteer = Gazetteer::load(files);
-  const auto rules = RelationRules::load(files, gazetteer);
-  auto facts = [&](const std::string& text, std::vector<std::pair<std::string_view, Tag>> names) {
-    TaggedSentence ts;
-    ts.sentence = {0, text.size()};
-    for (const auto& [name, tag] : names) {
-      const std::size_t at = text.find(name);
-      ts.mentions.push_back(mention(at, at + name.size(), tag));
-      ts.mentions.back().canonical = std::string(name);
-    }
-    const SentenceContext context;
-    const SentenceToMatch sentence{text, &ts, &context};
-    const std::vector<std::vector<RelationMatch>> found = rules.match(std::span(&sentence, 1));
-    std::vector<std::string> out;
-    for (const RelationMatch& m : found.front()) out.push_back(m.subject_name + "-" + m.object_name);
-    return out;
-  };
-  EXPECT_EQ(facts("Bruxelles bloque le rachat de Lumio par Kerlio.",
-                  {{"Bruxelles", Tag::GOV}, {"Lumio", Tag::ORG}, {"Kerlio", Tag::ORG}}),
+  const OwnRules own("rule\tmine.blocks\tblocked-by\t{O:GOV} bloque le rachat de {M}(?: et de {M})? par {S:ORG}\n");
+  EXPECT_EQ(pairs_read(own.rules, "Bruxelles bloque le rachat de Lumio par Kerlio.",
+                       {{"Bruxelles", Tag::GOV}, {"Lumio", Tag::ORG}, {"Kerlio", Tag::ORG}}),
             (std::vector<std::string>{"Kerlio-Bruxelles"}));
-  EXPECT_EQ(facts("Bruxelles bloque le rachat de Lumio et de Vessol par Kerlio.",
-                  {{"Bruxelles", Tag::GOV}, {"Lumio", Tag::ORG}, {"Vessol", Tag::ORG}, {"Kerlio", Tag::ORG}}),
+  EXPECT_EQ(pairs_read(own.rules, "Bruxelles bloque le rachat de Lumio et de Vessol par Kerlio.",
+                       {{"Bruxelles", Tag::GOV}, {"Lumio", Tag::ORG}, {"Vessol", Tag::ORG}, {"Kerlio", Tag::ORG}}),
             (std::vector<std::string>{"Kerlio-Bruxelles"}));
 }
 
