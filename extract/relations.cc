@@ -370,6 +370,7 @@ struct GroupSpan {
   std::size_t begin, end;
   bool repeated;
 };
+using Span = std::pair<std::size_t, std::size_t>;  // [begin, end) of a part of a pattern
 std::optional<std::vector<GroupSpan>> scan_groups(std::string_view p) {
   std::vector<GroupSpan> groups;
   std::vector<std::size_t> open;
@@ -488,9 +489,8 @@ bool no_alternation_at_top(std::string_view p, std::size_t a, std::size_t b) {
 
 // [begin, end) of the slot's group in the pattern, when it is there once and neither repeated
 // nor optional itself; `enclosing` gets the groups it stands in.
-std::optional<std::pair<std::size_t, std::size_t>> slot_group_span(std::string_view p, const std::vector<GroupSpan>& groups,
-                                                                   const Slot& slot,
-                                                                   std::vector<const GroupSpan*>& enclosing) {
+std::optional<Span> slot_group_span(std::string_view p, const std::vector<GroupSpan>& groups, const Slot& slot,
+                                    std::vector<const GroupSpan*>& enclosing) {
   const std::string open = "(?P<" + slot.group + ">";
   const auto at = p.find(open);
   if (at == std::string_view::npos || p.find(open, at + 1) != std::string_view::npos) return std::nullopt;
@@ -499,7 +499,7 @@ std::optional<std::pair<std::size_t, std::size_t>> slot_group_span(std::string_v
   if (g->end + 1 < p.size() && p[g->end + 1] == '?') return std::nullopt;
   for (const auto& other : groups)
     if (other.begin < g->begin && other.end > g->end) enclosing.push_back(&other);
-  return std::pair{at, g->end + 1};
+  return Span{at, g->end + 1};
 }
 
 // SlotReading::by_markers holds when every slot group stands at the top level of the pattern (in
@@ -522,7 +522,8 @@ bool reads_by_markers(const CompiledRule& rule, bool markers_only_in_slots = tru
   if (last_slot_optional &&
       (rule.slots.empty() || std::any_of(rule.slots.begin(), rule.slots.end() - 1, [](const Slot& s) { return s.list; })))
     return false;
-  std::vector<std::pair<std::size_t, std::size_t>> slot_spans;
+  std::vector<Span> slot_spans;
+  bool last_enclosed = false;
   for (const auto& slot : rule.slots) {
     std::vector<const GroupSpan*> enclosing;
     const auto span = slot_group_span(p, *groups, slot, enclosing);
@@ -532,17 +533,11 @@ bool reads_by_markers(const CompiledRule& rule, bool markers_only_in_slots = tru
       if (!last_slot_optional || &slot != &rule.slots.back() || enclosing.size() != 1) return false;
       const GroupSpan& optional = *enclosing.front();
       if (optional.repeated || optional.end + 1 >= p.size() || p[optional.end + 1] != '?') return false;
+      last_enclosed = true;
     }
     slot_spans.push_back(*span);
   }
-  if (last_slot_optional) {
-    const std::string open = "(?P<" + rule.slots.back().group + ">";
-    const auto at = p.find(open);
-    const bool enclosed = std::any_of(groups->begin(), groups->end(), [&](const GroupSpan& s) {
-      return s.begin < at && s.end > at + open.size();
-    });
-    if (!enclosed) return false;  // every slot at the top level: plain by_markers
-  }
+  if (last_slot_optional && !last_enclosed) return false;  // every slot at the top level: plain by_markers
   std::sort(slot_spans.begin(), slot_spans.end());
   // No alternation at the top level (a slot could sit in one branch).
   std::size_t from = 0;
@@ -576,9 +571,12 @@ bool reads_by_end_markers(const CompiledRule& rule) {
   const auto first = slot_group_span(p, *groups, rule.slots[0], enclosing);
   const auto last = slot_group_span(p, *groups, rule.slots[1], enclosing);
   if (!first || !last || !enclosing.empty() || first->second > last->first) return false;
-  return never_matches_marker_start(p, 0, first->first) && no_alternation_at_top(p, 0, first->first) &&
-         no_alternation_at_top(p, first->second, last->first) &&
-         never_matches_marker_start(p, last->second, p.size()) && no_alternation_at_top(p, last->second, p.size());
+  // Before the first slot and after the last: no marker, no alternative.
+  auto bare = [&](std::size_t a, std::size_t b) {
+    return never_matches_marker_start(p, a, b) && no_alternation_at_top(p, a, b);
+  };
+  return bare(0, first->first) && no_alternation_at_top(p, first->second, last->first) &&
+         bare(last->second, p.size());
 }
 
 // The relaxed pattern of SlotReading::Relaxed: each gap {_} or {__} outside any repeated group
