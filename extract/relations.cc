@@ -1058,10 +1058,10 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
   // would give none and mostly finds none over the rest of the sentence, is not run: a quarter
   // of the rules' searches over the benchmark corpus, nearly one for each try that matched.
   const std::size_t needed = markers_needed(rule);
-  std::size_t markers_left = markers.size();  // those not wholly before pos
+  std::size_t first_left = 0;  // the first marker not wholly before pos
   while (pos <= tagged.text.size()) {
-    while (markers_left > 0 && markers[markers.size() - markers_left].second <= pos) --markers_left;
-    if (markers_left < needed) break;
+    while (first_left < markers.size() && markers[first_left].second <= pos) ++first_left;
+    if (markers.size() - first_left < needed) break;
     captures.assign(rule.slots.size(), std::string_view{});
     bool read = false;         // the match and its slots known
     bool found_whole = false;  // the match known, its slots not read yet
@@ -1117,7 +1117,7 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
       // Every slot but the optional last one, single, has its marker: the last took no part.
       const bool without_last = rule.reading.last_slot_optional && count + 1 == rule.slots.size();
       const bool dealt = without_last || (rule.reading.by_markers ? (has_list ? count > singles : count == singles)
-                                                                  : count == rule.slots.size());
+                                                                  : rule.reading.by_marker_count && count == rule.slots.size());
       if (!cut && rule.reading.by_end_markers && count >= 2) {
         for (const std::size_t s : {std::size_t{0}, std::size_t{1}}) {
           const auto [a, b] = markers[s == 0 ? first : first + count - 1];

@@ -40,9 +40,10 @@ struct OwnRules {
 };
 
 // The subject-object pairs the rules read in one sentence, the whole text, whose entities are
-// `names` (each where it first occurs) with their tags.
+// `names` (each where it first occurs) with their tags, in a paragraph about `topic`.
 std::vector<std::string> pairs_read(const RelationRules& rules, const std::string& text,
-                                    const std::vector<std::pair<std::string_view, Tag>>& names) {
+                                    const std::vector<std::pair<std::string_view, Tag>>& names,
+                                    const std::string& topic = "") {
   TaggedSentence ts;
   ts.sentence = {0, text.size()};
   for (const auto& [name, tag] : names) {
@@ -50,7 +51,7 @@ std::vector<std::string> pairs_read(const RelationRules& rules, const std::strin
     ts.mentions.push_back(mention(at, at + name.size(), tag));
     ts.mentions.back().canonical = std::string(name);
   }
-  const SentenceContext context;
+  const SentenceContext context{topic};
   const SentenceToMatch sentence{text, &ts, &context};
   const std::vector<std::vector<RelationMatch>> found = rules.match(std::span(&sentence, 1));
   std::vector<std::string> out;
@@ -116,25 +117,13 @@ TEST(RelationRules, ASentencesMatchesComeInRuleOrderOnEveryThread) {
 TEST(RelationRules, EveryMatchOfARuleInASentenceIsFound) {
   const OwnRules own("rule\tmine.buys\tacquires\t{S:ORG} rachète {O:ORG}\n"
                      "rule\tmine.hires\tpartner-of\ts'allie à {O:ORG}\tsubject=@topic\n");
-  const RelationRules& rules = own.rules;
-  const std::string text =
-      "Kerlio rachète Orvane, Brenmor rachète Lumio, Talvane s'allie à Dornic et s'allie à Vessol.";
-  TaggedSentence ts;
-  ts.sentence = {0, text.size()};
-  for (std::string_view name : {"Kerlio", "Orvane", "Brenmor", "Lumio", "Talvane", "Dornic", "Vessol"}) {
-    const std::size_t at = text.find(name);
-    ts.mentions.push_back(mention(at, at + name.size(), Tag::ORG));
-    ts.mentions.back().canonical = std::string(name);
-  }
-  const SentenceContext context{"Talvane"};
-  const SentenceToMatch sentence{text, &ts, &context};
-  const std::vector<std::vector<RelationMatch>> found = rules.match(std::span(&sentence, 1));
-  std::vector<std::string> listed;
-  for (const RelationMatch& m : found.front())
-    listed.push_back(m.rule_id + " " + m.subject_name + "-" + m.object_name);
-  const std::vector<std::string> expected = {"mine.buys Kerlio-Orvane", "mine.buys Brenmor-Lumio",
-                                             "mine.hires Talvane-Dornic", "mine.hires Talvane-Vessol"};
-  EXPECT_EQ(listed, expected);
+  std::vector<std::pair<std::string_view, Tag>> names;
+  for (std::string_view name : {"Kerlio", "Orvane", "Brenmor", "Lumio", "Talvane", "Dornic", "Vessol"})
+    names.emplace_back(name, Tag::ORG);
+  EXPECT_EQ(pairs_read(own.rules,
+                       "Kerlio rachète Orvane, Brenmor rachète Lumio, Talvane s'allie à Dornic et s'allie à Vessol.",
+                       names, /*topic=*/"Talvane"),
+            (std::vector<std::string>{"Kerlio-Orvane", "Brenmor-Lumio", "Talvane-Dornic", "Talvane-Vessol"}));
 }
 
 // A rule whose last slot sits in an optional group is read from the markers of its match (no
