@@ -9,6 +9,8 @@
 
 #include "extract/extractor.h"
 #include "extract/gazetteer.h"
+#include "extract/literals.h"
+#include "extract/required_literals.h"
 
 namespace toile {
 namespace {
@@ -51,20 +53,28 @@ double parse_number(std::string_view digits) {  // « 10,6 », « 300 000 », «
   }
 }
 
-// One pattern matching wherever one of `patterns` does; null when there are none.
-std::unique_ptr<RE2> any_of(const std::vector<std::unique_ptr<RE2>>& patterns, const RE2::Options& options) {
-  if (patterns.empty()) return nullptr;
+// A pattern matching wherever one of `patterns` does.
+std::string alternation_of(const std::vector<std::unique_ptr<RE2>>& patterns) {
   std::string alternation;
   for (const auto& re : patterns) {
     if (!alternation.empty()) alternation += '|';
     alternation += "(?:" + re->pattern() + ")";
   }
-  auto out = std::make_unique<RE2>(alternation, options);
+  return alternation;
+}
+
+// The same compiled; null when there are none.
+std::unique_ptr<RE2> any_of(const std::vector<std::unique_ptr<RE2>>& patterns, const RE2::Options& options) {
+  if (patterns.empty()) return nullptr;
+  auto out = std::make_unique<RE2>(alternation_of(patterns), options);
   if (!out->ok()) throw std::runtime_error("qualifier patterns: cannot join them: " + out->error());
   return out;
 }
 
 bool matches(const RE2* re, const re2::StringPiece& text) { return re && RE2::PartialMatch(text, *re); }
+
+// The cue lists a sentence is searched for, as bits of Sentence::possible_cues_.
+enum Cue : unsigned { kHedge, kNegation, kReported, kCueCount };
 
 }  // namespace
 
@@ -73,6 +83,14 @@ struct QualifierFinder::Impl {
   // Each list's patterns as one alternation: whether any matches is one search, not one a
   // pattern (each fact asked both lists).
   std::unique_ptr<RE2> any_hedge, any_negation;
+  // The literals each cue list's patterns require (required_literals), by Cue: a sentence
+  // without any of the words a hedge needs (« pourrait », « selon »…) is not searched for one,
+  // nor its facts' spans for a negation when it lacks « pas », « jamais »… Sound: a literal of
+  // a span is one of its sentence, so a formula false for the sentence is false for each span.
+  // The searches, one of RE2's DFAs over the sentence each, were a third of the qualifiers'
+  // cost; few sentences hold a cue.
+  LiteralFilter cue_filter;
+  LiteralMatcher cue_literals;
   std::map<std::string, std::string> currency;  // lower-cased surface → ISO
   std::map<std::string, double> scale;          // lower-cased word → multiplier
   std::map<std::string, std::string> month;     // lower-cased name → "03"
@@ -125,6 +143,16 @@ QualifierFinder QualifierFinder::load(const RuleFiles& files) {
   }
   q.any_hedge = any_of(q.hedges, options);
   q.any_negation = any_of(q.negations, options);
+  std::vector<LiteralFormula> cue_formulas(kCueCount);
+  // The patterns are read without regard to case, as required_literals takes them.
+  const auto required = [](const std::vector<std::unique_ptr<RE2>>& patterns) {
+    return patterns.empty() ? LiteralFormula{} : required_literals(alternation_of(patterns));
+  };
+  cue_formulas[kHedge] = required(q.hedges);
+  cue_formulas[kNegation] = required(q.negations);
+  cue_formulas[kReported] = required(q.reported);
+  q.cue_filter = LiteralFilter(cue_formulas);
+  q.cue_literals = LiteralMatcher(q.cue_filter.literals());
   // Each pattern stands between two guards: no letter or digit right before it, and no letter
   // (amounts) or digit (dates) right after, unless at an end of the text. Its parts are read
   // from a match with the guards made « any character »: anchored at both ends of the match,
@@ -277,12 +305,32 @@ Qualifiers QualifierFinder::Sentence::qualify(std::size_t begin, std::size_t end
   }
   const re2::StringPiece whole(sentence.data(), sentence.size());
   const re2::StringPiece span(text_.data() + begin, end - begin);
-  q.negated = matches(impl.any_negation.get(), span);
-  if (!hedged_) hedged_ = matches(impl.any_hedge.get(), whole);
+  const bool span_inside = begin >= sb && end <= se && begin <= end;
+  q.negated = (!span_inside || may_hold(kNegation)) && matches(impl.any_negation.get(), span);
+  if (!hedged_) hedged_ = may_hold(kHedge) && matches(impl.any_hedge.get(), whole);
   q.hedged = *hedged_;
-  if (!reported_by_) reported_by_ = reporter(sentence);
+  if (!reported_by_) reported_by_ = may_hold(kReported) ? reporter(sentence) : std::string();
   q.reported_by = *reported_by_;
   return q;
+}
+
+bool QualifierFinder::Sentence::may_hold(unsigned cue) {
+  if (!possible_cues_) {
+    // Kept by each thread from sentence to sentence: a sentence's buffers would cost more than
+    // the look-up.
+    thread_local struct {
+      LiteralMatcher::Scratch literals;
+      LiteralFilter::Scratch filter;
+      std::vector<int> found, holding;
+    } scratch;
+    const Impl& impl = *finder_.impl_;
+    const std::size_t sb = sentence_.sentence.begin, se = sentence_.sentence.end;
+    impl.cue_literals.find(text_.substr(sb, se - sb), scratch.literals, scratch.found);
+    impl.cue_filter.passing(scratch.found, scratch.filter, scratch.holding);
+    possible_cues_ = 0;
+    for (const int c : scratch.holding) *possible_cues_ |= 1u << c;
+  }
+  return (*possible_cues_ >> cue & 1u) != 0;
 }
 
 // « selon Reuters »: the first name right after the cue reports the facts of the sentence.

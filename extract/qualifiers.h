@@ -54,7 +54,10 @@ class QualifierFinder {
     std::optional<std::vector<FoundDate>> dates_;
     std::optional<bool> hedged_;
     std::optional<std::string> reported_by_;
+    // Which cue lists the sentence may hold (a bit each), from the literals they require.
+    std::optional<unsigned> possible_cues_;
 
+    bool may_hold(unsigned cue);
     std::string reporter(std::string_view sentence) const;
   };
 

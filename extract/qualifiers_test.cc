@@ -65,6 +65,37 @@ TEST(QualifierSentence, FactsOfASentenceShareItsCuesButNotTheirOwnWords) {
   EXPECT_EQ(d.negated, b.negated);
 }
 
+// A sentence is searched for a cue list only when it holds the words the list's patterns need
+// (in any case): what decides is the whole sentence, whichever of its facts is qualified first.
+TEST(QualifierSentence, CuesAreFoundInAnyCaseWhicheverFactComesFirst) {
+  const std::string text =
+      "Intro. SELON Reuters, Orvane a racheté Kerlio, mais Kestrel N'A JAMAIS racheté Lumio.";
+  TaggedSentence ts;
+  ts.sentence = {7, text.size(), false};
+  for (const auto* name : {"Reuters", "Orvane", "Kerlio", "Kestrel", "Lumio"})
+    ts.mentions.push_back(mention(text, name, Tag::ORG));
+  QualifierFinder::Sentence cues(finder(), text, ts);
+
+  const Qualifiers first = cues.qualify(text.find("Orvane"), text.find("Kerlio") + 6, "acquires");
+  EXPECT_FALSE(first.negated);
+  EXPECT_TRUE(first.hedged);
+  EXPECT_EQ(first.reported_by, "Reuters");
+  const Qualifiers second = cues.qualify(text.find("Kestrel"), text.find("Lumio") + 5, "acquires");
+  EXPECT_TRUE(second.negated);
+  EXPECT_TRUE(second.hedged);
+  EXPECT_EQ(second.reported_by, "Reuters");
+
+  // Each list by its own words: a source and a hedge without a negation's.
+  const std::string plain = "Selon Reuters, Orvane a racheté Kerlio.";
+  TaggedSentence pts;
+  pts.sentence = {0, plain.size(), false};
+  for (const auto* name : {"Reuters", "Orvane", "Kerlio"}) pts.mentions.push_back(mention(plain, name, Tag::ORG));
+  const Qualifiers reported = finder().qualify(plain, pts, plain.find("Orvane"), plain.find("Kerlio") + 6, "acquires");
+  EXPECT_FALSE(reported.negated);
+  EXPECT_TRUE(reported.hedged);
+  EXPECT_EQ(reported.reported_by, "Reuters");
+}
+
 // « [begin,end) what; » for each amount or date found, in order.
 template <typename Found, typename Describe>
 std::string listed(const std::vector<Found>& found, Describe describe) {
