@@ -60,25 +60,48 @@ constexpr std::uint64_t ascii_capitals(std::uint64_t word) {
 static_assert(ascii_capitals(0x4041'5A5B'6061'7A7BULL) == 0x0080'8000'0000'0000ULL);  // @AZ[`az{
 }  // namespace
 
+namespace {
+bool is_ascii_white_space(std::uint8_t b) { return b == ' ' || (b >= '\t' && b <= '\r'); }
+
+// The high bit of each byte of `word` (all ASCII) that may be a space or a control character:
+// set for each such byte, and maybe for a byte above one (a borrow), never for another.
+constexpr std::uint64_t spaces_and_controls(std::uint64_t word) { return bytes::bytes_below(word, ' ' + 1); }
+}  // namespace
+
 void fold_case_into(std::string_view text, std::string& out) {
   // Written through a pointer into room for the longest result: a folded code point takes at
   // most one byte more than the two or more it was written with (Ⱥ → ⱥ), so twice the bytes.
   out.resize(2 * text.size());
-  char* write = out.data();
+  char* const begin = out.data();
+  char* write = begin;
+  std::uint64_t after_space = 0;  // 0x80 when the last byte written may be a space
   const auto& two_byte = two_byte_folds();
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
   const auto length = static_cast<std::int32_t>(text.size());
   for (std::int32_t i = 0; i < length;) {
     if (bytes::eight_ascii_bytes(text, static_cast<std::size_t>(i))) {
       // Eight ASCII bytes at once, most of a sentence: 0x20 added to the capitals.
+      // Unless white space there may need folding (\t to \r, or a space after a space), which
+      // goes a byte at a time.
       const std::uint64_t word = bytes::word_at(text, static_cast<std::size_t>(i));
-      const std::uint64_t lowered = word | (ascii_capitals(word) >> 2);
-      std::memcpy(write, &lowered, 8);
-      write += 8;
-      i += 8;
-      continue;
+      const std::uint64_t low = spaces_and_controls(word);
+      if ((bytes::bytes_below(word, '\r' + 1) | (low & ((low << 8) | after_space))) == 0) {
+        const std::uint64_t lowered = word | (ascii_capitals(word) >> 2);
+        std::memcpy(write, &lowered, 8);
+        write += 8;
+        i += 8;
+        after_space = low >> 56;
+        continue;
+      }
     }
     const std::uint8_t b = bytes[i];
+    after_space = 0;
+    if (is_ascii_white_space(b)) {  // a run of white space: one space
+      if (write == begin || write[-1] != ' ') *write++ = ' ';
+      after_space = 0x80;
+      ++i;
+      continue;
+    }
     if (b < 0x80) {
       *write++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
       ++i;
@@ -108,6 +131,23 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals)
   folded_ = std::move(folded);
   number_quiet_states_first();
   set_tails();
+  sort_longer_by_next_byte();
+}
+
+void LiteralMatcher::sort_longer_by_next_byte() {
+  next_byte_.assign(outputs_.size(), 0);
+  longer_count_.assign(first_longer_.size(), 0);
+  for (std::size_t state = 0; state < first_longer_.size(); ++state) {
+    if (first_longer_[state] < 0) continue;
+    auto begin = outputs_.begin() + first_longer_[state], end = begin;
+    while (*end >= 0) ++end;
+    longer_count_[state] = static_cast<std::uint32_t>(end - begin);
+    const auto next_byte = [&](std::int32_t id) {
+      return static_cast<unsigned char>(folded_[static_cast<std::size_t>(id)][depth_]);
+    };
+    std::stable_sort(begin, end, [&](std::int32_t a, std::int32_t b) { return next_byte(a) < next_byte(b); });
+    for (auto k = begin; k != end; ++k) next_byte_[static_cast<std::size_t>(k - outputs_.begin())] = next_byte(*k);
+  }
 }
 
 // Renumbers the states so that the quiet ones (no literal ends there or along the suffix
@@ -290,7 +330,11 @@ void LiteralMatcher::find(std::string_view text, Scratch& scratch, std::vector<i
     if (first_longer_[at] >= 0) {
       std::uint64_t next8;  // the text's bytes after the beginning, as the tails hold theirs
       std::memcpy(&next8, folded.data() + i + 1, 8);
-      for (auto k = static_cast<std::size_t>(first_longer_[at]); outputs_[k] >= 0; ++k) {
+      // The literals whose next byte is the text's, a run of them (sort_longer_by_next_byte).
+      const auto next = static_cast<unsigned char>(folded[i + 1]);
+      const auto first = next_byte_.begin() + first_longer_[at];
+      auto k = static_cast<std::size_t>(std::lower_bound(first, first + longer_count_[at], next) - next_byte_.begin());
+      for (; outputs_[k] >= 0 && next_byte_[k] == next; ++k) {
         const auto id = static_cast<std::size_t>(outputs_[k]);
         const Tail& tail = tails_[id];
         if (i + 1 + tail.length > size || (next8 & tail.mask) != tail.bytes) continue;

@@ -18,7 +18,9 @@ namespace toile {
 // The form both the literals and the texts are compared in: each character lower-cased, then
 // case-folded (ICU's simple default folding), so that every character a case-insensitive regular
 // expression takes for a letter (« É » for « é », « ſ » for « s », the Kelvin sign for « k »)
-// becomes the same one. Bytes that are not valid UTF-8 are kept as they are.
+// becomes the same one, and each run of ASCII white space (\t to \r, the space) one space, so
+// that a pattern's « \s+ » joins the literals on either side (required_literals). Bytes that
+// are not valid UTF-8 are kept as they are.
 std::string fold_case(std::string_view text);
 // The same into `out` (replacing what it held), whose capacity is reused.
 void fold_case_into(std::string_view text, std::string& out);
@@ -73,6 +75,13 @@ class LiteralMatcher {
     std::size_t length = 0;
   };
   std::vector<Tail> tails_;
+  // Where many longer literals begin alike (after a marker's « ⟧ », the words of every rule), a
+  // beginning found would compare each tail: each state's longer literals in outputs_ are
+  // sorted by the byte after their beginning, here by index into outputs_, so that only those
+  // whose next byte is the text's are compared.
+  std::vector<unsigned char> next_byte_;
+  std::vector<std::uint32_t> longer_count_;  // by state: how many longer literals begin there
+  void sort_longer_by_next_byte();
 };
 
 }  // namespace toile

@@ -25,20 +25,43 @@ TEST(FoldCase, LowerCasesAndFoldsEveryCaseVariant) {
   EXPECT_EQ(fold_case("a\xFF" "B"), "a\xFF" "b");  // not UTF-8: kept
 }
 
+// fold_case of ASCII text, a byte at a time: capitals lowered, each run of white space one space.
+std::string fold_ascii(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const bool white = c == ' ' || (c >= '\t' && c <= '\r');
+    if (white && !out.empty() && out.back() == ' ') continue;
+    out += white ? ' ' : c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+  }
+  return out;
+}
+
 // ASCII goes eight bytes at a time where it can: every byte as it would go alone, and a
 // non-ASCII letter anywhere in or after a run.
 TEST(FoldCase, LowerCasesAsciiRunsAsByteByByte) {
   std::string every_ascii_byte;
   for (int c = 0; c < 0x80; ++c) every_ascii_byte += static_cast<char>(c);
-  std::string lowered = every_ascii_byte;
-  for (char& c : lowered)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  EXPECT_EQ(fold_case(every_ascii_byte), lowered);
+  EXPECT_EQ(fold_case(every_ascii_byte),
+            std::string("\0\1\2\3\4\5\6\a\b \x0E", 11) + every_ascii_byte.substr(0x0F, 0x20 - 0x0F) + " " +
+                fold_ascii(every_ascii_byte.substr(0x21)));
   for (std::size_t at = 0; at <= 20; ++at) {
     std::string text(20, 'Q'), folded(20, 'q');
     text.insert(at, "\xC3\x89");    // É
     folded.insert(at, "\xC3\xA9");  // é
     EXPECT_EQ(fold_case(text), folded) << "É at " << at;
+  }
+}
+
+// « \s+ » in a pattern is one space in the folded text, wherever the run of white space falls
+// among the eight-byte steps, and whatever it is made of.
+TEST(FoldCase, RunsOfWhiteSpaceAreOneSpace) {
+  EXPECT_EQ(fold_case("Le  rachat\tde\r\n\n ⟦ORG:1⟧ \v\f"), "le rachat de ⟦org:1⟧ ");
+  for (const std::string run : {" ", "  ", "\t", " \n ", "        ", "\t\t\t\t\t\t\t\t\t"}) {
+    for (std::size_t at = 0; at <= 17; ++at) {
+      std::string text = "Rachat DE " + std::string(17, 'X') + " fin";
+      text.insert(at, run);
+      EXPECT_EQ(fold_case(text), fold_ascii(text)) << "run of " << run.size() << " at " << at;
+    }
   }
 }
 
@@ -82,8 +105,9 @@ TEST(LiteralMatcher, LongTailsAreComparedToTheirLastByte) {
   EXPECT_EQ(m.find("acquisitio"), (Ids{3}));
 }
 
-// Every literal found where a plain search finds it, over texts of a small alphabet where
-// literals overlap, share beginnings and run to the text's end.
+// Every literal found where a plain search of the folded forms finds it, over texts of a small
+// alphabet where literals overlap, share beginnings, run to the text's end and hold runs of
+// spaces.
 TEST(LiteralMatcher, AgreesWithAPlainSearch) {
   std::uint32_t seed = 12345;
   const auto next = [&seed] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
@@ -106,7 +130,7 @@ TEST(LiteralMatcher, AgreesWithAPlainSearch) {
     const std::string text = random_text(next() % 80);
     Ids expected;
     for (std::size_t i = 0; i < literals.size(); ++i)
-      if (text.find(literals[i]) != std::string::npos) expected.push_back(static_cast<int>(i));
+      if (fold_case(text).find(fold_case(literals[i])) != std::string::npos) expected.push_back(static_cast<int>(i));
     const Ids found = m.find(text);
     EXPECT_EQ(found, expected) << text;
   }
@@ -126,6 +150,14 @@ TEST(LiteralMatcher, ManyLiteralsTakeAShallowerTrie) {
                                     letters.find('b') * letters.size() + letters.find('0'));
   EXPECT_EQ(m.find("la QAB0! et zz"), (Ids{qab0, static_cast<int>(literals.size()) - 1}));
   EXPECT_EQ(m.find("qab0 qab!"), Ids{});
+}
+
+// After a marker's « ⟧ » many literals go on differently: each is told by what follows.
+TEST(LiteralMatcher, LiteralsBeginningAlikeAreToldByTheirNextBytes) {
+  const LiteralMatcher m({"⟧ a racheté", "⟧ de ", "⟧ du ", "⟧ d'", "⟧ rachète", "⟧ et"});
+  EXPECT_EQ(m.find("⟦ORG:1⟧ de ⟦ORG:2⟧ rachète ⟦ORG:3⟧ et ⟦ORG:4⟧"), (Ids{1, 4, 5}));
+  EXPECT_EQ(m.find("⟦ORG:1⟧ d'abord ⟦ORG:2⟧ a rachet"), (Ids{3}));
+  EXPECT_EQ(m.find("⟦ORG:1⟧"), Ids{});
 }
 
 TEST(LiteralMatcher, IgnoresCaseAsRulesDo) {

@@ -59,6 +59,17 @@ LiteralFormula combine(Kind kind, std::vector<LiteralFormula> parts) {
     for (auto& piece : pieces)
       if (std::find(operands.begin(), operands.end(), piece) == operands.end()) operands.push_back(std::move(piece));
   }
+  if (kind == Kind::And) {
+    // A literal held in another that is required too says nothing more: « (?:abc)+d » needs
+    // « abcd », and so « abc ».
+    const auto holds_it = [&](const LiteralFormula& f) {
+      return f.kind == Kind::Literal && std::any_of(operands.begin(), operands.end(), [&](const LiteralFormula& g) {
+               return g.kind == Kind::Literal && g.literal.size() > f.literal.size() &&
+                      g.literal.find(f.literal) != std::string::npos;
+             });
+    };
+    operands.erase(std::remove_if(operands.begin(), operands.end(), holds_it), operands.end());
+  }
   if (operands.empty()) return {};
   if (operands.size() == 1) return std::move(operands.front());
   LiteralFormula f;
@@ -67,11 +78,16 @@ LiteralFormula combine(Kind kind, std::vector<LiteralFormula> parts) {
   return f;
 }
 
-// What a piece of a pattern matches: exactly one of a few strings, or texts holding a formula.
+// What a piece of a pattern matches: exactly one of a few strings, or texts holding a formula
+// that begin with one of a few strings and end with one of a few ({""} when nothing is known):
+// « ⟦ORG:\d+⟧ » ends with « ⟧ », so that « ⟦ORG:\d+⟧ de » requires « ⟧ de ».
 struct Info {
   bool exact = false;
-  std::set<std::string> strings;  // exact
-  LiteralFormula formula;         // not exact
+  std::set<std::string> strings;                      // exact
+  LiteralFormula formula;                             // not exact
+  std::set<std::string> prefixes{""}, suffixes{""};  // not exact; at most kMaxExactStrings each
+  const std::set<std::string>& first() const { return exact ? strings : prefixes; }
+  const std::set<std::string>& last() const { return exact ? strings : suffixes; }
 };
 
 Info exact(std::string s) {
@@ -87,10 +103,49 @@ std::size_t utf8_length(char lead) {
   return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
 }
 
-// One character of the pattern case-folded as the texts are (fold_case), ASCII without ICU.
+// One character of the pattern case-folded as the texts are (fold_case), ASCII without ICU:
+// white space as a space.
 std::string folded_character(std::string_view character) {
   const auto c = static_cast<unsigned char>(character.front());
+  if (c == ' ' || (c >= '\t' && c <= '\r')) return " ";
   return c < 0x80 ? std::string(1, static_cast<char>(std::tolower(c))) : fold_case(character);
+}
+
+// `piece` appended to `s` as fold_case writes them: a space ending s and one beginning piece
+// are one run of white space, one space. Both are folded already (no two spaces in a row).
+void append_folded(std::string& s, std::string_view piece) {
+  if (!s.empty() && s.back() == ' ' && !piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
+  s += piece;
+}
+
+// Each string of `a` followed by each of `b` (append_folded), or nothing when that would make
+// more than kMaxExactStrings.
+std::optional<std::vector<std::string>> joined(const std::vector<std::string>& a, const std::set<std::string>& b) {
+  if (a.size() * b.size() > kMaxExactStrings) return std::nullopt;
+  std::vector<std::string> out;
+  for (const auto& x : a)
+    for (const auto& y : b) append_folded(out.emplace_back(x), y);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// The union of some pieces' first (or last) strings, {""} when more than kMaxExactStrings.
+std::set<std::string> any_affix(const std::vector<Info>& pieces, bool first) {
+  std::set<std::string> out;
+  for (const Info& piece : pieces) {
+    const auto& affixes = first ? piece.first() : piece.last();
+    out.insert(affixes.begin(), affixes.end());
+    if (out.size() > kMaxExactStrings) return {""};
+  }
+  return out;
+}
+
+// Whether a piece matches only white space (or nothing): in a folded text, any run of it is
+// one space, however many times the piece repeats.
+bool only_white_space(const Info& info) {
+  return info.exact && std::all_of(info.strings.begin(), info.strings.end(),
+                                   [](const std::string& s) { return s.empty() || s == " "; });
 }
 
 // A recursive descent over RE2's syntax. Anything it does not follow, and a pattern RE2 would
@@ -148,19 +203,23 @@ class Analyzer {
       for (auto& b : branches) out.strings.merge(b.strings);
       return out;
     }
+    Info out;
+    out.prefixes = any_affix(branches, true);
+    out.suffixes = any_affix(branches, false);
     std::vector<LiteralFormula> alternatives;
     for (auto& b : branches) alternatives.push_back(formula_of(std::move(b)));
-    Info out;
     out.formula = combine(Kind::Or, std::move(alternatives));
     return out;
   }
 
   // Consecutive exact pieces are joined into longer strings while their combinations stay
-  // few; each joined run, and each inexact piece, is required.
+  // few, with the last strings of an inexact piece before them and its first ones after;
+  // each joined run, and each inexact piece, is required.
   Info concatenation() {
     std::vector<LiteralFormula> required;
     std::vector<std::string> run{""};  // distinct strings
     bool inexact = false;
+    std::optional<std::vector<std::string>> prefixes;  // the run where it was first cut
     auto run_info = [&] {
       Info r;
       r.exact = true;
@@ -168,36 +227,41 @@ class Analyzer {
       run = {""};
       return r;
     };
+    auto as_set = [](const std::vector<std::string>& strings) {
+      return std::set<std::string>(strings.begin(), strings.end());
+    };
     while (more() && p_[at_] != '|' && p_[at_] != ')') {
       // Most of a pattern is plain characters: each is added to every string of the run.
       if (const std::size_t length = plain_character(); length > 0) {
         const std::string folded = folded_character(p_.substr(at_, length));
-        for (auto& s : run) s += folded;
+        for (auto& s : run) append_folded(s, folded);
         advance(length);
         continue;
       }
       Info item = repetition(atom());
       if (failed_) return anything();
       if (!item.exact) {
+        // The run goes on into the item's first strings; a new one begins with its last.
+        if (auto into = joined(run, item.prefixes)) run = std::move(*into);
+        if (!prefixes) prefixes = run;
         required.push_back(formula_of(run_info()));
         required.push_back(std::move(item.formula));
+        run.assign(item.suffixes.begin(), item.suffixes.end());
         inexact = true;
-      } else if (run.size() * item.strings.size() <= kMaxExactStrings) {
-        std::vector<std::string> joined;
-        for (const auto& a : run)
-          for (const auto& b : item.strings) joined.push_back(a + b);
-        std::sort(joined.begin(), joined.end());
-        joined.erase(std::unique(joined.begin(), joined.end()), joined.end());
-        run = std::move(joined);
+      } else if (auto longer = joined(run, item.strings)) {
+        run = std::move(*longer);
       } else {
+        if (!prefixes) prefixes = run;
         required.push_back(formula_of(run_info()));
         run.assign(std::make_move_iterator(item.strings.begin()), std::make_move_iterator(item.strings.end()));
         inexact = true;
       }
     }
     if (!inexact) return run_info();
-    required.push_back(formula_of(run_info()));
     Info out;
+    out.prefixes = as_set(*prefixes);
+    out.suffixes = as_set(run);
+    required.push_back(formula_of(run_info()));
     out.formula = combine(Kind::And, std::move(required));
     return out;
   }
@@ -246,10 +310,16 @@ class Analyzer {
       return item;
     }
     if (more() && p_[at_] == '?') ++at_;  // lazy
+    if (only_white_space(item)) {  // « \s+ » is one space of a folded text, « \s* » that or none
+      if (least == 0) item.strings.insert("");
+      return item;
+    }
     if (least == 0) return anything();
     if (once) return item;
-    Info out;
-    out.formula = formula_of(std::move(item));  // at least once
+    Info out;  // at least once: begins as the piece does, ends as it does
+    out.prefixes = item.first();
+    out.suffixes = item.last();
+    out.formula = formula_of(std::move(item));
     return out;
   }
 
@@ -352,7 +422,9 @@ class Analyzer {
     if (!more()) return fail();
     const char c = p_[at_++];
     switch (c) {
-      case 'd': case 'D': case 's': case 'S': case 'w': case 'W': case 'C':
+      case 's':  // RE2's \s: [\t\n\f\r ], folded to a space
+        return exact(" ");
+      case 'd': case 'D': case 'S': case 'w': case 'W': case 'C':
         return anything();
       case 'b': case 'B': case 'A': case 'z':
         return exact("");
@@ -396,11 +468,8 @@ class Analyzer {
         U8_APPEND_UNSAFE(bytes, length, static_cast<UChar32>(code));
         return exact(folded_character(std::string_view(bytes, length)));
       }
-      case 'n': return exact("\n");
-      case 't': return exact("\t");
-      case 'r': return exact("\r");
-      case 'f': return exact("\f");
-      case 'v': return exact("\v");
+      case 'n': case 't': case 'r': case 'f': case 'v':  // white space, folded to a space
+        return exact(" ");
       case 'a': return exact("\a");
       default:
         if (static_cast<unsigned char>(c) < 0x80 && std::ispunct(static_cast<unsigned char>(c)))

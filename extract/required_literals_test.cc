@@ -52,19 +52,47 @@ TEST(RequiredLiterals, OptionalAndUnknownPiecesRequireNothing) {
       {"ab(?:cd)*ef", "('ab' & 'ef')"},
       {"ab(?:cd){0,3}ef", "('ab' & 'ef')"},
       {"ab[^c]de", "('ab' & 'de')"},
-      {"abc\\s+def", "('abc' & 'def')"},
       {"ab.cd", "('ab' & 'cd')"},
       {"\\pLab\\p{Greek}cd", "('ab' & 'cd')"},
       {"[a-z]+", "*"},
   });
 }
 
+// A folded text has one space for each run of white space (fold_case): white space in a
+// pattern, however repeated, is one space of the literals it joins, or none where it may be
+// absent.
+TEST(RequiredLiterals, WhiteSpaceJoinsTheLiteralsAround) {
+  expect_formulas({
+      {"abc\\s+def", "'abc def'"},
+      {"abc \\s*def", "'abc def'"},
+      {"abc\\s*def", "('abc def' | 'abcdef')"},
+      {"abc\\s?de", "('abc de' | 'abcde')"},
+      {"ab  \\t\\n[ ]{2,}cd", "'ab cd'"},
+      {"⟧\\s+(?:d'|de |du )\\s*⟦ORG", "('⟧ d' ⟦org' | '⟧ d'⟦org' | '⟧ de ⟦org' | '⟧ du ⟦org')"},
+      {"\\Qa  b\\E", "'a b'"},
+      {"a\\sb\\S", "'a b'"},
+  });
+}
+
+// A piece that is not one of a few strings may still begin or end with one: a marker ends
+// with « ⟧ », so « ⟦ORG:1⟧ de » holds « ⟧ de » (a rule's slot is such a group).
+TEST(RequiredLiterals, APiecesEndsJoinWhatIsAroundIt) {
+  expect_formulas({
+      {"(?P<S>(?:le )?⟦ORG:\\d+⟧)\\s+de\\s*(?P<O>(?:la )?⟦ORG:\\d+⟧)", "('⟦org:' & '⟧ de')"},
+      {"(?:a\\d+b|c\\d+d)e", "('be' | 'de')"},
+      {"x(?:ab\\d|ac\\d)", "(('xab' | 'xac') & ('ab' | 'ac'))"},
+      {"(?:ab|a\\d)?cd", "'cd'"},  // may be absent: nothing is known of its ends
+  });
+}
+
 TEST(RequiredLiterals, RepeatedPiecesRequireOneCopy) {
   expect_formulas({
-      {"(?:abc)+d", "'abc'"},
-      {"(?:ab){2}cd", "('ab' & 'cd')"},
+      {"(?:abc)+d", "'abcd'"},
+      {"(?:ab){2}cd", "'abcd'"},
       {"x(?:ab){1}cd", "'xabcd'"},
-      {"(?:ab){2,}?cd", "('ab' & 'cd')"},
+      {"(?:ab){2,}?cd", "'abcd'"},
+      {"(?:ab|\\dcd)+ef", "(('ab' | 'cd') & ('abef' | 'cdef'))"},
+      {"(?:ab|cd\\d)+ef", "(('ab' | 'cd') & 'ef')"},  // a digit ends the second
   });
 }
 
@@ -145,7 +173,7 @@ class RandomPatterns {
   }
 
   std::string text() {
-    static const std::vector<std::string> alphabet{"a", "b", "c", "A", "B", "é", "É", " ", ".", "ab", "ba"};
+    static const std::vector<std::string> alphabet{"a", "b", "c", "A", "B", "é", "É", " ", ".", "ab", "ba", "\t", "  "};
     std::string out;
     const int length = pick(14);
     for (int i = 0; i < length; ++i) out += alphabet[static_cast<std::size_t>(pick(static_cast<int>(alphabet.size())))];
@@ -157,7 +185,8 @@ class RandomPatterns {
 
   std::string piece(int depth) {
     static const std::vector<std::string> atoms{"a", "b", "c", "A", "é", "É", " ", "\\.", "[ab]", "[^a]", "[Bb]",
-                                                ".", "\\s", "\\b", "^", "$", "ab", "bA", "\\x{E9}", "\\Qa.\\E"};
+                                                ".", "\\s", "\\b", "^", "$", "ab", "bA", "\\x{E9}", "\\Qa.\\E",
+                                                "\\t", "[ \t]", "  ", "\\Q \\E"};
     static const std::vector<std::string> repeats{"", "", "", "?", "*", "+", "{2}", "{1,2}", "{0,2}", "??", "+?"};
     std::string atom = depth < 2 && pick(4) == 0 ? "(?:" + pattern(depth + 1) + ")"
                                                  : atoms[static_cast<std::size_t>(pick(static_cast<int>(atoms.size())))];
