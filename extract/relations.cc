@@ -7,12 +7,14 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
+#include <chrono>
 #include <condition_variable>
 #include <future>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "extract/extractor.h"
@@ -764,11 +766,23 @@ struct RelationRules::Impl {
   // spares the extracting thread that work; where the extracting threads keep every core busy
   // it waits, and they compile only what they need. Stopped, after the pattern it is
   // compiling, when the rules go: a short run should not wait for patterns it will not use.
-  std::future<void> compiling_ahead;
+  // Stopping it puts it back to normal priority first: where other processes keep every core
+  // busy, an idle thread gets a fraction of a percent of one, and finishing the pattern in
+  // hand took it a second or more, which every build then waited for at its end.
+  mutable std::thread compiling_ahead;
+  mutable std::future<void> compiled_ahead;  // ready when the thread is done
+  mutable std::mutex stopping;
   mutable std::atomic<bool> stop_compiling_ahead{false};
   void stop_background_work() const {
     stop_compiling_ahead = true;
-    if (compiling_ahead.valid()) compiling_ahead.wait();
+    const std::lock_guard lock(stopping);
+    if (!compiling_ahead.joinable()) return;
+    // Asked again until the thread is done: it sets its own priority as it starts, which may
+    // come after a first asking.
+    const sched_param normal{};
+    do pthread_setschedparam(compiling_ahead.native_handle(), SCHED_OTHER, &normal);
+    while (compiled_ahead.wait_for(std::chrono::milliseconds(1)) != std::future_status::ready);
+    compiling_ahead.join();
   }
   ~Impl() { stop_background_work(); }
 };
@@ -994,10 +1008,19 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
   out.impl_->atoms = LiteralMatcher(out.impl_->filter.literals());
   for (const auto& rule : out.impl_->rules)
     out.impl_->markers_needed = std::min(out.impl_->markers_needed, markers_needed(rule));
-  if (!out.impl_->rules.empty())
-    out.impl_->compiling_ahead = std::async(std::launch::async, [impl = out.impl_.get()] {
-      compile_ahead(impl->rules, impl->options, impl->stop_compiling_ahead);
+  if (!out.impl_->rules.empty()) {
+    std::promise<void> done;
+    out.impl_->compiled_ahead = done.get_future();
+    out.impl_->compiling_ahead = std::thread([impl = out.impl_.get(), done = std::move(done)]() mutable {
+      try {
+        compile_ahead(impl->rules, impl->options, impl->stop_compiling_ahead);
+      } catch (...) {
+        // Out of memory: what was not compiled ahead is compiled where it is needed, and fails
+        // there for all to see.
+      }
+      done.set_value();
     });
+  }
   return out;
 }
 
