@@ -282,11 +282,13 @@ class Analyzer {
   Info repetition(Info item) {
     if (!more()) return item;
     std::size_t least = 0;
-    bool once = false;  // exactly once: {1} or {1,1}
+    bool once = false;          // exactly once: {1} or {1,1}
+    bool at_most_once = false;  // ?, {0,1}
     const char c = p_[at_];
     if (c == '*' || c == '?' || c == '+') {
       ++at_;
       least = c == '+' ? 1 : 0;
+      at_most_once = c == '?';
     } else if (c == '{') {
       // {n}, {n,} or {n,m}; anything else is a literal '{', read by the next atom.
       std::size_t i = at_ + 1;
@@ -297,21 +299,27 @@ class Analyzer {
         return i > from;
       };
       std::size_t most = 0;
+      bool bounded = true;
       if (!number(least)) return item;
       most = least;
       if (i < p_.size() && p_[i] == ',') {
         ++i;
-        if (!number(most)) most = least + 1;  // unbounded
+        bounded = number(most);
       }
       if (i >= p_.size() || p_[i] != '}') return item;
       at_ = i + 1;
-      once = least == 1 && most == 1;
+      once = bounded && least == 1 && most == 1;
+      at_most_once = bounded && most <= 1;
     } else {
       return item;
     }
     if (more() && p_[at_] == '?') ++at_;  // lazy
     if (only_white_space(item)) {  // « \s+ » is one space of a folded text, « \s* » that or none
       if (least == 0) item.strings.insert("");
+      return item;
+    }
+    if (least == 0 && at_most_once && item.exact) {  // one of its strings, or nothing
+      item.strings.insert("");
       return item;
     }
     if (least == 0) return anything();

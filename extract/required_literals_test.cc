@@ -48,7 +48,6 @@ TEST(RequiredLiterals, SmallSetsOfAlternativesAreJoinedToWhatFollows) {
 
 TEST(RequiredLiterals, OptionalAndUnknownPiecesRequireNothing) {
   expect_formulas({
-      {"ab(?:cd)?ef", "('ab' & 'ef')"},
       {"ab(?:cd)*ef", "('ab' & 'ef')"},
       {"ab(?:cd){0,3}ef", "('ab' & 'ef')"},
       {"ab[^c]de", "('ab' & 'de')"},
@@ -78,10 +77,24 @@ TEST(RequiredLiterals, WhiteSpaceJoinsTheLiteralsAround) {
 // with « ⟧ », so « ⟦ORG:1⟧ de » holds « ⟧ de » (a rule's slot is such a group).
 TEST(RequiredLiterals, APiecesEndsJoinWhatIsAroundIt) {
   expect_formulas({
-      {"(?P<S>(?:le )?⟦ORG:\\d+⟧)\\s+de\\s*(?P<O>(?:la )?⟦ORG:\\d+⟧)", "('⟦org:' & '⟧ de')"},
+      {"(?P<S>(?:le )?⟦ORG:\\d+⟧)\\s+de\\s*(?P<O>(?:la )?⟦ORG:\\d+⟧)",
+       "('⟦org:' & '⟧' & ('⟧ de la ⟦org:' | '⟧ de ⟦org:' | '⟧ dela ⟦org:' | '⟧ de⟦org:'))"},
+      {"(?P<S>(?:le |la )*⟦ORG:\\d+⟧)\\s+de\\s*(?P<O>(?:le |la )*⟦ORG:\\d+⟧)", "('⟦org:' & '⟧ de')"},
       {"(?:a\\d+b|c\\d+d)e", "('be' | 'de')"},
       {"x(?:ab\\d|ac\\d)", "(('xab' | 'xac') & ('ab' | 'ac'))"},
       {"(?:ab|a\\d)?cd", "'cd'"},  // may be absent: nothing is known of its ends
+  });
+}
+
+// A piece that may be absent once is one of its strings or none: « ab(?:cd)?ef » holds « abef »
+// or « abcdef »; one that may repeat is unknown.
+TEST(RequiredLiterals, AnOptionalPieceIsItsStringsOrNone) {
+  expect_formulas({
+      {"ab(?:cd)?ef", "('abcdef' | 'abef')"},
+      {"ab(?:cd){0,1}ef", "('abcdef' | 'abef')"},
+      {"ab(?:cd){0,}ef", "('ab' & 'ef')"},
+      {"ab(?:cd)*ef", "('ab' & 'ef')"},
+      {"ab(?:c\\d)?ef", "('ab' & 'ef')"},
   });
 }
 
