@@ -150,13 +150,14 @@ class SentenceView {
     entry_kinds_.reserve(tokens_.size());
     for (const auto& t : tokens_) {
       lower_begin_.push_back(static_cast<std::uint32_t>(lowers_.size()));
-      const bool letter_by_letter = append_lower_utf8(word_at(text_, t), lowers_);
+      bool had_capital = true;
+      const bool letter_by_letter = append_lower_utf8(word_at(text_, t), lowers_, &had_capital);
       const std::string_view lower(lowers_.data() + lower_begin_.back(), lowers_.size() - lower_begin_.back());
       // Spans end at token ends: after the sentence's last token, or before a space, the first
       // word of any span from here is the token.
       const bool word_ends = &t == &tokens_.back() || t.end >= text_.size() || text_[t.end] == ' ' ||
                              text_[t.end] == '\t' || text_[t.end] == '\n';
-      const bool unchanged = letter_by_letter && lower == word_at(text_, t);
+      const bool unchanged = letter_by_letter && !had_capital;
       entry_kinds_.push_back(gaz.entry_kinds(lower, letter_by_letter, word_ends) |
                              (unchanged ? kNoCapital : 0));
     }

@@ -74,28 +74,31 @@ std::string lower_utf8(std::string_view text) {
   return out;
 }
 
-bool append_lower_utf8(std::string_view text, std::string& out) {
+bool append_lower_utf8(std::string_view text, std::string& out, bool* had_capital) {
   // Fast path, byte for byte: ASCII and the Latin-1 letters of French (« É » → « é »), whose
   // lower case is one code point of the same length. Anything else goes through ICU.
   const std::size_t start = out.size();
   out.append(text);
   char* const lower = out.data() + start;
-  bool fast = true;
+  bool fast = true, capital = false;
   for (std::size_t i = 0; i < text.size() && fast; ++i) {
     const auto c = static_cast<unsigned char>(lower[i]);
     if (c < 0x80) {
-      if (c >= 'A' && c <= 'Z') lower[i] = static_cast<char>(c + ('a' - 'A'));
+      if (c >= 'A' && c <= 'Z') lower[i] = static_cast<char>(c + ('a' - 'A')), capital = true;
     } else if (c == 0xC3 && i + 1 < text.size() &&
                (static_cast<unsigned char>(lower[i + 1]) & 0xC0) == 0x80) {
       // U+00C0..U+00FF; U+00C0..U+00DE but U+00D7 (×) are capitals, 0x20 below their small form
       const auto d = static_cast<unsigned char>(lower[i + 1]);
-      if (d >= 0x80 && d <= 0x9E && d != 0x97) lower[i + 1] = static_cast<char>(d + 0x20);
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) lower[i + 1] = static_cast<char>(d + 0x20), capital = true;
       ++i;
     } else {
       fast = false;
     }
   }
-  if (fast) return true;
+  if (fast) {
+    if (had_capital) *had_capital = capital;
+    return true;
+  }
   out.resize(start);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));

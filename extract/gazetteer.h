@@ -37,8 +37,9 @@ struct Descriptor {
 std::string lower_utf8(std::string_view text);
 // The same, appended to `out`: one buffer for many words. Returns whether the text was
 // lower-cased letter by letter, each letter the same whatever follows (ASCII and the Latin-1
-// letters of French): then the lower case of a text's beginning begins its lower case.
-bool append_lower_utf8(std::string_view text, std::string& out);
+// letters of French): then the lower case of a text's beginning begins its lower case, and
+// `had_capital`, when given, says whether a letter changed.
+bool append_lower_utf8(std::string_view text, std::string& out, bool* had_capital = nullptr);
 
 class Gazetteer {
  public:

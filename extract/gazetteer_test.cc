@@ -103,6 +103,22 @@ TEST(Gazetteer, AppendLowerSaysWhetherItLoweredLetterByLetter) {
   EXPECT_FALSE(append_lower_utf8("\xC3", out));  // a lead byte without its continuation
 }
 
+// Whether a letter was a capital, told as the text is lowered (the tagger's « no capital »).
+TEST(Gazetteer, AppendLowerSaysWhetherALetterWasACapital) {
+  std::string out;
+  bool had_capital = true;
+  EXPECT_TRUE(append_lower_utf8("rachète-t-il", out, &had_capital));
+  EXPECT_FALSE(had_capital);
+  for (const char* word : {"Rachète", "racheTé", "Élan", "rachÈte"}) {
+    had_capital = false;
+    EXPECT_TRUE(append_lower_utf8(word, out, &had_capital));
+    EXPECT_TRUE(had_capital) << word;
+  }
+  had_capital = true;
+  EXPECT_TRUE(append_lower_utf8("× 3 é", out, &had_capital));  // the sign is no capital
+  EXPECT_FALSE(had_capital);
+}
+
 // How far a descriptor may reach from a word: the leading words that begin one.
 TEST(Gazetteer, DescriptorPrefixWordsCountsTheWordsThatBeginADescriptor) {
   const auto files =
