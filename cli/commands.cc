@@ -17,6 +17,7 @@
 #include <unordered_set>
 
 #include "cli/heap_warmer.h"
+#include "cli/jobs.h"
 #include "cli/output_file.h"
 #include "cli/process_end.h"
 #include "cli/progress.h"
@@ -31,10 +32,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-ExtractorOptions extractor_options(const std::vector<std::string>& rule_dirs, bool keep_clutter) {
+ExtractorOptions extractor_options(const std::vector<std::string>& rule_dirs, bool keep_clutter,
+                                   bool compile_rules_ahead) {
   ExtractorOptions options;
   for (const auto& dir : rule_dirs) options.rule_dirs.emplace_back(dir);
   options.keep_clutter_facts = keep_clutter;
+  options.compile_rules_ahead = compile_rules_ahead;
   return options;
 }
 
@@ -303,7 +306,8 @@ void print_stats(const WorkerStats& stats, double start, double load, double mer
 int run_build(const BuildOptions& options) {
   try {
     const auto begin = std::chrono::steady_clock::now();
-    Extractor extractor(extractor_options(options.rule_dirs, options.keep_clutter));
+    Extractor extractor(extractor_options(options.rule_dirs, options.keep_clutter,
+                                          leaves_a_core_spare(options.jobs, std::max(1u, std::thread::hardware_concurrency()))));
     const double start_seconds = seconds_since(begin);
     std::vector<fs::path> inputs(options.inputs.begin(), options.inputs.end());
     const ReadOptions read_options{.strict_utf8 = options.strict};

@@ -80,8 +80,8 @@ struct Extractor::Impl {
     RelationRules relations;
     QualifierFinder qualifiers;
   };
-  static Rules load_rules(const RuleFiles& files, const Gazetteer& gazetteer) {
-    return {load_clutter(files), load_splitter(files), RelationRules::load(files, gazetteer),
+  static Rules load_rules(const RuleFiles& files, const Gazetteer& gazetteer, bool compile_ahead) {
+    return {load_clutter(files), load_splitter(files), RelationRules::load(files, gazetteer, compile_ahead),
             QualifierFinder::load(files)};
   }
   std::future<Rules> rules_loading;
@@ -93,7 +93,8 @@ struct Extractor::Impl {
       : options(o),
         files(RuleFiles::load(o.rule_dirs)),
         gazetteer(Gazetteer::load(files)),
-        rules_loading(std::async(std::launch::async, [this] { return load_rules(files, gazetteer); })),
+        rules_loading(std::async(std::launch::async,
+                                 [this] { return load_rules(files, gazetteer, options.compile_rules_ahead); })),
         rules(rules_loading.get()),
         tagger(gazetteer, lexicon) {}
 

@@ -47,6 +47,11 @@ struct ExtractorOptions {
   // Facts stated only in page furniture (teasers, navigation) are kept, flagged with the
   // `clutter` qualifier, when true; dropped when false.
   bool keep_clutter_facts = false;
+  // The relation rules compiled ahead, on a thread of idle priority (RelationRules::load), for
+  // a core that extraction leaves spare: a build of fewer threads than cores. Where every core
+  // is busy the thread gains nothing, and beside other processes it stalled the others through
+  // the locks it held when preempted (the allocator's, a rule's), for a second or more.
+  bool compile_rules_ahead = false;
 };
 
 // Where extract() spends its time, summed over the documents it was given: for
@@ -84,8 +89,8 @@ class Extractor {
   };
   std::vector<SentenceTrace> explain(const Document& document) const;
 
-  // Ends the threads the extractor keeps working in the background (rules compiled ahead),
-  // and waits for them; extracting still works after. The destructor does the same.
+  // Tells the threads the extractor keeps working in the background (rules compiled ahead) to
+  // stop, without waiting for them; extracting still works after. The destructor does the same.
   void stop_background_work() const;
 
   struct Impl;

@@ -102,7 +102,7 @@ struct OwnAutomaton {
 // do are read by their relaxed pattern alone (54 of the other 108 there ever need their own
 // automaton). The first thread to need it compiles
 // it, and others needing it meanwhile wait for it (a millisecond or so), unless an idle core
-// compiles it ahead (RelationRules::Impl::compiling_ahead). That thread, of the lowest
+// compiles it ahead (RelationRules::Impl, the thread compiling ahead). That thread, of the lowest
 // priority, is never waited for: a thread needing a value it is making makes its own, and the
 // first made is kept.
 template <typename T>
@@ -764,33 +764,27 @@ struct RelationRules::Impl {
   // From the end of load(), a thread of its own compiles what is not compiled yet of the rules,
   // at idle priority (SCHED_IDLE): on a core nothing else wants (--jobs 1 on two cores) it
   // spares the extracting thread that work; where the extracting threads keep every core busy
-  // it waits, and they compile only what they need. Stopped, after the pattern it is
+  // it waits, and they compile only what they need. Told to stop, after the pattern it is
   // compiling, when the rules go: a short run should not wait for patterns it will not use.
-  // Stopping it puts it back to normal priority first: where other processes keep every core
-  // busy, an idle thread gets a fraction of a percent of one, and finishing the pattern in
-  // hand took it a second or more, which every build then waited for at its end.
-  mutable std::thread compiling_ahead;
-  mutable std::future<void> compiled_ahead;  // ready when the thread is done
-  mutable std::mutex stopping;
+  // Nothing waits for it: where other processes keep every core busy, an idle thread gets a
+  // fraction of a percent of one, and a build that waited for the pattern in hand waited a
+  // second or more at its end (putting the thread back to normal priority first needs a
+  // privilege most users lack). It holds the rules (RelationRules::impl_ is shared) until it
+  // stops; a process that ends meanwhile ends it, in code that touches no static object.
   mutable std::atomic<bool> stop_compiling_ahead{false};
-  void stop_background_work() const {
-    stop_compiling_ahead = true;
-    const std::lock_guard lock(stopping);
-    if (!compiling_ahead.joinable()) return;
-    // Asked again until the thread is done: it sets its own priority as it starts, which may
-    // come after a first asking.
-    const sched_param normal{};
-    do pthread_setschedparam(compiling_ahead.native_handle(), SCHED_OTHER, &normal);
-    while (compiled_ahead.wait_for(std::chrono::milliseconds(1)) != std::future_status::ready);
-    compiling_ahead.join();
-  }
-  ~Impl() { stop_background_work(); }
+  void stop_background_work() const { stop_compiling_ahead = true; }
 };
 
-RelationRules::RelationRules() : impl_(std::make_unique<Impl>()) {}
+RelationRules::RelationRules() : impl_(std::make_shared<Impl>()) {}
 RelationRules::RelationRules(RelationRules&&) noexcept = default;
-RelationRules& RelationRules::operator=(RelationRules&&) noexcept = default;
-RelationRules::~RelationRules() = default;
+RelationRules& RelationRules::operator=(RelationRules&& other) noexcept {
+  if (impl_) impl_->stop_background_work();
+  impl_ = std::move(other.impl_);
+  return *this;
+}
+RelationRules::~RelationRules() {
+  if (impl_) impl_->stop_background_work();
+}
 std::size_t RelationRules::size() const { return impl_->rules.size(); }
 void RelationRules::stop_background_work() const { impl_->stop_background_work(); }
 double RelationRules::confidence(const std::string& rule_id) const {
@@ -838,7 +832,7 @@ std::vector<CompiledPattern> compile_patterns(const std::vector<PatternToCompile
 }
 
 // Compiles what is not compiled yet of each rule, relaxed readings first (every rule tried
-// needs its own), at idle priority (see RelationRules::Impl::compiling_ahead).
+// needs its own), at idle priority (see RelationRules::Impl, the thread compiling ahead).
 //
 // From the last rule to the first: the extracting threads need rules from the first on (they
 // run a batch's tries in rule order), and a rule both compile at once is compiled twice.
@@ -871,7 +865,7 @@ void compile_ahead(const std::vector<CompiledRule>& rules, const RE2::Options& o
 
 }  // namespace
 
-RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazetteer) {
+RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazetteer, bool ahead) {
   RelationRules out;
   out.impl_->gazetteer = &gazetteer;
   std::set<std::string> relations(default_relations().begin(), default_relations().end());
@@ -1008,19 +1002,15 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
   out.impl_->atoms = LiteralMatcher(out.impl_->filter.literals());
   for (const auto& rule : out.impl_->rules)
     out.impl_->markers_needed = std::min(out.impl_->markers_needed, markers_needed(rule));
-  if (!out.impl_->rules.empty()) {
-    std::promise<void> done;
-    out.impl_->compiled_ahead = done.get_future();
-    out.impl_->compiling_ahead = std::thread([impl = out.impl_.get(), done = std::move(done)]() mutable {
+  if (ahead && !out.impl_->rules.empty())
+    std::thread([impl = out.impl_] {
       try {
         compile_ahead(impl->rules, impl->options, impl->stop_compiling_ahead);
       } catch (...) {
         // Out of memory: what was not compiled ahead is compiled where it is needed, and fails
         // there for all to see.
       }
-      done.set_value();
-    });
-  }
+    }).detach();
   return out;
 }
 

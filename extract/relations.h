@@ -52,8 +52,11 @@ std::string tagged_text(std::string_view text, const TaggedSentence& sentence);
 
 class RelationRules {
  public:
-  // Reads every fr/relations/*.rules file and fr/confidence.tsv; throws RuleError.
-  static RelationRules load(const RuleFiles& files, const Gazetteer& gazetteer);
+  // Reads every fr/relations/*.rules file and fr/confidence.tsv; throws RuleError. With
+  // `compile_ahead`, a thread of idle priority compiles the rules until they are all compiled
+  // or the rules go, for a core the extraction leaves spare; else each rule is compiled by the
+  // first thread to need it.
+  static RelationRules load(const RuleFiles& files, const Gazetteer& gazetteer, bool compile_ahead = false);
   RelationRules(RelationRules&&) noexcept;
   RelationRules& operator=(RelationRules&&) noexcept;
   ~RelationRules();
@@ -67,16 +70,16 @@ class RelationRules {
   std::size_t size() const;
   // A rule's measured precision from fr/confidence.tsv; 0.5 when it was never measured.
   double confidence(const std::string& rule_id) const;
-  // Stops compiling rules ahead (see load) once the pattern being compiled is done, and waits
-  // for that: after it, no thread of the rules' runs. Matching still works, compiling what it
-  // needs itself. The destructor does the same.
+  // Stops compiling rules ahead (see load) once the pattern being compiled is done, without
+  // waiting for that. Matching still works, compiling what it needs itself. The destructor
+  // does the same.
   void stop_background_work() const;
 
   struct Impl;
 
  private:
   RelationRules();
-  std::unique_ptr<Impl> impl_;
+  std::shared_ptr<Impl> impl_;  // shared with the thread compiling ahead, until it stops
 };
 
 }  // namespace toile
