@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <string>
 
 namespace toile {
@@ -24,14 +25,19 @@ EntityMention mention(const std::string& text, const std::string& name, Tag tag)
   return m;
 }
 
+// The sentence of `text` from `begin` to its end, with each of `names` an organization.
+TaggedSentence sentence_of(const std::string& text, std::size_t begin, std::initializer_list<const char*> names) {
+  TaggedSentence ts;
+  ts.sentence = {begin, text.size(), false};
+  for (const auto* name : names) ts.mentions.push_back(mention(text, name, Tag::ORG));
+  return ts;
+}
+
 TEST(QualifierSentence, FactsOfASentenceShareItsCuesButNotTheirOwnWords) {
   const std::string text =
       "Intro. Selon Reuters, Orvane n'a pas racheté Kerlio pour 5 millions d'euros en mars 2021, "
       "mais Kestrel a racheté Lumio pour 9 millions d'euros.";
-  TaggedSentence ts;
-  ts.sentence = {7, text.size(), false};
-  for (const auto* name : {"Reuters", "Orvane", "Kerlio", "Kestrel", "Lumio"})
-    ts.mentions.push_back(mention(text, name, Tag::ORG));
+  const TaggedSentence ts = sentence_of(text, 7, {"Reuters", "Orvane", "Kerlio", "Kestrel", "Lumio"});
 
   QualifierFinder::Sentence cues(finder(), text, ts);
   const std::size_t first = text.find("Orvane"), first_end = text.find(" pour 5");
@@ -70,10 +76,7 @@ TEST(QualifierSentence, FactsOfASentenceShareItsCuesButNotTheirOwnWords) {
 TEST(QualifierSentence, CuesAreFoundInAnyCaseWhicheverFactComesFirst) {
   const std::string text =
       "Intro. SELON Reuters, Orvane a racheté Kerlio, mais Kestrel N'A JAMAIS racheté Lumio.";
-  TaggedSentence ts;
-  ts.sentence = {7, text.size(), false};
-  for (const auto* name : {"Reuters", "Orvane", "Kerlio", "Kestrel", "Lumio"})
-    ts.mentions.push_back(mention(text, name, Tag::ORG));
+  const TaggedSentence ts = sentence_of(text, 7, {"Reuters", "Orvane", "Kerlio", "Kestrel", "Lumio"});
   QualifierFinder::Sentence cues(finder(), text, ts);
 
   const Qualifiers first = cues.qualify(text.find("Orvane"), text.find("Kerlio") + 6, "acquires");
@@ -87,10 +90,8 @@ TEST(QualifierSentence, CuesAreFoundInAnyCaseWhicheverFactComesFirst) {
 
   // Each list by its own words: a source and a hedge without a negation's.
   const std::string plain = "Selon Reuters, Orvane a racheté Kerlio.";
-  TaggedSentence pts;
-  pts.sentence = {0, plain.size(), false};
-  for (const auto* name : {"Reuters", "Orvane", "Kerlio"}) pts.mentions.push_back(mention(plain, name, Tag::ORG));
-  const Qualifiers reported = finder().qualify(plain, pts, plain.find("Orvane"), plain.find("Kerlio") + 6, "acquires");
+  const Qualifiers reported = finder().qualify(plain, sentence_of(plain, 0, {"Reuters", "Orvane", "Kerlio"}),
+                                               plain.find("Orvane"), plain.find("Kerlio") + 6, "acquires");
   EXPECT_FALSE(reported.negated);
   EXPECT_TRUE(reported.hedged);
   EXPECT_EQ(reported.reported_by, "Reuters");
@@ -144,11 +145,8 @@ TEST(QualifierDates, DatesAreReadInTurn) {
 // Every pattern of a list counts, not only the first: the lists are searched as one pattern.
 TEST(QualifierSentence, AnyPatternOfAListQualifies) {
   auto qualify = [](const std::string& text) {
-    TaggedSentence ts;
-    ts.sentence = {0, text.size(), false};
-    ts.mentions.push_back(mention(text, "Orvane", Tag::ORG));
-    ts.mentions.push_back(mention(text, "Kerlio", Tag::ORG));
-    return finder().qualify(text, ts, text.find("Orvane"), text.find("Kerlio") + 6, "acquires");
+    return finder().qualify(text, sentence_of(text, 0, {"Orvane", "Kerlio"}), text.find("Orvane"),
+                            text.find("Kerlio") + 6, "acquires");
   };
   const Qualifiers denied = qualify("Orvane dément avoir racheté Kerlio.");
   EXPECT_TRUE(denied.negated);
