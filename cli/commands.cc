@@ -306,8 +306,9 @@ void print_stats(const WorkerStats& stats, double start, double load, double mer
 int run_build(const BuildOptions& options) {
   try {
     const auto begin = std::chrono::steady_clock::now();
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     Extractor extractor(extractor_options(options.rule_dirs, options.keep_clutter,
-                                          leaves_a_core_spare(options.jobs, std::max(1u, std::thread::hardware_concurrency()))));
+                                          leaves_a_core_spare(options.jobs, cores)));
     const double start_seconds = seconds_since(begin);
     std::vector<fs::path> inputs(options.inputs.begin(), options.inputs.end());
     const ReadOptions read_options{.strict_utf8 = options.strict};
@@ -350,7 +351,7 @@ int run_build(const BuildOptions& options) {
       }
     Progress progress(listing.files.size(), listed_bytes, show_progress ? &std::cerr : nullptr);
     std::vector<OrderedProblem> problems = listing_problems(listing);
-    unsigned jobs = options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.jobs;
+    unsigned jobs = options.jobs == 0 ? cores : options.jobs;
     jobs = static_cast<unsigned>(
         std::min<std::size_t>(jobs, std::max<std::size_t>(1, listing.files.size())));
     std::size_t read = 0, added = 0, file_index = 0;

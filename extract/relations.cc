@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
-#include <chrono>
 #include <condition_variable>
 #include <future>
 #include <map>
@@ -761,16 +760,16 @@ struct RelationRules::Impl {
   const Gazetteer* gazetteer = nullptr;
   std::map<std::string, double> confidence;
   std::size_t markers_needed = 2;  // the fewest of any rule (markers_needed)
-  // From the end of load(), a thread of its own compiles what is not compiled yet of the rules,
-  // at idle priority (SCHED_IDLE): on a core nothing else wants (--jobs 1 on two cores) it
-  // spares the extracting thread that work; where the extracting threads keep every core busy
-  // it waits, and they compile only what they need. Told to stop, after the pattern it is
-  // compiling, when the rules go: a short run should not wait for patterns it will not use.
-  // Nothing waits for it: where other processes keep every core busy, an idle thread gets a
-  // fraction of a percent of one, and a build that waited for the pattern in hand waited a
-  // second or more at its end (putting the thread back to normal priority first needs a
-  // privilege most users lack). It holds the rules (RelationRules::impl_ is shared) until it
-  // stops; a process that ends meanwhile ends it, in code that touches no static object.
+  // From the end of load(), when asked, a thread of its own compiles what is not compiled yet of
+  // the rules, at idle priority (SCHED_IDLE): on a core the extraction leaves spare (--jobs 1
+  // on two cores) it spares the extracting thread that work, and at idle priority it takes no
+  // time from it. Told to stop, after the pattern it is compiling, when the rules go: a short
+  // run should not wait for patterns it will not use. Nothing waits for it: where other
+  // processes keep every core busy, an idle thread gets a fraction of a percent of one, and a
+  // build that waited for the pattern in hand waited a second or more at its end (putting the
+  // thread back to normal priority first needs a privilege most users lack). It holds the
+  // rules (RelationRules::impl_ is shared) until it stops; a process that ends meanwhile ends
+  // it, in code (RE2's compiler, the allocator) with no static object that the end destroys.
   mutable std::atomic<bool> stop_compiling_ahead{false};
   void stop_background_work() const { stop_compiling_ahead = true; }
 };
