@@ -306,7 +306,7 @@ void print_stats(const WorkerStats& stats, double start, double load, double mer
 int run_build(const BuildOptions& options) {
   try {
     const auto begin = std::chrono::steady_clock::now();
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned cores = available_cores();
     Extractor extractor(extractor_options(options.rule_dirs, options.keep_clutter,
                                           leaves_a_core_spare(options.jobs, cores)));
     const double start_seconds = seconds_since(begin);

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/jobs.h"
 #include "eval/score.h"
 #include "extract/extractor.h"
 #include "extract/reader.h"
@@ -44,6 +45,7 @@ int run_eval(const EvalOptions& options) {
   try {
     ExtractorOptions extractor_options;
     for (const auto& dir : options.rule_dirs) extractor_options.rule_dirs.emplace_back(dir);
+    extractor_options.compile_rules_ahead = leaves_a_core_spare(1, available_cores());  // one thread extracts
     const Extractor extractor(extractor_options);
     const GoldCorpus gold = GoldCorpus::load(options.corpus);
     ArticleSet articles = read_articles({options.corpus});

@@ -2,7 +2,13 @@
 // compiling the relation rules ahead.
 #pragma once
 
+#include <algorithm>
+#include <thread>
+
 namespace toile::cli {
+
+// The cores a build may use (one where the system does not say).
+inline unsigned available_cores() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 // Whether a build of `requested` extracting threads (0: one a core) leaves one of `cores`
 // spare, for the rules to be compiled ahead on (ExtractorOptions::compile_rules_ahead).

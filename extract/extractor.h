@@ -47,10 +47,9 @@ struct ExtractorOptions {
   // Facts stated only in page furniture (teasers, navigation) are kept, flagged with the
   // `clutter` qualifier, when true; dropped when false.
   bool keep_clutter_facts = false;
-  // The relation rules compiled ahead, on a thread of idle priority (RelationRules::load), for
-  // a core that extraction leaves spare: a build of fewer threads than cores. Where every core
-  // is busy the thread gains nothing, and beside other processes it stalled the others through
-  // the locks it held when preempted (the allocator's, a rule's), for a second or more.
+  // The relation rules compiled ahead on a thread of idle priority (RelationRules::load): for
+  // a core the extraction leaves spare, where extracting on fewer threads than cores. With every
+  // core busy it gains nothing, and preempted while holding a lock the others need it stalls them.
   bool compile_rules_ahead = false;
 };
 
