@@ -814,6 +814,7 @@ std::vector<CompiledPattern> compile_patterns(const std::vector<PatternToCompile
   std::vector<CompiledPattern> compiled(patterns.size());
   std::atomic<std::size_t> next{0};
   auto compile = [&] {
+    GroupMemo memo;  // the rules share most of their groups (required_literals.h)
     for (std::size_t k; (k = next++) < patterns.size();) {
       const PatternToCompile& p = patterns[k];
       CompiledPattern& c = compiled[k];
@@ -821,7 +822,7 @@ std::vector<CompiledPattern> compile_patterns(const std::vector<PatternToCompile
         c.own = std::make_unique<const RE2>(p.pattern, options);
         if (!p.relaxed.empty()) c.relaxed = std::make_unique<const RE2>(p.relaxed, options);
       }
-      c.formula = required_literals(p.pattern);
+      c.formula = required_literals(p.pattern, 2, &memo);
     }
   };
   auto helper = std::async(std::launch::async, compile);

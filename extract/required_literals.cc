@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <limits>
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 #include <unicode/utf8.h>
@@ -148,11 +150,55 @@ bool only_white_space(const Info& info) {
                                    [](const std::string& s) { return s.empty() || s == " "; });
 }
 
+}  // namespace
+
+// Groups of at least kKeyBytes, found by their first kKeyBytes: smaller ones cost less to read
+// again than to look up. A group's text says all of its reading — the reader looks no further
+// than its closing parenthesis — but for the nesting limit, hence its height.
+struct GroupMemo::Groups {
+  static constexpr std::size_t kKeyBytes = 32;
+  struct Group {
+    std::string text;  // from « ( » to « ) »
+    std::size_t min_length;
+    int height;  // how many levels of groups it holds below its own
+    Info info;
+  };
+  // The group beginning `rest` read with `min_length`, or null.
+  const Group* find(std::string_view rest, std::size_t min_length) const {
+    if (rest.size() < kKeyBytes) return nullptr;
+    const auto bucket = by_beginning.find(rest.substr(0, kKeyBytes));
+    if (bucket == by_beginning.end()) return nullptr;
+    for (const std::size_t g : bucket->second) {
+      const Group& group = groups[g];
+      if (group.min_length == min_length && rest.starts_with(group.text)) return &group;
+    }
+    return nullptr;
+  }
+  void add(std::string_view text, std::size_t min_length, int height, const Info& info) {
+    if (text.size() < kKeyBytes) return;
+    groups.push_back({std::string(text), min_length, height, info});
+    by_beginning[std::string(text.substr(0, kKeyBytes))].push_back(groups.size() - 1);
+  }
+
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  };
+  std::deque<Group> groups;
+  std::unordered_map<std::string, std::vector<std::size_t>, KeyHash, std::equal_to<>> by_beginning;
+};
+
+GroupMemo::GroupMemo() : groups_(std::make_unique<Groups>()) {}
+GroupMemo::~GroupMemo() = default;
+
+namespace {
+
 // A recursive descent over RE2's syntax. Anything it does not follow, and a pattern RE2 would
 // refuse, fails the whole analysis, which then gives All (sound).
 class Analyzer {
  public:
-  Analyzer(std::string_view pattern, std::size_t min_length) : p_(pattern), min_length_(min_length) {}
+  Analyzer(std::string_view pattern, std::size_t min_length, GroupMemo::Groups* memo)
+      : p_(pattern), min_length_(min_length), memo_(memo) {}
 
   LiteralFormula run() {
     Info info = alternation();
@@ -362,6 +408,28 @@ class Analyzer {
 
   Info group() {
     if (++depth_ > kMaxDepth) return fail();
+    const std::size_t begin = at_;
+    if (memo_ != nullptr) {
+      if (const auto* known = memo_->find(p_.substr(begin), min_length_)) {
+        if (depth_ + known->height > kMaxDepth) return fail();
+        at_ = begin + known->text.size();
+        deepest_ = std::max(deepest_, depth_ + known->height);
+        --depth_;
+        return known->info;
+      }
+    }
+    const int deepest_outside = deepest_;
+    deepest_ = depth_;
+    Info inner = group_inside();
+    if (failed_) return inner;
+    if (memo_ != nullptr) memo_->add(p_.substr(begin, at_ - begin), min_length_, deepest_ - depth_, inner);
+    deepest_ = std::max(deepest_, deepest_outside);
+    --depth_;
+    return inner;
+  }
+
+  // The group at the cursor, from « ( » to « ) ».
+  Info group_inside() {
     ++at_;  // (
     if (next_is("?")) {
       if (next_is("?:")) {
@@ -385,7 +453,6 @@ class Analyzer {
     Info inner = alternation();
     if (failed_ || !next_is(")")) return fail();
     ++at_;
-    --depth_;
     return inner;
   }
 
@@ -491,7 +558,9 @@ class Analyzer {
   std::string_view p_;
   std::size_t at_ = 0;
   std::size_t min_length_;
-  int depth_ = 0;
+  GroupMemo::Groups* memo_;
+  int depth_ = 0;    // of groups around the cursor
+  int deepest_ = 0;  // the deepest depth_ reached in the group being read
   bool failed_ = false;
 };
 
@@ -518,8 +587,8 @@ std::size_t guard_weight(std::string_view literal) {
 
 }  // namespace
 
-LiteralFormula required_literals(std::string_view pattern, std::size_t min_length) {
-  return Analyzer(pattern, min_length).run();
+LiteralFormula required_literals(std::string_view pattern, std::size_t min_length, GroupMemo* memo) {
+  return Analyzer(pattern, min_length, memo != nullptr ? memo->groups_.get() : nullptr).run();
 }
 
 LiteralFilter::LiteralFilter(const std::vector<LiteralFormula>& formulas) {

@@ -239,6 +239,57 @@ TEST(RequiredLiterals, HoldsWhereverRE2Matches) {
   EXPECT_GT(filtered, 10000);
 }
 
+// Patterns sharing groups, some beginning alike (« (?:annonce le rachat de la filiale… ») and
+// differing after: each read with one memo must give what it gives read alone.
+TEST(RequiredLiterals, AMemoGivesWhatReadingAgainGives) {
+  const std::vector<std::string> groups{
+      "(?:annonce le rachat de la filiale|annonce la vente)",
+      "(?:annonce le rachat de la filiale\\s+\\d+|annonce)",
+      "(?:annonce le rachat de la filiale)+",
+      "(?:(?:annonce le rachat de la filiale|cède)\\s+(?:sa|la) (?:part|filiale))",
+      "(?:annonce le rachat de la filiale)?",
+      "(?i)",
+  };
+  std::mt19937 random(20261206);
+  const auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
+  GroupMemo memo;
+  for (int p = 0; p < 400; ++p) {
+    std::string pattern;
+    for (std::size_t i = 0, n = 1 + pick(4); i < n; ++i) {
+      pattern += groups[pick(groups.size())];
+      if (pick(3) == 0) pattern = "(?:" + pattern + "|rien)";
+      pattern += pick(2) ? " de " : "";
+    }
+    const std::size_t min_length = 2 + pick(2) * 8;
+    ASSERT_EQ(required_literals(pattern, min_length, &memo).to_string(),
+              required_literals(pattern, min_length).to_string())
+        << pattern << " (min_length " << min_length << ")";
+  }
+}
+
+// A group read before counts its depth again where it is found, and in the groups around it:
+// 990 groups around one ten levels deep are more than RE2 takes, 989 are not.
+TEST(RequiredLiterals, AMemoKeepsTheNestingLimit) {
+  const std::string deep = "(?:(?:(?:(?:(?:(?:(?:(?:(?:(?:annonce le rachat))))))))))";  // nine below
+  const std::string around_deep = "(?:" + deep + ")";
+  for (const std::size_t around : {989, 990}) {
+    GroupMemo memo;
+    EXPECT_EQ(required_literals(deep, 2, &memo).to_string(), "'annonce le rachat'");
+    EXPECT_EQ(required_literals(around_deep, 2, &memo).to_string(), "'annonce le rachat'");
+    const std::string pattern = std::string(around, '(') + around_deep + std::string(around, ')');
+    const std::string expected = around == 989 ? "'annonce le rachat'" : "*";
+    EXPECT_EQ(required_literals(pattern, 2, &memo).to_string(), expected) << around;
+    EXPECT_EQ(required_literals(pattern).to_string(), expected) << around;
+  }
+}
+
+// Flag groups nest nothing: a thousand of them before a literal are no deeper than one.
+TEST(RequiredLiterals, FlagGroupsDoNotCountAsNesting) {
+  std::string flags;
+  for (int i = 0; i < 1001; ++i) flags += "(?i)";
+  EXPECT_EQ(required_literals(flags + "abc").to_string(), "'abc'");
+}
+
 using Ids = std::vector<int>;
 
 LiteralFormula literal(std::string s) {
