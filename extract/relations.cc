@@ -1,8 +1,6 @@
 #include "extract/relations.h"
 
-#include <pthread.h>
 #include <re2/re2.h>
-#include <sched.h>
 
 #include <algorithm>
 #include <atomic>
@@ -16,6 +14,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "extract/background_priority.h"
 #include "extract/extractor.h"
 #include "extract/literals.h"
 #include "extract/required_literals.h"
@@ -761,15 +760,16 @@ struct RelationRules::Impl {
   std::map<std::string, double> confidence;
   std::size_t markers_needed = 2;  // the fewest of any rule (markers_needed)
   // From the end of load(), when asked, a thread of its own compiles what is not compiled yet of
-  // the rules, at idle priority (SCHED_IDLE): on a core the extraction leaves spare (--jobs 1
-  // on two cores) it spares the extracting thread that work, and at idle priority it takes no
-  // time from it. Told to stop, after the pattern it is compiling, when the rules go: a short
-  // run should not wait for patterns it will not use. Nothing waits for it: where other
-  // processes keep every core busy, an idle thread gets a fraction of a percent of one, and a
-  // build that waited for the pattern in hand waited a second or more at its end (putting the
-  // thread back to normal priority first needs a privilege most users lack). It holds the
-  // rules (RelationRules::impl_ is shared) until it stops; a process that ends meanwhile ends
-  // it, in code (RE2's compiler, the allocator) with no static object that the end destroys.
+  // the rules, at a low priority (background_priority.h): on a core the extraction leaves
+  // spare (--jobs 1 on two cores) it spares the extracting thread that work, and where it
+  // shares a core it takes little time from it. Told to stop, after the pattern it is
+  // compiling, when the rules go: a short run should not wait for patterns it will not use.
+  // Nothing waits for it: where other processes keep every core busy, a low-priority thread
+  // gets a small share of one, and a build that waited for the pattern in hand waited at its
+  // end (putting the thread back to normal priority first needs a privilege most users lack).
+  // It holds the rules (RelationRules::impl_ is shared) until it stops; a process that ends
+  // meanwhile ends it, in code (RE2's compiler, the allocator) with no static object that the
+  // end destroys.
   mutable std::atomic<bool> stop_compiling_ahead{false};
   void stop_background_work() const { stop_compiling_ahead = true; }
 };
@@ -832,7 +832,7 @@ std::vector<CompiledPattern> compile_patterns(const std::vector<PatternToCompile
 }
 
 // Compiles what is not compiled yet of each rule, relaxed readings first (every rule tried
-// needs its own), at idle priority (see RelationRules::Impl, the thread compiling ahead).
+// needs its own), at a low priority (see RelationRules::Impl, the thread compiling ahead).
 //
 // From the last rule to the first: the extracting threads need rules from the first on (they
 // run a batch's tries in rule order), and a rule both compile at once is compiled twice.
@@ -841,14 +841,13 @@ std::vector<CompiledPattern> compile_patterns(const std::vector<PatternToCompile
 // first match of an unanchored search (run_rule's, which asks where a match starts), on the
 // extracting thread. It is made before the automaton is published, not after: RE2 makes it
 // under a once-flag, so an extracting thread needing it would wait for this thread, which busy
-// cores may starve at idle priority; until the automaton is published, a thread needing it
-// compiles its own (Lazy never waits for this one).
+// cores may keep waiting at its low priority; until the automaton is published, a thread
+// needing it compiles its own (Lazy never waits for this one).
 void compile_ahead(const std::vector<CompiledRule>& rules, const RE2::Options& options,
                    const std::atomic<bool>& stop) {
-  // At normal priority it would take cores from the extracting threads: without idle
-  // priority (a system refusing it), nothing is compiled ahead.
-  const sched_param idle{};
-  if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle) != 0) return;
+  // At the extracting threads' priority it would take a shared core from them: where the
+  // system refuses a lower one, nothing is compiled ahead.
+  if (!lower_this_threads_priority()) return;
   const auto with_reverse_program = [](auto compiled) {
     if (compiled.re) compiled.re->ReverseProgramSize();  // compiles it, as a first match would
     return compiled;
