@@ -167,11 +167,13 @@ GraphPtr build(const KnowledgeGraph& graph, Agdisc_t* disc) {
     set(n, "tooltip", node_tooltip(e));
     nodes.push_back(n);
   }
-  for (const Edge& edge : graph.edges()) {
+  // Each edge's summary and first sentence, read in place: the edges with all their supports
+  // would copy every sentence of the archive.
+  for (std::size_t i = 0; i < graph.edge_count(); ++i) {
+    const KnowledgeGraph::EdgeSummary edge = graph.edge_summary(i);
     Agedge_t* ge = agedge(g.get(), nodes.at(edge.subject), nodes.at(edge.object), nullptr, 1);
     set(ge, "label", label_text(edge.relation));
-    if (!edge.supports.empty())
-      set(ge, "tooltip", tooltip_text(edge.supports.front().source.sentence));
+    if (edge.supports > 0) set(ge, "tooltip", tooltip_text(graph.support(i, 0).sentence));
     if (is_symmetric_relation(edge.relation)) set(ge, "dir", "none");
   }
   return g;

@@ -112,12 +112,12 @@ void write_graphml(const KnowledgeGraph& graph, std::ostream& out) {
     write_data(out, g.node_columns, node.values, 1, "n_");
     out << "    </node>\n";
   }
-  for (const pg::RelationshipRow& rel : g.relationships) {
+  pg::for_each_relationship(graph, [&](const pg::RelationshipRow& rel) {
     out << "    <edge id=\"" << xml_text(rel.values[0].text, true) << "\" source=\""
         << xml_text(rel.from, true) << "\" target=\"" << xml_text(rel.to, true) << "\">\n";
     write_data(out, g.relationship_columns, rel.values, 1, "e_");
     out << "    </edge>\n";
-  }
+  });
   out << "  </graph>\n</graphml>\n";
 }
 

@@ -41,20 +41,30 @@ std::string kuzu_type(pg::Type type) {
   return "STRING";
 }
 
-void write_csv(const std::filesystem::path& path, const std::vector<std::string>& header,
-               const std::vector<std::vector<std::string>>& rows) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw ExportError("cannot write " + path.string());
-  for (std::size_t i = 0; i < header.size(); ++i)
-    out << (i == 0 ? "" : ",") << pg::csv_header_cell(header[i]);
-  out << '\n';
-  for (const auto& row : rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) out << (i == 0 ? "" : ",") << row[i];
-    out << '\n';
+// A CSV file written a row at a time: the facts' rows are never all held.
+class CsvFile {
+ public:
+  CsvFile(std::filesystem::path path, const std::vector<std::string>& header)
+      : path_(std::move(path)), out_(path_, std::ios::binary | std::ios::trunc) {
+    if (!out_) throw ExportError("cannot write " + path_.string());
+    for (std::size_t i = 0; i < header.size(); ++i)
+      out_ << (i == 0 ? "" : ",") << pg::csv_header_cell(header[i]);
+    out_ << '\n';
   }
-  out.close();
-  if (!out) throw ExportError("cannot write " + path.string());
-}
+  // Cells already encoded (pg::csv_cell).
+  void row(const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) out_ << (i == 0 ? "" : ",") << cells[i];
+    out_ << '\n';
+  }
+  void close() {
+    out_.close();
+    if (!out_) throw ExportError("cannot write " + path_.string());
+  }
+
+ private:
+  std::filesystem::path path_;
+  std::ofstream out_;
+};
 
 // Cypher that undoes the CSV encoding of a string held by `expr` (substring is 1-based).
 std::string decode_string(const std::string& expr) {
@@ -161,14 +171,15 @@ void write_kuzu(const KnowledgeGraph& graph, const std::filesystem::path& dir) {
 
   std::vector<std::string> header;
   for (const pg::Column& c : g.node_columns) header.push_back(c.name);
-  std::vector<std::vector<std::string>> rows;
+  CsvFile entities(dir / "entities.csv", header);
+  std::vector<std::string> row;
   for (const pg::NodeRow& node : g.nodes) {
-    std::vector<std::string> row;
+    row.clear();
     for (std::size_t i = 0; i < g.node_columns.size(); ++i)
       row.push_back(pg::csv_cell(node.values[i], g.node_columns[i].type));
-    rows.push_back(std::move(row));
+    entities.row(row);
   }
-  write_csv(dir / "entities.csv", header, rows);
+  entities.close();
 
   // facts.csv: the two ends first (COPY into a REL table wants them so), then the properties.
   std::vector<pg::Column> fact_columns = {{"from", pg::Type::String}, {"to", pg::Type::String}};
@@ -176,15 +187,15 @@ void write_kuzu(const KnowledgeGraph& graph, const std::filesystem::path& dir) {
                       g.relationship_columns.end());
   header.clear();
   for (const pg::Column& c : fact_columns) header.push_back(c.name);
-  rows.clear();
-  for (const pg::RelationshipRow& rel : g.relationships) {
-    std::vector<std::string> row = {pg::csv_cell({true, rel.from, {}}, pg::Type::String),
-                                    pg::csv_cell({true, rel.to, {}}, pg::Type::String)};
+  CsvFile facts(dir / "facts.csv", header);
+  pg::for_each_relationship(graph, [&](const pg::RelationshipRow& rel) {
+    row = {pg::csv_cell({true, rel.from, {}}, pg::Type::String),
+           pg::csv_cell({true, rel.to, {}}, pg::Type::String)};
     for (std::size_t i = 0; i < g.relationship_columns.size(); ++i)
       row.push_back(pg::csv_cell(rel.values[i], g.relationship_columns[i].type));
-    rows.push_back(std::move(row));
-  }
-  write_csv(dir / "facts.csv", header, rows);
+    facts.row(row);
+  });
+  facts.close();
 
   write_schema(g, fact_columns, dir / "schema.cypher");
 }

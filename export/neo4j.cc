@@ -79,7 +79,8 @@ void write_entities_csv(const pg::PropertyGraph& g, const std::filesystem::path&
 std::string start_header() { return ":START_ID(" + std::string(kEntityLabel) + ")"; }
 std::string end_header() { return ":END_ID(" + std::string(kEntityLabel) + ")"; }
 
-void write_facts_csv(const pg::PropertyGraph& g, const std::filesystem::path& path) {
+void write_facts_csv(const KnowledgeGraph& graph, const pg::PropertyGraph& g,
+                     const std::filesystem::path& path) {
   std::ofstream out;
   open(out, path);
   out << start_header() << ',' << end_header() << ",:TYPE";
@@ -87,7 +88,7 @@ void write_facts_csv(const pg::PropertyGraph& g, const std::filesystem::path& pa
     out << ',' << pg::csv_header_cell(c.name + admin_type(c.type));
   out << '\n';
   const pg::Value no_value;
-  for (const pg::RelationshipRow& row : g.relationships) {
+  pg::for_each_relationship(graph, [&](const pg::RelationshipRow& row) {
     // The ids as in entities.csv; the type as it is (it comes from the vocabulary, not from an
     // article, and neo4j-admin would keep any prefix in it).
     out << pg::csv_cell({true, row.from, {}}, pg::Type::String) << ','
@@ -97,7 +98,7 @@ void write_facts_csv(const pg::PropertyGraph& g, const std::filesystem::path& pa
     for (std::size_t i = 0; i < g.relationship_columns.size(); ++i)
       out << ',' << pg::csv_cell(row.values[i], g.relationship_columns[i].type);
     out << '\n';
-  }
+  });
   close(out, path);
 }
 
@@ -261,7 +262,7 @@ void write_after_import_cypher(const pg::PropertyGraph& g, const std::filesystem
 void write_neo4j(const KnowledgeGraph& graph, const std::filesystem::path& dir) {
   const pg::PropertyGraph g = pg::build_property_graph(graph);
   write_entities_csv(g, dir / "entities.csv");
-  write_facts_csv(g, dir / "facts.csv");
+  write_facts_csv(graph, g, dir / "facts.csv");
   write_load_cypher(g, dir / "load.cypher");
   write_after_import_cypher(g, dir / "after-import.cypher");
 }

@@ -59,30 +59,46 @@ PropertyGraph build_property_graph(const KnowledgeGraph& graph) {
   }
 
   std::map<std::string, std::vector<std::string>> types;
-  for (const Edge& edge : graph.edges()) {
+  for (std::size_t i = 0; i < graph.edge_count(); ++i) {
+    const std::string_view relation = graph.edge_summary(i).relation;
+    auto& relations = types[relationship_type(relation)];
+    if (std::find(relations.begin(), relations.end(), relation) == relations.end())
+      relations.emplace_back(relation);
+  }
+  for (auto& [name, relations] : types) {
+    std::sort(relations.begin(), relations.end());
+    pg.types.push_back({name, std::move(relations)});
+  }
+  return pg;
+}
+
+void for_each_relationship(const KnowledgeGraph& graph,
+                           const std::function<void(const RelationshipRow&)>& visit) {
+  const auto& entities = graph.entities();
+  RelationshipRow row;
+  for (std::size_t i = 0; i < graph.edge_count(); ++i) {
+    const KnowledgeGraph::EdgeSummary edge = graph.edge_summary(i);
     const Entity& subject = entities.at(edge.subject);
     const Entity& object = entities.at(edge.object);
-    const std::string type = relationship_type(edge.relation);
-    auto& relations = types[type];
-    if (std::find(relations.begin(), relations.end(), edge.relation) == relations.end())
-      relations.push_back(edge.relation);
-    const std::string statement = subject.id + "/" + edge.relation + "/" + object.id;
-    for (std::size_t i = 0; i < edge.supports.size(); ++i) {
-      const Support& s = edge.supports[i];
-      const Qualifiers& q = s.qualifiers;
-      RelationshipRow row{subject.id, object.id, type, {}};
-      row.values = {text(statement + "#" + std::to_string(i + 1)),
+    row.from = subject.id;
+    row.to = object.id;
+    row.type = relationship_type(edge.relation);
+    const std::string statement = subject.id + "/" + std::string(edge.relation) + "/" + object.id;
+    for (std::size_t k = 0; k < edge.supports; ++k) {
+      const KnowledgeGraph::SupportView s = graph.support(i, k);
+      const Qualifiers& q = *s.qualifiers;
+      row.values = {text(statement + "#" + std::to_string(k + 1)),
                     text(statement),
                     text(edge.relation),
                     confidence(s.confidence),
-                    confidence(edge.confidence()),
-                    text(s.source.doc),
-                    text(s.source.sentence),
-                    integer(s.source.span.begin),
-                    integer(s.source.span.end),
-                    integer(s.source.sentence_span.begin),
-                    integer(s.source.sentence_span.end),
-                    text(s.source.rule),
+                    confidence(edge.confidence),
+                    text(s.doc),
+                    text(s.sentence),
+                    integer(s.span.begin),
+                    integer(s.span.end),
+                    integer(s.sentence_span.begin),
+                    integer(s.sentence_span.end),
+                    text(s.rule),
                     q.amount ? Value{true, decimal_string(q.amount->value, 6), {}} : Value{},
                     q.amount ? optional_text(q.amount->currency) : Value{},
                     q.amount ? optional_text(q.amount->phrase) : Value{},
@@ -93,14 +109,9 @@ PropertyGraph build_property_graph(const KnowledgeGraph& graph) {
                     boolean(q.hedged),
                     optional_text(q.reported_by),
                     boolean(q.from_clutter)};
-      pg.relationships.push_back(std::move(row));
+      visit(row);
     }
   }
-  for (auto& [name, relations] : types) {
-    std::sort(relations.begin(), relations.end());
-    pg.types.push_back({name, std::move(relations)});
-  }
-  return pg;
 }
 
 std::string neutralise(std::string_view text) {
