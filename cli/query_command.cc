@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -102,7 +103,13 @@ class Presenter {
       : graph_(graph), doc_filter_(std::move(doc_filter)) {}
 
   const Entity& entity(std::size_t i) const { return graph_.entities()[i]; }
-  const Edge& edge(std::size_t i) const { return graph_.edges()[i]; }
+  // Each edge shown, built when first asked (KnowledgeGraph::edge): the graph's edges() would
+  // copy every support's sentence of the archive to show a few. Valid as long as the presenter.
+  const Edge& edge(std::size_t i) const {
+    auto it = edges_.find(i);
+    if (it == edges_.end()) it = edges_.emplace(i, graph_.edge(i)).first;
+    return it->second;
+  }
 
   // The supports shown: all, or those of the --doc document.
   std::vector<const Support*> supports(const Edge& e) const {
@@ -201,6 +208,7 @@ class Presenter {
  private:
   const KnowledgeGraph& graph_;
   std::string doc_filter_;
+  mutable std::map<std::size_t, Edge> edges_;  // edge(i), by i
 };
 
 // --------------------------------------------------------------------------- name checking
@@ -216,7 +224,7 @@ std::size_t resolve_name(const KnowledgeGraph& graph, const std::string& name) {
 
 void check_relations(const KnowledgeGraph& graph, const RelationFilter& relations) {
   std::set<std::string> known(default_relations().begin(), default_relations().end());
-  for (const Edge& e : graph.edges()) known.insert(e.relation);
+  for (std::size_t i = 0; i < graph.edge_count(); ++i) known.emplace(graph.edge_summary(i).relation);
   for (const auto& r : relations) {
     if (known.contains(r)) continue;
     std::string message = "unknown relation \"" + r + "\"; relations:";
@@ -546,7 +554,7 @@ int run_export_around(const ExportOptions& options) {
     check_relations(graph, relations);
     const KnowledgeGraph part =
         neighbourhood(graph, centre, {.depth = options.depth, .relations = relations});
-    if (part.edges().empty())
+    if (part.edge_count() == 0)
       throw QueryFailure{"\"" + graph.entities()[centre].name + "\" has no fact" +
                              (relations.empty() ? "" : " of the relations given") + " to draw",
                          1};

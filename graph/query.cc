@@ -44,21 +44,23 @@ struct DistanceRecorder : boost::default_bfs_visitor {
 };
 
 // The undirected view of graph.topology() restricted to some relations, and breadth-first
-// searches over it.
+// searches over it. Queries read the edges' summaries (KnowledgeGraph::edge_summary), never the
+// edges with their supports: those would copy every sentence of the archive, seconds and
+// gigabytes for a large one, to answer about a few facts.
 class Walk {
  public:
   Walk(const KnowledgeGraph& graph, const RelationFilter& relations)
-      : graph_(graph), kept_(graph.edges().size(), 1) {
+      : graph_(graph), kept_(graph.edge_count(), 1) {
     if (!relations.empty()) {
       const std::set<std::string, std::less<>> wanted(relations.begin(), relations.end());
-      for (std::size_t i = 0; i < graph.edges().size(); ++i)
-        kept_[i] = wanted.contains(graph.edges()[i].relation) ? 1 : 0;
+      for (std::size_t i = 0; i < graph.edge_count(); ++i)
+        kept_[i] = wanted.contains(graph.edge_summary(i).relation) ? 1 : 0;
     }
     const auto& topology = graph.topology();
     std::vector<std::pair<std::size_t, std::size_t>> arcs;
     std::vector<std::size_t> facts;
-    arcs.reserve(2 * graph.edges().size());
-    facts.reserve(2 * graph.edges().size());
+    arcs.reserve(2 * graph.edge_count());
+    facts.reserve(2 * graph.edge_count());
     for (auto [it, end] = boost::edges(topology); it != end; ++it) {
       const std::size_t e = topology[*it];
       if (!kept_[e]) continue;
@@ -105,14 +107,16 @@ class Walk {
       const std::size_t e = view_[*it];
       const std::size_t from = outward ? u : v;
       const std::size_t to = outward ? v : u;
-      hops.push_back({e, from, to, graph_.edges()[e].subject == from});
+      hops.push_back({e, from, to, graph_.edge_summary(e).subject == from});
     }
     const auto& entities = graph_.entities();
     std::sort(hops.begin(), hops.end(), [&](const Hop& a, const Hop& b) {
       const std::size_t ea = outward ? a.from : a.to;
       const std::size_t eb = outward ? b.from : b.to;
-      return std::tie(entities[ea].name, entities[ea].id, graph_.edges()[a.edge].relation, a.edge) <
-             std::tie(entities[eb].name, entities[eb].id, graph_.edges()[b.edge].relation, b.edge);
+      const std::string_view ra = graph_.edge_summary(a.edge).relation;
+      const std::string_view rb = graph_.edge_summary(b.edge).relation;
+      return std::tie(entities[ea].name, entities[ea].id, ra, a.edge) <
+             std::tie(entities[eb].name, entities[eb].id, rb, b.edge);
     });
     return hops;
   }
@@ -145,10 +149,10 @@ NameMatch lookup_entity(const KnowledgeGraph& graph, std::string_view name) {
 
 EntityFacts facts_of(const KnowledgeGraph& graph, std::size_t entity) {
   EntityFacts facts;
-  const auto& edges = graph.edges();
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    if (edges[i].subject == entity) facts.outgoing.push_back(i);
-    if (edges[i].object == entity) facts.incoming.push_back(i);
+  for (std::size_t i = 0; i < graph.edge_count(); ++i) {
+    const KnowledgeGraph::EdgeSummary e = graph.edge_summary(i);
+    if (e.subject == entity) facts.outgoing.push_back(i);
+    if (e.object == entity) facts.incoming.push_back(i);
   }
   return facts;
 }
@@ -223,9 +227,8 @@ PathResult shortest_paths(const KnowledgeGraph& graph, std::size_t from, std::si
 
 std::vector<std::size_t> find_facts(const KnowledgeGraph& graph, const FactFilter& filter) {
   std::vector<std::size_t> out;
-  const auto& edges = graph.edges();
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    const Edge& e = edges[i];
+  for (std::size_t i = 0; i < graph.edge_count(); ++i) {
+    const KnowledgeGraph::EdgeSummary e = graph.edge_summary(i);
     if (!relation_kept(filter.relations, e.relation)) continue;
     const bool either_way = is_symmetric_relation(e.relation);
     const auto ends_match = [&](std::size_t subject, std::size_t object) {
@@ -234,10 +237,9 @@ std::vector<std::size_t> find_facts(const KnowledgeGraph& graph, const FactFilte
     };
     if (!ends_match(e.subject, e.object) && !(either_way && ends_match(e.object, e.subject)))
       continue;
-    if (!filter.doc.empty() &&
-        std::none_of(e.supports.begin(), e.supports.end(),
-                     [&](const Support& s) { return s.source.doc == filter.doc; }))
-      continue;
+    bool in_doc = filter.doc.empty();
+    for (std::size_t k = 0; k < e.supports && !in_doc; ++k) in_doc = graph.support(i, k).doc == filter.doc;
+    if (!in_doc) continue;
     out.push_back(i);
   }
   return out;
@@ -257,15 +259,17 @@ std::optional<std::size_t> find_document(const KnowledgeGraph& graph, std::strin
 GraphStats graph_stats(const KnowledgeGraph& graph) {
   GraphStats stats;
   stats.documents = graph.documents().size();
-  stats.extracted_facts = graph.facts().size();
-  for (const Fact& f : graph.facts()) stats.negated_facts += f.qualifiers.negated ? 1 : 0;
+  stats.extracted_facts = graph.fact_count();
+  for (std::size_t i = 0; i < graph.fact_count(); ++i)
+    stats.negated_facts += graph.fact_view(i).qualifiers->negated ? 1 : 0;
   stats.entities = graph.entities().size();
   for (const EntityType type : kAllEntityTypes) stats.entities_by_type[type] = 0;
   for (const Entity& e : graph.entities()) ++stats.entities_by_type[e.type];
-  stats.facts = graph.edges().size();
-  for (const Edge& e : graph.edges()) {
-    ++stats.facts_by_relation[e.relation];
-    stats.evidence += e.supports.size();
+  stats.facts = graph.edge_count();
+  for (std::size_t i = 0; i < graph.edge_count(); ++i) {
+    const KnowledgeGraph::EdgeSummary e = graph.edge_summary(i);
+    ++stats.facts_by_relation[std::string(e.relation)];
+    stats.evidence += e.supports;
   }
   return stats;
 }
@@ -287,12 +291,14 @@ KnowledgeGraph neighbourhood(const KnowledgeGraph& graph, std::size_t entity,
     return r;
   };
   std::map<std::string, std::vector<Fact>> facts_by_doc;
-  for (std::size_t i = 0; i < graph.edges().size(); ++i) {
-    const Edge& e = graph.edges()[i];
+  for (std::size_t i = 0; i < graph.edge_count(); ++i) {
+    const KnowledgeGraph::EdgeSummary e = graph.edge_summary(i);
     if (!walk.kept(i) || !near(e.subject) || !near(e.object)) continue;
-    for (const Support& s : e.supports) {
-      facts_by_doc[s.source.doc].push_back(
-          {ref(e.subject), e.relation, ref(e.object), s.qualifiers, s.confidence, s.source});
+    for (std::size_t k = 0; k < e.supports; ++k) {
+      const KnowledgeGraph::SupportView s = graph.support(i, k);
+      facts_by_doc[std::string(s.doc)].push_back(
+          {ref(e.subject), std::string(e.relation), ref(e.object), *s.qualifiers, s.confidence,
+           {std::string(s.doc), std::string(s.sentence), s.sentence_span, s.span, std::string(s.rule)}});
     }
   }
   for (const DocumentRecord& d : graph.documents()) {
