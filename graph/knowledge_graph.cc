@@ -151,9 +151,10 @@ std::size_t mix(std::size_t h, std::size_t v) { return h ^ (v + 0x9E3779B97F4A7C
 std::size_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
 }  // namespace
 
-std::size_t KnowledgeGraph::RefHash::operator()(const EntityRef& r) const {
-  std::size_t h = mix(hash_of(r.name), static_cast<std::size_t>(r.type));
-  for (const auto& a : r.aliases) h = mix(h, hash_of(a));
+std::size_t KnowledgeGraph::RefHash::of(std::string_view name, EntityType type,
+                                         const std::vector<std::string>& aliases) {
+  std::size_t h = mix(hash_of(name), static_cast<std::size_t>(type));
+  for (const auto& a : aliases) h = mix(h, hash_of(a));
   return h;
 }
 
@@ -178,16 +179,23 @@ std::uint64_t spread(std::uint64_t h) {
 
 template <typename T, typename Hash>
 std::uint32_t KnowledgeGraph::Interner<T, Hash>::add(T value) {
+  const std::size_t hash = Hash{}(value);
+  return add_key(value, hash, [&] { return std::move(value); });
+}
+
+template <typename T, typename Hash>
+template <typename Key, typename Make>
+std::uint32_t KnowledgeGraph::Interner<T, Hash>::add_key(const Key& key, std::size_t hash, Make make) {
   if (2 * (values_.size() + 1) > slots_.size()) grow();
-  const std::uint64_t h = spread(Hash{}(value));
+  const std::uint64_t h = spread(hash);
   const auto tag = static_cast<std::uint32_t>(h >> 32);
   const std::size_t mask = slots_.size() - 1;
   std::size_t at = static_cast<std::size_t>(h) & mask;
   for (; slots_[at].index != kEmpty; at = (at + 1) & mask)
-    if (slots_[at].tag == tag && values_[slots_[at].index] == value) return slots_[at].index;
+    if (slots_[at].tag == tag && values_[slots_[at].index] == key) return slots_[at].index;
   const auto index = static_cast<std::uint32_t>(values_.size());
   slots_[at] = {index, tag};
-  values_.push_back(std::move(value));
+  values_.push_back(make());
   return index;
 }
 
@@ -247,6 +255,55 @@ bool KnowledgeGraph::add_document(const DocumentRecord& document, std::vector<Fa
   resolved_ = false;
   edges_built_ = false;
   return true;
+}
+
+bool KnowledgeGraph::begin_document(const DocumentRecord& document) {
+  if (!content_hashes_.insert(document.content_hash).second) return false;
+  documents_.push_back(document);
+  documents_sorted_ = false;
+  resolved_ = false;
+  edges_built_ = false;
+  return true;
+}
+
+namespace {
+// A side of a FactIn, compared with the EntityRef it may stand for (Interner::add_key).
+struct RefIn {
+  std::string_view name;
+  EntityType type;
+  const std::vector<std::string>& aliases;
+  friend bool operator==(const EntityRef& r, const RefIn& in) {
+    return r.type == in.type && r.name == in.name && r.aliases == in.aliases;
+  }
+};
+}  // namespace
+
+void KnowledgeGraph::add_fact(const FactIn& f) {
+  static const std::vector<std::string> kNoAliases;
+  // In add_document's order, so that the interned values get the same indices.
+  const auto ref = [&](std::string_view name, EntityType type, const std::vector<std::string>* aliases) {
+    const RefIn in{name, type, aliases != nullptr ? *aliases : kNoAliases};
+    return refs_.add_key(in, RefHash::of(in.name, in.type, in.aliases),
+                         [&] { return EntityRef{std::string(in.name), in.type, in.aliases}; });
+  };
+  const auto string = [&](std::string_view s) {
+    return strings_.add_key(s, hash_of(s), [&] { return std::string(s); });
+  };
+  static const Qualifiers kNoQualifiers;
+  const Qualifiers& q = f.qualifiers != nullptr ? *f.qualifiers : kNoQualifiers;
+  PackedFact p;
+  p.subject = ref(f.subject_name, f.subject_type, f.subject_aliases);
+  p.object = ref(f.object_name, f.object_type, f.object_aliases);
+  p.relation = string(f.relation);
+  p.qualifiers = qualifiers_.add_key(q, QualifiersHash{}(q), [&] { return q; });
+  p.doc = string(f.doc);
+  p.rule = string(f.rule);
+  p.sentence = sentences_.add(f.sentence);
+  p.confidence = f.confidence;
+  p.sentence_span = f.sentence_span;
+  p.span = f.span;
+  packed_.push_back(p);
+  facts_unpacked_ = false;
 }
 
 Fact KnowledgeGraph::fact(std::size_t i) const {

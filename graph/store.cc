@@ -175,8 +175,14 @@ Qualifiers parse_qualifiers(std::string_view text) {
 // parser cost a load. Bounded: emptied when full.
 class ParsedColumns {
  public:
+  // The values given stay valid until forget_if_full: a row's two alias lists are held at once.
   const std::vector<std::string>& aliases(std::string_view text) { return parsed(aliases_, text, parse_aliases); }
   const Qualifiers& qualifiers(std::string_view text) { return parsed(qualifiers_, text, parse_qualifiers); }
+  // Called before each row: a file of many distinct values is not all kept.
+  void forget_if_full() {
+    if (aliases_.size() >= kMaxEntries) aliases_.clear();
+    if (qualifiers_.size() >= kMaxEntries) qualifiers_.clear();
+  }
 
  private:
   template <typename T>
@@ -185,7 +191,6 @@ class ParsedColumns {
   static const T& parsed(Cache<T>& cache, std::string_view text, Parse parse) {
     if (auto it = cache.find(text); it != cache.end()) return it->second;
     T value = parse(text);  // may throw: nothing is kept then
-    if (cache.size() >= kMaxEntries) cache.clear();
     return cache.emplace(std::string(text), std::move(value)).first->second;
   }
   static constexpr std::size_t kMaxEntries = 1 << 14;
@@ -249,6 +254,7 @@ struct FactsRead {
 };
 
 Fact read_fact(sqlite3_stmt* st, const std::filesystem::path& file, ParsedColumns& parsed);
+KnowledgeGraph::FactIn read_fact_in(sqlite3_stmt* st, const std::filesystem::path& file, ParsedColumns& parsed);
 
 std::map<std::string, std::vector<Fact>> read_facts(sqlite3* db,
                                                     const std::filesystem::path& file) {
@@ -276,53 +282,46 @@ KnowledgeGraph read_graph_streaming(sqlite3* db, const std::filesystem::path& fi
   Stmt s = prepare(db, file, (std::string(kSelectFacts) + (stored_order ? "ORDER BY seq" : "ORDER BY doc, seq")).c_str());
   KnowledgeGraph graph;
   int rc = sqlite3_step(s.get());
-  struct Row {
-    Fact fact;
-    std::size_t row;  // in the order read
-  };
-  std::optional<Row> pending;  // read, not yet handed over
   ParsedColumns parsed;
   std::string last_doc;
-  std::size_t rows = 0;
-  auto next = [&]() -> std::optional<Row> {
-    if (pending) return std::exchange(pending, std::nullopt);
-    if (rc != SQLITE_ROW) return std::nullopt;
-    Fact f = read_fact(s.get(), file, parsed);
+  std::size_t row = 0;  // the statement's row, in the order read
+  // That row's fact, read and checked once: views of SQLite's buffers, valid until the step.
+  std::optional<KnowledgeGraph::FactIn> current;
+  auto peek = [&]() -> const KnowledgeGraph::FactIn* {
+    if (current) return &*current;
+    if (rc != SQLITE_ROW) return nullptr;
+    current = read_fact_in(s.get(), file, parsed);
     // SQLite orders text as std::string does; anything else (a doc that is not text) is read
     // the original way.
-    if (f.source.doc < last_doc) fail(file, "facts not in document order");
-    last_doc = f.source.doc;
+    if (current->doc < last_doc) fail(file, "facts not in document order");
+    if (current->doc != last_doc) last_doc.assign(current->doc);
     if (read) {
       read->fact_of_row.push_back(FactsRead::kNotTaken);
       read->numbered_as_saved &= sqlite3_column_int64(s.get(), 16) == static_cast<std::int64_t>(read->fact_of_row.size());
     }
+    return &*current;
+  };
+  auto step = [&] {
+    current.reset();
     rc = sqlite3_step(s.get());
-    return Row{std::move(f), rows++};
+    ++row;
   };
   const std::string* previous = nullptr;
-  std::vector<std::size_t> rows_of_document;
   for (const auto& d : documents) {
-    std::vector<Fact> facts;
-    rows_of_document.clear();
-    if (!previous || *previous != d.id) {  // a repeated id gets no facts: the first took them
-      while (auto f = next()) {
-        if (f->fact.source.doc < d.id) continue;  // no document of that id
-        if (f->fact.source.doc > d.id) {
-          pending = std::move(f);
-          break;
-        }
-        facts.push_back(std::move(f->fact));
-        rows_of_document.push_back(f->row);
-      }
-    }
+    const bool repeated = previous && *previous == d.id;  // gets no facts: the first took them
     previous = &d.id;
-    const std::size_t first_fact = graph.fact_count();
-    if (graph.add_document(d, std::move(facts)) && read)
-      for (std::size_t k = 0; k < rows_of_document.size(); ++k)
-        read->fact_of_row[rows_of_document[k]] = static_cast<std::uint32_t>(first_fact + k);
+    const bool added = graph.begin_document(d);
+    if (repeated) continue;
+    while (const KnowledgeGraph::FactIn* f = peek()) {
+      if (f->doc > d.id) break;
+      if (f->doc == d.id && added) {  // before: no document of that id, skipped
+        if (read) read->fact_of_row[row] = static_cast<std::uint32_t>(graph.fact_count());
+        graph.add_fact(*f);
+      }
+      step();
+    }
   }
-  while (next()) {
-  }
+  while (peek()) step();
   check(rc, db, file, "cannot read facts");
   return graph;
 }
@@ -425,25 +424,42 @@ void adopt_stored_resolution(sqlite3* db, const std::filesystem::path& file, con
 }
 
 // A row of kSelectFacts.
-Fact read_fact(sqlite3_stmt* st, const std::filesystem::path& file, ParsedColumns& parsed) {
+KnowledgeGraph::FactIn read_fact_in(sqlite3_stmt* st, const std::filesystem::path& file, ParsedColumns& parsed) {
+  parsed.forget_if_full();
   std::array<std::string_view, 16> text;
   for (int i : {0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 15}) text[static_cast<std::size_t>(i)] = column_view(st, i);
   const auto at = [&](int i) { return static_cast<std::uint64_t>(sqlite3_column_int64(st, i)); };
-  Fact f;
+  KnowledgeGraph::FactIn f;
   try {
-    f.source.doc = text[0];
-    f.subject = {std::string(text[1]), parse_type(text[2], file), parsed.aliases(text[3])};
+    f.doc = text[0];
+    f.subject_name = text[1];
+    f.subject_type = parse_type(text[2], file);
+    f.subject_aliases = &parsed.aliases(text[3]);
     f.relation = text[4];
-    f.object = {std::string(text[5]), parse_type(text[6], file), parsed.aliases(text[7])};
-    f.qualifiers = parsed.qualifiers(text[8]);
+    f.object_name = text[5];
+    f.object_type = parse_type(text[6], file);
+    f.object_aliases = &parsed.aliases(text[7]);
+    f.qualifiers = &parsed.qualifiers(text[8]);
   } catch (const nlohmann::json::exception& e) {
     fail(file, std::string("corrupt fact row: ") + e.what());
   }
   f.confidence = sqlite3_column_double(st, 9);
-  f.source.sentence = text[10];
-  f.source.sentence_span = {at(11), at(12)};
-  f.source.span = {at(13), at(14)};
-  f.source.rule = text[15];
+  f.sentence = text[10];
+  f.sentence_span = {at(11), at(12)};
+  f.span = {at(13), at(14)};
+  f.rule = text[15];
+  return f;
+}
+
+Fact read_fact(sqlite3_stmt* st, const std::filesystem::path& file, ParsedColumns& parsed) {
+  const KnowledgeGraph::FactIn in = read_fact_in(st, file, parsed);
+  Fact f;
+  f.subject = {std::string(in.subject_name), in.subject_type, *in.subject_aliases};
+  f.relation = in.relation;
+  f.object = {std::string(in.object_name), in.object_type, *in.object_aliases};
+  f.qualifiers = *in.qualifiers;
+  f.confidence = in.confidence;
+  f.source = {std::string(in.doc), std::string(in.sentence), in.sentence_span, in.span, std::string(in.rule)};
   return f;
 }
 
