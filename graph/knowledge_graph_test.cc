@@ -115,6 +115,51 @@ TEST(KnowledgeGraph, FactsReadInPlaceAreTheFactsWithSharedKeys) {
   EXPECT_NE(g.fact_view(0).subject_key, g.fact_view(2).object_key);  // « Orvane » without its alias
 }
 
+// A fact given as views, as a graph file's reader hands it over.
+KnowledgeGraph::FactIn fact_in(const Fact& f) {
+  return {f.subject.name, f.subject.type, &f.subject.aliases, f.relation, f.object.name, f.object.type,
+          &f.object.aliases, &f.qualifiers, f.confidence, f.source.doc, f.source.sentence, f.source.rule,
+          f.source.sentence_span, f.source.span};
+}
+
+// Facts added one at a time from views give the graph their add_document gives: the same
+// facts with the same shared keys, the same entities and edges; a document seen already takes
+// none.
+TEST(KnowledgeGraph, FactsAddedFromViewsAreThoseOfAddDocument) {
+  Fact first = make_fact("Orvane", "acquires", "Lumio", "a.txt");
+  first.subject.aliases = {"ORV"};
+  first.qualifiers.hedged = true;
+  Fact second = make_fact("Orvane", "partner-of", "Kestrel", "a.txt", 40);
+  second.subject.aliases = {"ORV"};
+  second.qualifiers.hedged = true;
+  const Fact third = make_fact("Lumio", "partner-of", "Orvane", "b.txt", 80);
+  KnowledgeGraph whole, by_fact;
+  whole.add_document(doc("a.txt"), {first, second});
+  whole.add_document(doc("b.txt"), {third});
+  ASSERT_TRUE(by_fact.begin_document(doc("a.txt")));
+  by_fact.add_fact(fact_in(first));
+  by_fact.add_fact(fact_in(second));
+  EXPECT_EQ(by_fact.facts().size(), 2u);  // unpacked now: the next fact must show all the same
+  ASSERT_TRUE(by_fact.begin_document(doc("b.txt")));
+  by_fact.add_fact(fact_in(third));
+  EXPECT_FALSE(by_fact.begin_document(doc("b.txt")));
+
+  EXPECT_EQ(by_fact.documents(), whole.documents());
+  EXPECT_EQ(by_fact.facts(), whole.facts());
+  ASSERT_EQ(by_fact.fact_count(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(by_fact.fact_view(i).subject_key, whole.fact_view(i).subject_key) << i;
+    EXPECT_EQ(by_fact.fact_view(i).object_key, whole.fact_view(i).object_key) << i;
+    EXPECT_EQ(by_fact.fact_view(i).qualifiers_key, whole.fact_view(i).qualifiers_key) << i;
+  }
+  EXPECT_EQ(by_fact.fact_view(0).subject_key, by_fact.fact_view(1).subject_key);  // « Orvane » with « ORV »
+  EXPECT_NE(by_fact.fact_view(0).subject_key, by_fact.fact_view(2).object_key);   // « Orvane » alone
+  EXPECT_EQ(by_fact.entities().size(), whole.entities().size());
+  EXPECT_EQ(by_fact.edges().size(), whole.edges().size());
+  for (std::size_t i = 0; i < whole.edges().size(); ++i)
+    EXPECT_EQ(by_fact.edges()[i].supports, whole.edges()[i].supports) << i;
+}
+
 // Two documents: Orvane acquires Lumio (twice), Lumio partners Kestrel, Kestrel has not
 // acquired Orvane.
 KnowledgeGraph three_facts() {
