@@ -89,15 +89,22 @@ TEST(KnowledgeGraph, SupportsReadInPlaceAreThoseOfTheEdge) {
   EXPECT_EQ(g.support_fact(0, 1), 0u);
 }
 
+// Two facts of a.txt about « Orvane » known as « ORV », both hedged: equal sides and
+// qualifiers.
+std::pair<Fact, Fact> two_hedged_facts_of_orvane() {
+  Fact first = make_fact("Orvane", "acquires", "Lumio", "a.txt");
+  Fact second = make_fact("Orvane", "partner-of", "Kestrel", "a.txt", 40);
+  for (Fact* f : {&first, &second}) {
+    f->subject.aliases = {"ORV"};
+    f->qualifiers.hedged = true;
+  }
+  return {first, second};
+}
+
 // A fact read in place is the fact; equal sides and qualifiers share their keys, others not.
 TEST(KnowledgeGraph, FactsReadInPlaceAreTheFactsWithSharedKeys) {
   KnowledgeGraph g;
-  Fact first = make_fact("Orvane", "acquires", "Lumio", "a.txt");
-  first.subject.aliases = {"ORV"};
-  first.qualifiers.hedged = true;
-  Fact second = make_fact("Orvane", "partner-of", "Kestrel", "a.txt", 40);
-  second.subject.aliases = {"ORV"};
-  second.qualifiers.hedged = true;
+  const auto [first, second] = two_hedged_facts_of_orvane();
   Fact third = make_fact("Lumio", "partner-of", "Orvane", "a.txt", 80);
   g.add_document(doc("a.txt"), {first, second, third});
   for (std::size_t i = 0; i < 3; ++i) {
@@ -126,12 +133,7 @@ KnowledgeGraph::FactIn fact_in(const Fact& f) {
 // facts with the same shared keys, the same entities and edges; a document seen already takes
 // none.
 TEST(KnowledgeGraph, FactsAddedFromViewsAreThoseOfAddDocument) {
-  Fact first = make_fact("Orvane", "acquires", "Lumio", "a.txt");
-  first.subject.aliases = {"ORV"};
-  first.qualifiers.hedged = true;
-  Fact second = make_fact("Orvane", "partner-of", "Kestrel", "a.txt", 40);
-  second.subject.aliases = {"ORV"};
-  second.qualifiers.hedged = true;
+  const auto [first, second] = two_hedged_facts_of_orvane();
   const Fact third = make_fact("Lumio", "partner-of", "Orvane", "b.txt", 80);
   KnowledgeGraph whole, by_fact;
   whole.add_document(doc("a.txt"), {first, second});
