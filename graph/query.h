@@ -6,9 +6,11 @@
 //   const NameMatch corvel = lookup_entity(graph, "groupe corvel");   // forgiving look-up
 //   const NameMatch kerlio = lookup_entity(graph, "Kerlio");
 //   const PathResult r = shortest_paths(graph, *corvel.entity, *kerlio.entity, {.max_hops = 4});
-//   for (const Hop& hop : r.chains.front()) { const Edge& e = graph.edges()[hop.edge]; ... }
+//   for (const Hop& hop : r.chains.front()) { const Edge e = graph.edge(hop.edge); ... }
 //
-// Every query reads the graph only; none changes it. Paths and neighbourhoods walk facts in
+// An edge index names graph.edges()[i]; build the few edges shown with graph.edge(i), or read
+// graph.edge_summary(i): edges() copies every sentence of the archive. Every query reads the
+// graph only; none changes it. Paths and neighbourhoods walk facts in
 // either direction (the undirected view of KnowledgeGraph::topology()); each Hop says which way
 // it went. Results are deterministic: the same graph and question give the same answer.
 #pragma once
