@@ -47,9 +47,9 @@ struct ExtractorOptions {
   // Facts stated only in page furniture (teasers, navigation) are kept, flagged with the
   // `clutter` qualifier, when true; dropped when false.
   bool keep_clutter_facts = false;
-  // The relation rules compiled ahead on a thread of idle priority (RelationRules::load): for
-  // a core the extraction leaves spare, where extracting on fewer threads than cores. With every
-  // core busy it gains nothing, and preempted while holding a lock the others need it stalls them.
+  // The relation rules compiled ahead on a thread of low priority (RelationRules::load): for a
+  // core the extraction leaves spare, where extracting on fewer threads than cores. With every
+  // core busy it gains nothing but takes a share of one.
   bool compile_rules_ahead = false;
 };
 

@@ -98,11 +98,10 @@ struct OwnAutomaton {
 // What is compiled of a rule, on first need: many bundled rules meet no sentence that passes
 // the pre-filter in a given corpus (84 of 192 in the 10 MB benchmark), and most of those that
 // do are read by their relaxed pattern alone (54 of the other 108 there ever need their own
-// automaton). The first thread to need it compiles
-// it, and others needing it meanwhile wait for it (a millisecond or so), unless an idle core
-// compiles it ahead (RelationRules::Impl, the thread compiling ahead). That thread, of the lowest
-// priority, is never waited for: a thread needing a value it is making makes its own, and the
-// first made is kept.
+// automaton). The first thread to need it compiles it, and others needing it meanwhile wait
+// for it (a millisecond or so), unless a spare core compiles it ahead (RelationRules::Impl,
+// the thread compiling ahead). That thread, of a low priority, is never waited for: a thread
+// needing a value it is making makes its own, and the first made is kept.
 template <typename T>
 class Lazy {
  public:

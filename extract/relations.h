@@ -53,9 +53,9 @@ std::string tagged_text(std::string_view text, const TaggedSentence& sentence);
 class RelationRules {
  public:
   // Reads every fr/relations/*.rules file and fr/confidence.tsv; throws RuleError. With
-  // `compile_ahead`, a thread of idle priority compiles the rules until they are all compiled
-  // or the rules go, for a core the extraction leaves spare; else each rule is compiled by the
-  // first thread to need it.
+  // `compile_ahead`, a thread of low priority (background_priority.h) compiles the rules until
+  // they are all compiled or the rules go, for a core the extraction leaves spare; else each
+  // rule is compiled by the first thread to need it.
   static RelationRules load(const RuleFiles& files, const Gazetteer& gazetteer, bool compile_ahead = false);
   RelationRules(RelationRules&&) noexcept;
   RelationRules& operator=(RelationRules&&) noexcept;

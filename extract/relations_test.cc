@@ -162,8 +162,8 @@ TEST(RelationRules, SlotsAtTheEndsTakeTheFirstAndLastMarkers) {
             (std::vector<std::string>{"Kerlio-Bruxelles"}));
 }
 
-// The rules compiled ahead on a thread of idle priority are stopped at the end of a build and
-// when they go. Where other threads keep every core busy that thread gets almost no time, and
+// The rules compiled ahead on a thread of low priority are stopped at the end of a build and
+// when they go. Where other threads keep every core busy that thread gets little time, and
 // waiting for it to finish the pattern in hand took 0.8 s here on two cores (1.3 s at the end
 // of a build): nothing waits for it. A bound on a liveness failure, not a timing. The thread
 // keeps what it compiles for until it stops (an address sanitizer would see it otherwise).

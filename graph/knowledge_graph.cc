@@ -287,7 +287,7 @@ void KnowledgeGraph::add_fact(const FactIn& f) {
                          [&] { return EntityRef{std::string(in.name), in.type, in.aliases}; });
   };
   const auto string = [&](std::string_view s) {
-    return strings_.add_key(s, hash_of(s), [&] { return std::string(s); });
+    return strings_.add_key(s, StringHash{}(s), [&] { return std::string(s); });
   };
   static const Qualifiers kNoQualifiers;
   const Qualifiers& q = f.qualifiers != nullptr ? *f.qualifiers : kNoQualifiers;

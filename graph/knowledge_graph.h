@@ -222,7 +222,7 @@ class KnowledgeGraph {
     std::vector<Slot> slots_;  // a power of two, at most half full
   };
   struct StringHash {
-    std::size_t operator()(const std::string& s) const { return std::hash<std::string>{}(s); }
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   struct RefHash {
     std::size_t operator()(const EntityRef& r) const { return of(r.name, r.type, r.aliases); }
