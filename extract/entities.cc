@@ -375,6 +375,14 @@ struct Finder {
     }
     return std::nullopt;
   }
+
+  // « il faut », « il s'agit », « il n'y a »: the « il » at token i stands for nothing. The
+  // negation and a reflexive pronoun come between it and its verb.
+  bool impersonal_subject(std::size_t i) const {
+    std::size_t verb = i + 1;
+    while (verb < s.size() && (s.is(verb, "ne") || s.is(verb, "n'") || s.is(verb, "s'"))) ++verb;
+    return verb < s.size() && gaz.is_impersonal_verb(s.lower(verb));
+  }
 };
 
 // The name without its legal form or group prefix: « Talvik Corp » → « Talvik »,
@@ -568,8 +576,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     }
 
     // Pronouns: subject clitics stand for an entity; possessives for its owner.
-    if ((lower == "il" || lower == "elle") && !s.is(i + 1, "y") && !s.is(i + 1, "faut") &&
-        !s.is(i + 1, "s'agit")) {
+    if ((lower == "il" && !find.impersonal_subject(i)) || lower == "elle") {
       EntityMention& m = add(i, i, Tag::ORG, "");
       m.is_reference = true;
       m.is_pronoun = true;
@@ -609,9 +616,13 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       std::string surface(s.span(i, last));
       Tag tag = Tag::UNK;
       const bool legal_form = last > i && gazetteer_.is_corporate_suffix(s.word(last));
+      // « le fonds Jade Horizon », « le groupe Marcel Vidal »: the noun introducing the name says
+      // what it is; a given name at its start is only a guess, and the merge below gives the
+      // name the descriptor's type.
+      const bool introduced = !out.empty() && out.back().surface == "\x01intro";
       if (legal_form || (i > 0 && gazetteer_.is_corporate_prefix(s.word(i)) && last > i)) {
         tag = Tag::ORG;
-      } else if (last > i && gazetteer_.is_first_name(std::string(s.word(i)))) {
+      } else if (!introduced && last > i && gazetteer_.is_first_name(std::string(s.word(i)))) {
         tag = Tag::PER;
       } else if (find.title_before(i)) {
         tag = Tag::PER;
