@@ -343,6 +343,9 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
   rows_of(files, "fr/gazetteer/unit_nouns.txt", [&](const RuleFile& f, int line, const auto& cols) {
     g.unit_nouns_.try_emplace(lower_utf8(require(f, line, cols, 0, "noun")));
   });
+  rows_of(files, "fr/gazetteer/impersonal_verbs.txt", [&](const RuleFile& f, int line, const auto& cols) {
+    g.impersonal_verbs_.try_emplace(lower_utf8(require(f, line, cols, 0, "verb")));
+  });
   for (const auto& [key, relation] : g.person_titles_.entries()) {
     g.title_first_words_.try_emplace(first_word(key));
     g.title_first_words_.try_emplace(first_word(lower_utf8(key)));
@@ -400,6 +403,9 @@ bool Gazetteer::is_not_name(std::string_view word) const {
 }
 bool Gazetteer::is_unit_noun(std::string_view word) const {
   return unit_nouns_.contains(word);
+}
+bool Gazetteer::is_impersonal_verb(std::string_view word) const {
+  return impersonal_verbs_.contains(word);
 }
 const Nationality* Gazetteer::nationality(std::string_view key) const {
   return nationalities_.find(key);

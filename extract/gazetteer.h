@@ -101,6 +101,8 @@ class Gazetteer {
   bool is_corporate_prefix(std::string_view word) const;
   bool is_not_name(std::string_view lowercase_word) const;
   bool is_unit_noun(std::string_view lowercase_word) const;
+  // « faut », « agit »: after « il », a verb that makes it stand for nothing.
+  bool is_impersonal_verb(std::string_view lowercase_word) const;
 
   std::size_t longest_name_words() const { return longest_name_words_; }
   std::size_t longest_descriptor_words() const { return longest_descriptor_words_; }
@@ -112,6 +114,7 @@ class Gazetteer {
   WordSet lowercase_name_prefixes_;     // the same for lowercase_names_
   WordSet not_names_;
   WordSet unit_nouns_;
+  WordSet impersonal_verbs_;
   WordTable<Nationality> nationalities_;
   WordTable<Descriptor> org_descriptors_;
   WordSet descriptor_prefixes_;  // the first n words of every org_descriptors_ key, for every n
