@@ -520,9 +520,13 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
             ++j;
           name_start = j > k + 1 ? j : s.size();
         }
-        // « la filiale d'Orvane », « le concurrent de X »: a relational noun, left to the rules.
-        const bool owned = k + 1 < s.size() && is_preposition_de(s.lower(k)) &&
-                           (find.can_start_name(k + 1) || find.gazetteer_name(k + 1));
+        // « la filiale d'Orvane », « le concurrent de X », « la filiale du japonais X »: a
+        // relational noun, left to the rules.
+        std::size_t owner = k + 1;
+        if (s.is(owner, "l'")) ++owner;
+        if (owner < s.size() && !starts_uppercase(s.word(owner)) && find.nationality(owner)) ++owner;
+        const bool owned = owner < s.size() && is_preposition_de(s.lower(k)) &&
+                           (find.can_start_name(owner) || find.gazetteer_name(owner));
         bool introduced = false;
         if (d->second->introduces && name_start < s.size() && !owned) {
           auto known = find.gazetteer_name(name_start);
@@ -740,19 +744,22 @@ void EntityTagger::resolve_references(std::string_view text,
   // What the article says of its entities before any reference is resolved: the country and
   // the noun that introduced them (« le groupe allemand X » → Germany, « groupe »).
   std::map<std::string, int> counts;
+  std::vector<std::string> in_order_of_first_mention;
   std::map<std::string, std::string> known_country;
   std::map<std::string, std::set<std::string>> introduced_as;
   for (const auto& ts : sentences)
     for (const auto& m : ts.mentions)
       if (is_antecedent(m) && !m.is_reference) {
-        ++counts[m.canonical];
+        if (++counts[m.canonical] == 1) in_order_of_first_mention.push_back(m.canonical);
         if (!m.country.empty()) known_country.try_emplace(m.canonical, m.country);
         if (!m.descriptor.empty()) introduced_as[m.canonical].insert(m.descriptor);
       }
+  // The entity named most often; of those named as often, the one named first (the
+  // headline's), not the first in alphabetical order.
   std::string article_topic;
   int best = 0;
-  for (const auto& [name, n] : counts)
-    if (n > best) best = n, article_topic = name;
+  for (const auto& name : in_order_of_first_mention)
+    if (counts[name] > best) best = counts[name], article_topic = name;
 
   auto compatible = [&](const std::string& candidate, const EntityMention& m) {
     if (candidate.empty()) return false;
