@@ -78,6 +78,16 @@ bool is_singular_definite(std::string_view lower) {
   return lower == "le" || lower == "la" || lower == "l'" || lower == "du" || lower == "au";
 }
 
+// A descriptor's complement of kind (« de grande distribution », « de moteurs à hydrogène »)
+// holds neither a relative pronoun nor the participle that places a company.
+bool ends_complement(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "qui",        "que",       "dont",      "basé",       "basée",    "basés",     "basées",
+      "installé",   "installée", "installés", "installées", "implanté", "implantée", "implantés",
+      "implantées", "situé",     "située",    "situés",     "situées",  "établi",    "établie"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
 bool is_preposition_de(std::string_view lower) {
   return lower == "de" || lower == "d'" || lower == "du" || lower == "des";
 }
@@ -514,9 +524,11 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         if (k < s.size() && is_preposition_de(s.lower(k))) {
           std::size_t j = k + 1;
           // A complement names a kind (« de transfert d'argent »), never a thing (« d'une plainte »).
+          // « fabricant de pigments basé à Rouen » ends before « basé »: Rouen is where the
+          // company is, not the name the noun introduces.
           while (j < s.size() && j - k <= kMaxComplementWords && is_word(s.token(j)) &&
                  !find.can_start_name(j) && !find.gazetteer_name(j) && !s.is(j, "un") &&
-                 !s.is(j, "une"))
+                 !s.is(j, "une") && !ends_complement(s.lower(j)))
             ++j;
           name_start = j > k + 1 ? j : s.size();
         }
