@@ -817,12 +817,15 @@ void EntityTagger::resolve_references(std::string_view text,
             return r.second == ts.paragraph && !m.descriptor.empty() && it != introduced_as.end() &&
                    it->second.count(m.descriptor) && compatible(r.first, m);
           });
-          if (antecedent.empty() && !m.country.empty())
-            antecedent = most_recent_first([&](const auto& r) {
-              auto it = known_country.find(r.first);
-              return r.second == ts.paragraph && it != known_country.end() &&
-                     it->second == m.country;
-            });
+          // « l'entreprise normande »: the last one of that country, in this paragraph if
+          // one is, else in those before.
+          for (const bool same_paragraph : {true, false})
+            if (antecedent.empty() && !m.country.empty())
+              antecedent = most_recent_first([&](const auto& r) {
+                auto it = known_country.find(r.first);
+                return (!same_paragraph || r.second == ts.paragraph) &&
+                       it != known_country.end() && it->second == m.country;
+              });
         }
         for (const std::string* fallback : {&previous_subject, &paragraph_topic, &article_topic})
           if (antecedent.empty() && compatible(*fallback, m)) antecedent = *fallback;
