@@ -78,14 +78,20 @@ bool is_singular_definite(std::string_view lower) {
   return lower == "le" || lower == "la" || lower == "l'" || lower == "du" || lower == "au";
 }
 
+// « basé », « installée »: a participle that says where a company is.
+bool places_a_company(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "basé",       "basée",    "basés",     "basées",      "installé",  "installée",
+      "installés",  "installées", "implanté", "implantée",  "implantés", "implantées",
+      "situé",      "située",   "situés",    "situées",     "établi",    "établie",
+      "établis",    "établies", "domicilié", "domiciliée", "domiciliés", "domiciliées"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
 // A descriptor's complement of kind (« de grande distribution », « de moteurs à hydrogène »)
 // holds neither a relative pronoun nor the participle that places a company.
 bool ends_complement(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {
-      "qui",        "que",       "dont",      "basé",       "basée",    "basés",     "basées",
-      "installé",   "installée", "installés", "installées", "implanté", "implantée", "implantés",
-      "implantées", "situé",     "située",    "situés",     "situées",  "établi",    "établie"};
-  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+  return lower == "qui" || lower == "que" || lower == "dont" || places_a_company(lower);
 }
 
 bool is_preposition_de(std::string_view lower) {
@@ -386,6 +392,14 @@ struct Finder {
     return std::nullopt;
   }
 
+  // « basé à », « dont le siège est à », « se trouve à » right before token i: where something
+  // is. Not « à » alone: « face à Pékin », « a demandé à Bruxelles » are the governments.
+  bool in_a_place(std::size_t i) const {
+    if (i < 2 || !s.is(i - 1, "à")) return false;
+    const std::string_view before = s.lower(i - 2);
+    return places_a_company(before) || before == "est" || before == "sont" || before == "trouve";
+  }
+
   // « il faut », « il s'agit », « il n'y a »: the « il » at token i stands for nothing. The
   // negation and a reflexive pronoun come between it and its verb.
   bool impersonal_subject(std::size_t i) const {
@@ -618,7 +632,10 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         // A longer unknown name wins: handled below as a capitalised sequence.
       } else {
         last = std::max(last, capital_last);
-        EntityMention& m = add(i, last, tag_of(entry->type), entry->canonical);
+        // « dont le siège est à Bruxelles »: there the capital is the city, not its government.
+        const bool place = !entry->place.empty() && find.in_a_place(i);
+        EntityMention& m = add(i, last, place ? Tag::LOC : tag_of(entry->type),
+                               place ? entry->place : entry->canonical);
         m.surface = std::string(s.span(i, last));
         m.is_country = entry->is_country;
         m.is_media = gazetteer_.media(Gazetteer::key_of(s.span(i, known->first))) != nullptr;

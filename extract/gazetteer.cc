@@ -265,10 +265,11 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
     const auto type = entity_type_from_string(type_name);
     if (!type) bad_row(f, line, cols, 1, "unknown entity type");
     const std::string canonical(cols.size() > 2 && !cols[2].empty() ? cols[2] : surface);
+    const std::string place(cols.size() > 3 ? cols[3] : "");
     if (starts_lowercase(surface))
-      g.lowercase_names_[lower_utf8(key_of(surface))] = {*type, canonical, false};
+      g.lowercase_names_[lower_utf8(key_of(surface))] = {*type, canonical, false, place};
     else
-      g.names_[key_of(surface)] = {*type, canonical, false};
+      g.names_[key_of(surface)] = {*type, canonical, false, place};
   });
   for (const char* name : {"fr/gazetteer/countries.tsv", "fr/gazetteer/countries_extra.tsv"}) {
     rows_of(files, name, [&](const RuleFile& f, int line, const auto& cols) {

@@ -19,6 +19,7 @@ struct NameEntry {
   EntityType type = EntityType::Organization;
   std::string canonical;
   bool is_country = false;  // a state: may stand for its government as an actor
+  std::string place;        // a capital standing for its government: the city itself
 };
 
 struct Nationality {
