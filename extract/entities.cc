@@ -828,12 +828,16 @@ void EntityTagger::resolve_references(std::string_view text,
         // about: one introduced with the same noun, else one of the same country, else the
         // subject so far — never one the article placed in another country.
         if (antecedent.empty() && !m.is_pronoun && m.tag != Tag::POSS) {
-          // Only within the paragraph: a new paragraph speaks of its own subject first.
-          antecedent = most_recent_first([&](const auto& r) {
-            auto it = introduced_as.find(r.first);
-            return r.second == ts.paragraph && !m.descriptor.empty() && it != introduced_as.end() &&
-                   it->second.count(m.descriptor) && compatible(r.first, m);
-          });
+          // This paragraph's first, then those before: « la biotech » is the one the article
+          // introduced as « la biotech X », wherever it did.
+          for (const bool same_paragraph : {true, false})
+            if (antecedent.empty())
+              antecedent = most_recent_first([&](const auto& r) {
+                auto it = introduced_as.find(r.first);
+                return (!same_paragraph || r.second == ts.paragraph) && !m.descriptor.empty() &&
+                       it != introduced_as.end() && it->second.count(m.descriptor) &&
+                       compatible(r.first, m);
+              });
           // « l'entreprise normande »: the last one of that country, in this paragraph if
           // one is, else in those before.
           for (const bool same_paragraph : {true, false})
