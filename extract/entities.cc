@@ -540,11 +540,17 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           // A complement names a kind (« de transfert d'argent »), never a thing (« d'une plainte »).
           // « fabricant de pigments basé à Rouen » ends before « basé »: Rouen is where the
           // company is, not the name the noun introduces.
+          // Nor a product named after it: « l'éditeur de l'application X » publishes X.
+          bool names_a_product = false;
           while (j < s.size() && j - k <= kMaxComplementWords && is_word(s.token(j)) &&
                  !find.can_start_name(j) && !find.gazetteer_name(j) && !s.is(j, "un") &&
-                 !s.is(j, "une") && !ends_complement(s.lower(j)))
+                 !s.is(j, "une") && !ends_complement(s.lower(j))) {
+            if (is_singular_definite(s.lower(j)))
+              if (auto product = find.descriptor(j + 1); product && product->second->product)
+                names_a_product = true;
             ++j;
-          name_start = j > k + 1 ? j : s.size();
+          }
+          name_start = j > k + 1 && !names_a_product ? j : s.size();
         }
         // « la filiale d'Orvane », « le concurrent de X », « la filiale du japonais X »: a
         // relational noun, left to the rules.
