@@ -545,7 +545,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           while (j < s.size() && j - k <= kMaxComplementWords && is_word(s.token(j)) &&
                  !find.can_start_name(j) && !find.gazetteer_name(j) && !s.is(j, "un") &&
                  !s.is(j, "une") && !ends_complement(s.lower(j))) {
-            if (is_singular_definite(s.lower(j)))
+            if (is_singular_definite(s.lower(j)) && j + 1 < s.size())
               if (auto product = find.descriptor(j + 1); product && product->second->product)
                 names_a_product = true;
             ++j;
