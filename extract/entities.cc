@@ -772,6 +772,38 @@ bool is_apposition(std::string_view text, const EntityMention& before, const Ent
   return between == "le " || between == "la " || between == "l'" || between == "un " ||
          between == "une " || between == "";
 }
+
+// Whether the mention follows a comma, an article at most between them.
+bool after_comma(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
+  std::string_view before = text.substr(sentence_begin, m.begin - sentence_begin);
+  for (std::string_view article : {"le ", "la ", "l'", "les "})
+    if (before.ends_with(article)) {
+      before.remove_suffix(article.size());
+      break;
+    }
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  return before.ends_with(',');
+}
+
+// « Fondé en 2011 par X, qui restera à la tête de l'entreprise, Y équipe… »: a sentence opened
+// by a participle fronts a clause about the subject named after it, behind a comma; a
+// description inside that clause stands for that subject. Empty when there is none.
+std::string fronted_subject(std::string_view text, const TaggedSentence& ts, std::size_t k) {
+  const std::size_t begin = ts.sentence.begin;
+  const std::string_view sentence = text.substr(begin, ts.sentence.end - begin);
+  const std::string_view first = sentence.substr(0, sentence.find(' '));
+  const bool opened_by_participle = first.ends_with("é") || first.ends_with("ée") ||
+                                    first.ends_with("és") || first.ends_with("ées") ||
+                                    first == "Issu" || first == "Issue";
+  if (!opened_by_participle || after_comma(text, begin, ts.mentions[k])) return {};
+  for (std::size_t j = k + 1; j < ts.mentions.size(); ++j) {
+    const EntityMention& subject = ts.mentions[j];
+    if (is_antecedent(subject) && !subject.is_reference && after_comma(text, begin, subject))
+      return subject.canonical;
+  }
+  return {};
+}
+
 }  // namespace
 
 void EntityTagger::resolve_references(std::string_view text,
@@ -830,9 +862,12 @@ void EntityTagger::resolve_references(std::string_view text,
         if (antecedent.empty() && m.tag == Tag::POSS) antecedent = last_in_sentence;
         // A pronoun may stand for this sentence's subject (« X a dit qu'il… »).
         if (antecedent.empty() && m.is_pronoun) antecedent = sentence_subject;
-        // A description (« le groupe allemand ») stands for an entity the text was already
-        // about: one introduced with the same noun, else one of the same country, else the
-        // subject so far — never one the article placed in another country.
+        // A description (« le groupe allemand ») stands for the subject of the sentence whose
+        // fronted clause holds it, else for an entity the text was already about: one
+        // introduced with the same noun, else one of the same country, else the subject so
+        // far — never one the article placed in another country.
+        if (antecedent.empty() && !m.is_pronoun && m.tag != Tag::POSS)
+          antecedent = fronted_subject(text, ts, k);
         if (antecedent.empty() && !m.is_pronoun && m.tag != Tag::POSS) {
           // This paragraph's first, then those before: « la biotech » is the one the article
           // introduced as « la biotech X », wherever it did.
