@@ -392,6 +392,12 @@ struct Finder {
     return std::nullopt;
   }
 
+  // A name at token i, or after a comma there.
+  bool name_follows(std::size_t i) const {
+    if (s.is(i, ",")) ++i;
+    return i < s.size() && (can_start_name(i) || gazetteer_name(i));
+  }
+
   // « basé à », « dont le siège est à », « se trouve à » right before token i: where something
   // is. Not « à » alone: « face à Pékin », « a demandé à Bruxelles » are the governments.
   bool in_a_place(std::size_t i) const {
@@ -579,14 +585,28 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           i = name_start;
           continue;
         }
-        if (d->second->refers && !d->second->plural && !owned && i > 0 &&
+        // « le groupe de Séoul »: a company of that city, not one the city owns. Not when the
+        // name follows (« la start-up de Grenoble, X »): the rules read that.
+        std::size_t last = descriptor_last;
+        if (owned && owner == k + 1)
+          if (auto home = find.gazetteer_name(owner); home && !find.name_follows(home->first + 1)) {
+            const NameEntry& place = *home->second;
+            const std::string& name = place.type == EntityType::Place ? place.canonical : place.place;
+            const std::string* home_country = place.is_country ? nullptr : gazetteer_.country_of_place(name);
+            if (home_country) {
+              last = home->first;
+              country = *home_country;
+              city = name;
+            }
+          }
+        if (d->second->refers && !d->second->plural && (!owned || last != descriptor_last) && i > 0 &&
             is_singular_definite(s.lower(i - 1))) {
-          EntityMention& m = add(i, descriptor_last, Tag::ORG, "");
+          EntityMention& m = add(i, last, Tag::ORG, "");
           m.is_reference = true;
           m.country = country;
           m.city = city;
           m.descriptor = lower_utf8(s.word(i));
-          i = descriptor_last + 1;
+          i = last + 1;
           continue;
         }
       }

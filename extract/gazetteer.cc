@@ -344,6 +344,10 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
   rows_of(files, "fr/gazetteer/unit_nouns.txt", [&](const RuleFile& f, int line, const auto& cols) {
     g.unit_nouns_.try_emplace(lower_utf8(require(f, line, cols, 0, "noun")));
   });
+  rows_of(files, "fr/gazetteer/place_countries.tsv", [&](const RuleFile& f, int line, const auto& cols) {
+    g.place_countries_[std::string(require(f, line, cols, 0, "place"))] =
+        std::string(require(f, line, cols, 1, "country"));
+  });
   rows_of(files, "fr/gazetteer/impersonal_verbs.txt", [&](const RuleFile& f, int line, const auto& cols) {
     g.impersonal_verbs_.try_emplace(lower_utf8(require(f, line, cols, 0, "verb")));
   });
@@ -404,6 +408,9 @@ bool Gazetteer::is_not_name(std::string_view word) const {
 }
 bool Gazetteer::is_unit_noun(std::string_view word) const {
   return unit_nouns_.contains(word);
+}
+const std::string* Gazetteer::country_of_place(std::string_view place_canonical) const {
+  return place_countries_.find(place_canonical);
 }
 bool Gazetteer::is_impersonal_verb(std::string_view word) const {
   return impersonal_verbs_.contains(word);

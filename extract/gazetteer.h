@@ -102,6 +102,8 @@ class Gazetteer {
   bool is_corporate_prefix(std::string_view word) const;
   bool is_not_name(std::string_view lowercase_word) const;
   bool is_unit_noun(std::string_view lowercase_word) const;
+  // The country a place lies in: "Seoul" → "South Korea"; null when unknown.
+  const std::string* country_of_place(std::string_view place_canonical) const;
   // « faut », « agit »: after « il », a verb that makes it stand for nothing.
   bool is_impersonal_verb(std::string_view lowercase_word) const;
 
@@ -116,6 +118,7 @@ class Gazetteer {
   WordSet not_names_;
   WordSet unit_nouns_;
   WordSet impersonal_verbs_;
+  WordTable<std::string> place_countries_;
   WordTable<Nationality> nationalities_;
   WordTable<Descriptor> org_descriptors_;
   WordSet descriptor_prefixes_;  // the first n words of every org_descriptors_ key, for every n
