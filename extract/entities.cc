@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <utility>
 
 namespace toile {
 namespace {
@@ -805,17 +806,21 @@ bool after_comma(std::string_view text, std::size_t sentence_begin, const Entity
   return before.ends_with(',');
 }
 
-// « Fondé en 2011 par X, qui restera à la tête de l'entreprise, Y équipe… »: a sentence opened
-// by a participle fronts a clause about the subject named after it, behind a comma; a
-// description inside that clause stands for that subject. Empty when there is none.
+// « Fondée en 2020 par X, … »: a sentence opened by a participle, whose clause is about the
+// subject named after it, behind a comma.
+bool opened_by_participle(std::string_view text, const TaggedSentence& ts) {
+  const std::string_view sentence = text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
+  const std::string_view first = sentence.substr(0, sentence.find(' '));
+  return first.ends_with("é") || first.ends_with("ée") || first.ends_with("és") ||
+         first.ends_with("ées") || first == "Issu" || first == "Issue";
+}
+
+// « Fondé en 2011 par X, qui restera à la tête de l'entreprise, Y équipe… »: in a sentence
+// opened by a participle, a description inside the fronted clause stands for the subject
+// named after it. Empty when there is none.
 std::string fronted_subject(std::string_view text, const TaggedSentence& ts, std::size_t k) {
   const std::size_t begin = ts.sentence.begin;
-  const std::string_view sentence = text.substr(begin, ts.sentence.end - begin);
-  const std::string_view first = sentence.substr(0, sentence.find(' '));
-  const bool opened_by_participle = first.ends_with("é") || first.ends_with("ée") ||
-                                    first.ends_with("és") || first.ends_with("ées") ||
-                                    first == "Issu" || first == "Issue";
-  if (!opened_by_participle || after_comma(text, begin, ts.mentions[k])) return {};
+  if (!opened_by_participle(text, ts) || after_comma(text, begin, ts.mentions[k])) return {};
   for (std::size_t j = k + 1; j < ts.mentions.size(); ++j) {
     const EntityMention& subject = ts.mentions[j];
     if (is_antecedent(subject) && !subject.is_reference && after_comma(text, begin, subject))
@@ -872,12 +877,17 @@ void EntityTagger::resolve_references(std::string_view text,
     }
     std::string sentence_subject;
     std::string last_in_sentence;
+    // « Fondée en 2020 par X, deux anciens chercheurs du CEA, la jeune pousse… »: the subject
+    // after a fronted clause is none of the entities that clause names.
+    const bool fronted = opened_by_participle(text, ts);
+    const std::string topic_before_sentence = paragraph_topic;
     for (std::size_t k = 0; k < ts.mentions.size(); ++k) {
       auto& m = ts.mentions[k];
       if ((m.is_reference && m.tag == Tag::ORG) || m.tag == Tag::POSS) {
         std::string antecedent;
-        if (m.tag != Tag::POSS && k > 0 && is_antecedent(ts.mentions[k - 1]) &&
-            is_apposition(text, ts.mentions[k - 1], m))
+        const bool subject_after_clause = fronted && after_comma(text, ts.sentence.begin, m);
+        if (m.tag != Tag::POSS && k > 0 && !subject_after_clause &&
+            is_antecedent(ts.mentions[k - 1]) && is_apposition(text, ts.mentions[k - 1], m))
           antecedent = ts.mentions[k - 1].canonical;
         if (antecedent.empty() && m.tag == Tag::POSS) antecedent = last_in_sentence;
         // A pronoun may stand for this sentence's subject (« X a dit qu'il… »).
@@ -905,11 +915,13 @@ void EntityTagger::resolve_references(std::string_view text,
             if (antecedent.empty() && !m.country.empty())
               antecedent = most_recent_first([&](const auto& r) {
                 auto it = known_country.find(r.first);
-                return (!same_paragraph || r.second == ts.paragraph) &&
-                       it != known_country.end() && it->second == m.country;
+                return (!same_paragraph || r.second == ts.paragraph) && it != known_country.end() &&
+                       it->second == m.country;
               });
         }
-        for (const std::string* fallback : {&previous_subject, &paragraph_topic, &article_topic})
+        const std::string& topic = subject_after_clause ? topic_before_sentence : paragraph_topic;
+        for (const std::string* fallback :
+             {&std::as_const(previous_subject), &topic, &std::as_const(article_topic)})
           if (antecedent.empty() && compatible(*fallback, m)) antecedent = *fallback;
         m.canonical = antecedent;
         if (m.tag == Tag::POSS) m.is_reference = true;
