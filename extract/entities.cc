@@ -838,13 +838,14 @@ void EntityTagger::resolve_references(std::string_view text,
   std::map<std::string, int> counts;
   std::vector<std::string> in_order_of_first_mention;
   std::map<std::string, std::string> known_country;
-  std::map<std::string, std::set<std::string>> introduced_as;
+  std::map<std::string, std::set<std::string, std::less<>>> introduced_as;
   for (const auto& ts : sentences)
     for (const auto& m : ts.mentions)
       if (is_antecedent(m) && !m.is_reference) {
         if (++counts[m.canonical] == 1) in_order_of_first_mention.push_back(m.canonical);
         if (!m.country.empty()) known_country.try_emplace(m.canonical, m.country);
-        if (!m.descriptor.empty()) introduced_as[m.canonical].insert(m.descriptor);
+        if (!m.descriptor.empty())
+          introduced_as[m.canonical].emplace(gazetteer_.descriptor_family(m.descriptor));
       }
   // The entity named most often; of those named as often, the one named first (the
   // headline's), not the first in alphabetical order.
@@ -906,7 +907,8 @@ void EntityTagger::resolve_references(std::string_view text,
               antecedent = most_recent_first([&](const auto& r) {
                 auto it = introduced_as.find(r.first);
                 return (!same_paragraph || r.second == ts.paragraph) && !m.descriptor.empty() &&
-                       it != introduced_as.end() && it->second.count(m.descriptor) &&
+                       it != introduced_as.end() &&
+                       it->second.count(gazetteer_.descriptor_family(m.descriptor)) &&
                        compatible(r.first, m);
               });
           // « l'entreprise normande »: the last one of that country, in this paragraph if

@@ -344,6 +344,10 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
   rows_of(files, "fr/gazetteer/unit_nouns.txt", [&](const RuleFile& f, int line, const auto& cols) {
     g.unit_nouns_.try_emplace(lower_utf8(require(f, line, cols, 0, "noun")));
   });
+  rows_of(files, "fr/gazetteer/descriptor_families.tsv", [&](const RuleFile& f, int line, const auto& cols) {
+    g.descriptor_families_[lower_utf8(require(f, line, cols, 0, "descriptor"))] =
+        std::string(require(f, line, cols, 1, "family"));
+  });
   rows_of(files, "fr/gazetteer/place_countries.tsv", [&](const RuleFile& f, int line, const auto& cols) {
     g.place_countries_[std::string(require(f, line, cols, 0, "place"))] =
         std::string(require(f, line, cols, 1, "country"));
@@ -408,6 +412,10 @@ bool Gazetteer::is_not_name(std::string_view word) const {
 }
 bool Gazetteer::is_unit_noun(std::string_view word) const {
   return unit_nouns_.contains(word);
+}
+std::string_view Gazetteer::descriptor_family(std::string_view lowercase_first_word) const {
+  const std::string* family = descriptor_families_.find(lowercase_first_word);
+  return family ? std::string_view(*family) : lowercase_first_word;
 }
 const std::string* Gazetteer::country_of_place(std::string_view place_canonical) const {
   return place_countries_.find(place_canonical);
