@@ -806,6 +806,12 @@ bool after_comma(std::string_view text, std::size_t sentence_begin, const Entity
   return before.ends_with(',');
 }
 
+// Whether the mention may be the subject of a clause: it opens the sentence (an article at
+// most before it), or follows a comma (« En 2021, X a… »). Not « Face à X, … ».
+bool opens_clause(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
+  return m.begin <= sentence_begin + 4 || after_comma(text, sentence_begin, m);
+}
+
 // « Fondée en 2020 par X, … »: a sentence opened by a participle, whose clause is about the
 // subject named after it, behind a comma.
 bool opened_by_participle(std::string_view text, const TaggedSentence& ts) {
@@ -877,6 +883,9 @@ void EntityTagger::resolve_references(std::string_view text,
       previous_subject.clear();
     }
     std::string sentence_subject;
+    // « Face à A et à B, il mise… »: what a pronoun of the sentence stands for is a subject
+    // named before it, not A or B, which a phrase opening the sentence names.
+    std::string pronoun_subject;
     std::string last_in_sentence;
     // « Fondée en 2020 par X, deux anciens chercheurs du CEA, la jeune pousse… »: the subject
     // after a fronted clause is none of the entities that clause names.
@@ -887,12 +896,12 @@ void EntityTagger::resolve_references(std::string_view text,
       if ((m.is_reference && m.tag == Tag::ORG) || m.tag == Tag::POSS) {
         std::string antecedent;
         const bool subject_after_clause = fronted && after_comma(text, ts.sentence.begin, m);
-        if (m.tag != Tag::POSS && k > 0 && !subject_after_clause &&
+        if (m.tag != Tag::POSS && !m.is_pronoun && k > 0 && !subject_after_clause &&
             is_antecedent(ts.mentions[k - 1]) && is_apposition(text, ts.mentions[k - 1], m))
           antecedent = ts.mentions[k - 1].canonical;
         if (antecedent.empty() && m.tag == Tag::POSS) antecedent = last_in_sentence;
         // A pronoun may stand for this sentence's subject (« X a dit qu'il… »).
-        if (antecedent.empty() && m.is_pronoun) antecedent = sentence_subject;
+        if (antecedent.empty() && m.is_pronoun) antecedent = pronoun_subject;
         // A description (« le groupe allemand ») stands for the subject of the sentence whose
         // fronted clause holds it, else for an entity the text was already about: one
         // introduced with the same noun, else one of the same country, else the subject so
@@ -930,6 +939,8 @@ void EntityTagger::resolve_references(std::string_view text,
       }
       if (is_antecedent(m)) {
         if (sentence_subject.empty()) sentence_subject = m.canonical;
+        if (pronoun_subject.empty() && opens_clause(text, ts.sentence.begin, m))
+          pronoun_subject = m.canonical;
         last_in_sentence = m.canonical;
         if (paragraph_topic.empty() && !m.is_reference) paragraph_topic = m.canonical;
         recent.emplace_back(m.canonical, ts.paragraph);
