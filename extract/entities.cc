@@ -648,15 +648,20 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
 
     // Names from the gazetteers, extended by a legal form (« Renault SA »), or by more
     // capitalised words into a longer unknown name (« Talvik Cloud »).
+    bool known_name_starts = false;  // a gazetteer name at i that a longer name extends
     if (auto known = find.gazetteer_name(i)) {
       std::size_t last = known->first;
       const NameEntry* entry = known->second;
-      const std::size_t capital_last = find.can_start_name(i) ? find.name_end(i) : last;
+      // A known name opening a sentence starts a name even when it is a common word too
+      // (« Safran Corporate Ventures »).
+      const bool starts_name = find.can_start_name(i) || starts_uppercase(s.word(i));
+      const std::size_t capital_last = starts_name ? find.name_end(i) : last;
       bool extended_by_suffix = true;
       for (std::size_t k = last + 1; k <= capital_last; ++k)
         extended_by_suffix = extended_by_suffix && gazetteer_.is_corporate_suffix(s.word(k));
       if (capital_last > last && !extended_by_suffix) {
         // A longer unknown name wins: handled below as a capitalised sequence.
+        known_name_starts = starts_name;
       } else {
         last = std::max(last, capital_last);
         // « dont le siège est à Bruxelles »: there the capital is the city, not its government.
@@ -671,7 +676,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       }
     }
 
-    if (find.can_start_name(i)) {
+    if (known_name_starts || find.can_start_name(i)) {
       const std::size_t last = find.name_end(i);
       std::string surface(s.span(i, last));
       Tag tag = Tag::UNK;
