@@ -79,13 +79,14 @@ bool is_singular_definite(std::string_view lower) {
   return lower == "le" || lower == "la" || lower == "l'" || lower == "du" || lower == "au";
 }
 
-// « basé », « installée »: a participle that says where a company is.
+// « basé », « installée », « fondé » (à Marseille): a participle that says where a company is.
 bool places_a_company(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
-      "basé",       "basée",    "basés",     "basées",      "installé",  "installée",
-      "installés",  "installées", "implanté", "implantée",  "implantés", "implantées",
-      "situé",      "située",   "situés",    "situées",     "établi",    "établie",
-      "établis",    "établies", "domicilié", "domiciliée", "domiciliés", "domiciliées"};
+      "fondé",     "fondée",     "fondés",     "fondées",    "créé",      "créée",      "créés",
+      "créées",    "basé",       "basée",      "basés",      "basées",    "installé",   "installée",
+      "installés", "installées", "implanté",   "implantée",  "implantés", "implantées", "situé",
+      "située",    "situés",     "situées",    "établi",     "établie",   "établis",    "établies",
+      "domicilié", "domiciliée", "domiciliés", "domiciliées"};
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
