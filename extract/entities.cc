@@ -851,13 +851,18 @@ void EntityTagger::resolve_references(std::string_view text,
   std::vector<std::string> in_order_of_first_mention;
   std::map<std::string, std::string> known_country;
   std::map<std::string, std::set<std::string, std::less<>>> introduced_as;
+  // The noun a description is matched by: its family's name, else the noun itself.
+  auto family_of = [&](const std::string& descriptor) -> std::string_view {
+    const std::string* family = gazetteer_.descriptor_family(descriptor);
+    return family ? std::string_view(*family) : std::string_view(descriptor);
+  };
   for (const auto& ts : sentences)
     for (const auto& m : ts.mentions)
       if (is_antecedent(m) && !m.is_reference) {
         if (++counts[m.canonical] == 1) in_order_of_first_mention.push_back(m.canonical);
         if (!m.country.empty()) known_country.try_emplace(m.canonical, m.country);
         if (!m.descriptor.empty())
-          introduced_as[m.canonical].emplace(gazetteer_.descriptor_family(m.descriptor));
+          introduced_as[m.canonical].emplace(family_of(m.descriptor));
       }
   // The entity named most often; of those named as often, the one named first (the
   // headline's), not the first in alphabetical order.
@@ -915,15 +920,16 @@ void EntityTagger::resolve_references(std::string_view text,
         if (antecedent.empty() && !m.is_pronoun && m.tag != Tag::POSS)
           antecedent = fronted_subject(text, ts, k);
         if (antecedent.empty() && !m.is_pronoun && m.tag != Tag::POSS) {
-          // This paragraph's first, then those before: « la biotech » is the one the article
-          // introduced as « la biotech X », wherever it did.
+          // This paragraph's first. A noun of a family (« la biotech ») is then the one the
+          // article introduced so, wherever it did; a generic one (« le groupe ») is not looked
+          // for before the paragraph, which speaks of its own subject first.
+          const bool specific = gazetteer_.descriptor_family(m.descriptor) != nullptr;
           for (const bool same_paragraph : {true, false})
-            if (antecedent.empty())
+            if (antecedent.empty() && (same_paragraph || specific))
               antecedent = most_recent_first([&](const auto& r) {
                 auto it = introduced_as.find(r.first);
                 return (!same_paragraph || r.second == ts.paragraph) && !m.descriptor.empty() &&
-                       it != introduced_as.end() &&
-                       it->second.count(gazetteer_.descriptor_family(m.descriptor)) &&
+                       it != introduced_as.end() && it->second.count(family_of(m.descriptor)) &&
                        compatible(r.first, m);
               });
           // « l'entreprise normande »: the last one of that country, in this paragraph if

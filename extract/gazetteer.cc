@@ -413,9 +413,8 @@ bool Gazetteer::is_not_name(std::string_view word) const {
 bool Gazetteer::is_unit_noun(std::string_view word) const {
   return unit_nouns_.contains(word);
 }
-std::string_view Gazetteer::descriptor_family(std::string_view lowercase_first_word) const {
-  const std::string* family = descriptor_families_.find(lowercase_first_word);
-  return family ? std::string_view(*family) : lowercase_first_word;
+const std::string* Gazetteer::descriptor_family(std::string_view lowercase_first_word) const {
+  return descriptor_families_.find(lowercase_first_word);
 }
 const std::string* Gazetteer::country_of_place(std::string_view place_canonical) const {
   return place_countries_.find(place_canonical);

@@ -102,9 +102,9 @@ class Gazetteer {
   bool is_corporate_prefix(std::string_view word) const;
   bool is_not_name(std::string_view lowercase_word) const;
   bool is_unit_noun(std::string_view lowercase_word) const;
-  // The family of a descriptor, by its first word: « jeune » (pousse) → « start-up »; the
-  // word itself when it has none.
-  std::string_view descriptor_family(std::string_view lowercase_first_word) const;
+  // The family of a descriptor, by its first word: « jeune » (pousse) → « start-up »; null
+  // for a noun of no family (the generic « société », « groupe »).
+  const std::string* descriptor_family(std::string_view lowercase_first_word) const;
   // The country a place lies in: "Seoul" → "South Korea"; null when unknown.
   const std::string* country_of_place(std::string_view place_canonical) const;
   // « faut », « agit »: after « il », a verb that makes it stand for nothing.
