@@ -96,6 +96,16 @@ bool ends_complement(std::string_view lower) {
   return lower == "qui" || lower == "que" || lower == "dont" || places_a_company(lower);
 }
 
+// Words after which a nationality adjective qualifies no noun (« et américain X »), or a
+// plural the rules read (« les américains X et Y »).
+bool is_function_word(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"de",   "d'",  "du",   "des", "et",   "ou",   "à",
+                                                "au",   "aux", "en",   "par", "pour", "avec", "que",
+                                                "qu'",  "qui", "dont", "sur", "dans", "chez", "est",
+                                                "sont", "ni",  "mais", "les", "ces"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
 bool is_preposition_de(std::string_view lower) {
   return lower == "de" || lower == "d'" || lower == "du" || lower == "des";
 }
@@ -618,7 +628,14 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     if (const Nationality* nat = find.nationality(i)) {
       // « le Français X », « le français X »: the adjective used as a noun before a name.
       const bool noun = i > 0 && is_singular_definite(s.lower(i - 1));
-      if (noun && i + 1 < s.size() && (find.can_start_name(i + 1) || find.gazetteer_name(i + 1))) {
+      // « le fleuriste en ligne néerlandais X »: the adjective of a noun phrase no descriptor
+      // begins, then the name (not a person's: « le président américain Jo X »).
+      const bool after_noun = i > 0 && is_word(s.token(i - 1)) &&
+                              !starts_uppercase(s.word(i - 1)) && !is_function_word(s.lower(i - 1)) &&
+                              !find.title_before(i) && i + 1 < s.size() &&
+                              !gazetteer_.is_first_name(std::string(s.word(i + 1)));
+      if ((noun || after_noun) && i + 1 < s.size() &&
+          (find.can_start_name(i + 1) || find.gazetteer_name(i + 1))) {
         EntityMention& m = add(i, i, Tag::ORG, "");
         m.country = nat->country;
         m.city = nat->city;

@@ -177,5 +177,21 @@ TEST(Extractor, DocumentsExtractedTogetherGiveTheFactsOfEachAlone) {
   EXPECT_TRUE(alone[3].empty());
 }
 
+// A nationality after a noun phrase no descriptor begins places the name that follows; not a
+// person's name, and not a plural list, which base.nat-plural reads as a whole.
+TEST(Extractor, ANationalityAfterAnyNounPlacesTheNameAfterIt) {
+  const std::string text =
+      "Le fleuriste en ligne néerlandais Zentor change de nom. L'opérateur télécom français "
+      "Quintex se renforce. Les américains Braxio et Norvane résistent. Le président américain "
+      "Julie Marchand parle.";
+  std::vector<Fact> based_in;
+  for (auto& f : extractor().extract(Document{"a.txt", "a.txt", "", text}))
+    if (f.relation == "based-in") based_in.push_back(f);
+  EXPECT_EQ(triples(based_in),
+            (std::vector<std::string>{"Braxio based-in United States",
+                                      "Norvane based-in United States", "Quintex based-in France",
+                                      "Zentor based-in Netherlands"}));
+}
+
 }  // namespace
 }  // namespace toile
