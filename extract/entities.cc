@@ -13,6 +13,9 @@
 namespace toile {
 namespace {
 
+// The surface of a descriptor's marker before the name it introduces, merged into that name
+// once the sentence is tagged.
+constexpr std::string_view kIntroMarker = "\x01intro";
 constexpr std::size_t kMaxComplementWords = 6;  // « de transfert d'argent » before a name
 
 std::string_view word_at(std::string_view text, const Token& t) {
@@ -79,6 +82,11 @@ bool is_singular_definite(std::string_view lower) {
   return lower == "le" || lower == "la" || lower == "l'" || lower == "du" || lower == "au";
 }
 
+template <std::size_t N>
+bool is_one_of(std::string_view lower, const std::string_view (&words)[N]) {
+  return std::find(std::begin(words), std::end(words), lower) != std::end(words);
+}
+
 // « basé », « installée », « fondé » (à Marseille): a participle that says where a company is.
 bool places_a_company(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
@@ -87,7 +95,7 @@ bool places_a_company(std::string_view lower) {
       "installés", "installées", "implanté",   "implantée",  "implantés", "implantées", "situé",
       "située",    "situés",     "situées",    "établi",     "établie",   "établis",    "établies",
       "domicilié", "domiciliée", "domiciliés", "domiciliées"};
-  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+  return is_one_of(lower, kWords);
 }
 
 // A descriptor's complement of kind (« de grande distribution », « de moteurs à hydrogène »)
@@ -103,7 +111,7 @@ bool is_function_word(std::string_view lower) {
                                                 "au",   "aux", "en",   "par", "pour", "avec", "que",
                                                 "qu'",  "qui", "dont", "sur", "dans", "chez", "est",
                                                 "sont", "ni",  "mais", "les", "ces"};
-  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+  return is_one_of(lower, kWords);
 }
 
 bool is_preposition_de(std::string_view lower) {
@@ -593,7 +601,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           m.city = city;
           m.descriptor = lower_utf8(s.word(i));
           m.is_reference = false;
-          m.surface = "\x01intro";  // marker merged into the name below
+          m.surface = kIntroMarker;
           i = name_start;
           continue;
         }
@@ -639,7 +647,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         EntityMention& m = add(i, i, Tag::ORG, "");
         m.country = nat->country;
         m.city = nat->city;
-        m.surface = "\x01intro";
+        m.surface = kIntroMarker;
         ++i;
         continue;
       }
@@ -702,7 +710,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       // « le fonds Jade Horizon », « le groupe Marcel Vidal »: the noun introducing the name says
       // what it is; a given name at its start is only a guess, and the merge below gives the
       // name the descriptor's type.
-      const bool introduced = !out.empty() && out.back().surface == "\x01intro";
+      const bool introduced = !out.empty() && out.back().surface == kIntroMarker;
       if (legal_form || (i > 0 && gazetteer_.is_corporate_prefix(s.word(i)) && last > i)) {
         tag = Tag::ORG;
       } else if (!introduced && last > i && gazetteer_.is_first_name(std::string(s.word(i)))) {
@@ -724,7 +732,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
   std::vector<EntityMention> kept;
   kept.reserve(out.size());
   for (std::size_t k = 0; k < out.size(); ++k) {
-    if (out[k].surface == "\x01intro") {
+    if (out[k].surface == kIntroMarker) {
       if (k + 1 < out.size() && !out[k + 1].surface.empty() && out[k + 1].tag != Tag::NAT &&
           out[k + 1].tag != Tag::POSS) {
         EntityMention& intro = out[k];
@@ -838,21 +846,22 @@ bool opens_clause(std::string_view text, std::size_t sentence_begin, const Entit
 // « Fondée en 2020 par X, … »: a sentence opened by a participle, whose clause is about the
 // subject named after it, behind a comma.
 bool opened_by_participle(std::string_view text, const TaggedSentence& ts) {
-  const std::string_view sentence = text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
+  const std::string_view sentence =
+      text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
   const std::string_view first = sentence.substr(0, sentence.find(' '));
   return first.ends_with("é") || first.ends_with("ée") || first.ends_with("és") ||
          first.ends_with("ées") || first == "Issu" || first == "Issue";
 }
 
 // « Fondé en 2011 par X, qui restera à la tête de l'entreprise, Y équipe… »: in a sentence
-// opened by a participle, a description inside the fronted clause stands for the subject
-// named after it. Empty when there is none.
-std::string fronted_subject(std::string_view text, const TaggedSentence& ts, std::size_t k) {
-  const std::size_t begin = ts.sentence.begin;
-  if (!opened_by_participle(text, ts) || after_comma(text, begin, ts.mentions[k])) return {};
+// opened by a participle, a description inside the fronted clause (mention k) stands for the
+// subject named after it, behind a comma. Empty when there is none.
+std::string subject_after_fronted_clause(std::string_view text, const TaggedSentence& ts,
+                                         std::size_t k) {
   for (std::size_t j = k + 1; j < ts.mentions.size(); ++j) {
     const EntityMention& subject = ts.mentions[j];
-    if (is_antecedent(subject) && !subject.is_reference && after_comma(text, begin, subject))
+    if (is_antecedent(subject) && !subject.is_reference &&
+        after_comma(text, ts.sentence.begin, subject))
       return subject.canonical;
   }
   return {};
@@ -918,14 +927,15 @@ void EntityTagger::resolve_references(std::string_view text,
     // « Fondée en 2020 par X, deux anciens chercheurs du CEA, la jeune pousse… »: the subject
     // after a fronted clause is none of the entities that clause names.
     const bool fronted = opened_by_participle(text, ts);
-    const std::string topic_before_sentence = paragraph_topic;
+    const std::string topic_before_sentence = fronted ? paragraph_topic : std::string();
     for (std::size_t k = 0; k < ts.mentions.size(); ++k) {
       auto& m = ts.mentions[k];
       if ((m.is_reference && m.tag == Tag::ORG) || m.tag == Tag::POSS) {
         std::string antecedent;
+        const bool description = m.tag != Tag::POSS && !m.is_pronoun;
         const bool subject_after_clause = fronted && after_comma(text, ts.sentence.begin, m);
-        if (m.tag != Tag::POSS && !m.is_pronoun && k > 0 && !subject_after_clause &&
-            is_antecedent(ts.mentions[k - 1]) && is_apposition(text, ts.mentions[k - 1], m))
+        if (description && k > 0 && !subject_after_clause && is_antecedent(ts.mentions[k - 1]) &&
+            is_apposition(text, ts.mentions[k - 1], m))
           antecedent = ts.mentions[k - 1].canonical;
         if (antecedent.empty() && m.tag == Tag::POSS) antecedent = last_in_sentence;
         // A pronoun may stand for this sentence's subject (« X a dit qu'il… »).
@@ -934,20 +944,20 @@ void EntityTagger::resolve_references(std::string_view text,
         // fronted clause holds it, else for an entity the text was already about: one
         // introduced with the same noun, else one of the same country, else the subject so
         // far — never one the article placed in another country.
-        if (antecedent.empty() && !m.is_pronoun && m.tag != Tag::POSS)
-          antecedent = fronted_subject(text, ts, k);
-        if (antecedent.empty() && !m.is_pronoun && m.tag != Tag::POSS) {
+        if (antecedent.empty() && description && fronted && !subject_after_clause)
+          antecedent = subject_after_fronted_clause(text, ts, k);
+        if (antecedent.empty() && description) {
           // This paragraph's first. A noun of a family (« la biotech ») is then the one the
           // article introduced so, wherever it did; a generic one (« le groupe ») is not looked
           // for before the paragraph, which speaks of its own subject first.
           const bool specific = gazetteer_.descriptor_family(m.descriptor) != nullptr;
+          const std::string_view family = family_of(m.descriptor);
           for (const bool same_paragraph : {true, false})
-            if (antecedent.empty() && (same_paragraph || specific))
+            if (antecedent.empty() && !m.descriptor.empty() && (same_paragraph || specific))
               antecedent = most_recent_first([&](const auto& r) {
                 auto it = introduced_as.find(r.first);
-                return (!same_paragraph || r.second == ts.paragraph) && !m.descriptor.empty() &&
-                       it != introduced_as.end() && it->second.count(family_of(m.descriptor)) &&
-                       compatible(r.first, m);
+                return (!same_paragraph || r.second == ts.paragraph) && it != introduced_as.end() &&
+                       it->second.count(family) && compatible(r.first, m);
               });
           // « l'entreprise normande »: the last one of that country, in this paragraph if
           // one is, else in those before.
