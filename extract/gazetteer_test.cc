@@ -1,7 +1,9 @@
 // The gazetteer's cheap tests say "no" only when no entry can begin at a token.
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
+#include <vector>
 
 #include "extract/gazetteer.h"
 #include "extract/rule_files.h"
@@ -169,6 +171,30 @@ TEST(Gazetteer, MayBeginEntryIsCautiousBeyondLatin1) {
   // « Ő » (U+0150) is outside the letter-by-letter fast path: the answer stays "maybe".
   EXPECT_TRUE(may_begin(g, "Őrvane"));
   EXPECT_TRUE(may_begin(g, "Œuvre"));
+}
+
+// Each default place_countries.tsv row names a place the gazetteer knows and a country that
+// has a government, as the file's header says: a misspelt row would resolve nothing.
+TEST(Gazetteer, EveryPlaceCountryIsAKnownPlaceInACountryWithAGovernment) {
+  const RuleFiles files = RuleFiles::with_extra({});
+  const Gazetteer g = Gazetteer::load(files);
+  std::set<std::string> places;
+  for (const RuleFile* file : files.named("fr/gazetteer/entities.tsv"))
+    for_each_tsv_row(*file, [&](int, const std::vector<std::string_view>& cols) {
+      if (cols.size() > 2 && cols[1] == "Place") places.emplace(cols[2]);
+      if (cols.size() > 3 && cols[1] == "GovernmentBody") places.emplace(cols[3]);
+    });
+  std::size_t rows = 0;
+  for (const RuleFile* file : files.named("fr/gazetteer/place_countries.tsv"))
+    for_each_tsv_row(*file, [&](int line, const std::vector<std::string_view>& cols) {
+      ++rows;
+      ASSERT_EQ(cols.size(), 2u) << "line " << line;
+      EXPECT_TRUE(places.count(std::string(cols[0]))) << "line " << line << ": " << cols[0];
+      EXPECT_TRUE(g.government_of(cols[1])) << "line " << line << ": " << cols[1];
+      ASSERT_NE(g.country_of_place(cols[0]), nullptr);
+      EXPECT_EQ(*g.country_of_place(cols[0]), cols[1]) << "line " << line << ": listed twice";
+    });
+  EXPECT_GT(rows, 400u);
 }
 
 }  // namespace
