@@ -118,6 +118,16 @@ bool is_preposition_de(std::string_view lower) {
   return lower == "de" || lower == "d'" || lower == "du" || lower == "des";
 }
 
+constexpr std::string_view kPluralDefinites[] = {"les", "ces", "aux", "des"};
+
+// « les trois loueurs »: how many a plural description counts, 0 for a word that is no number.
+std::uint8_t number_word(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"deux", "trois", "quatre", "cinq", "six"};
+  for (std::size_t n = 0; n < std::size(kWords); ++n)
+    if (lower == kWords[n]) return static_cast<std::uint8_t>(n + 2);
+  return 0;
+}
+
 std::string capitalize_ascii_first(std::string word) {
   if (!word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
   return word;
@@ -377,6 +387,21 @@ struct Finder {
   }
 
   // A descriptor phrase starting at i: (last token of the descriptor, descriptor).
+  // The organization noun a plural word is (« loueurs », « groupes », « rivaux »), listed as
+  // it is or by its singular; not a product's.
+  const Descriptor* plural_descriptor(std::size_t i) const {
+    if (i >= s.size() || !is_word(s.token(i))) return nullptr;
+    const std::string_view plural = s.lower(i);
+    std::string singular[3];
+    if (plural.ends_with('s') || plural.ends_with('x')) singular[0] = std::string(plural.substr(0, plural.size() - 1));
+    if (plural.ends_with("aux")) singular[1] = std::string(plural.substr(0, plural.size() - 3)) + "al";
+    singular[2] = plural;  // listed in the plural, or invariable (« start-up »)
+    for (const std::string& word : singular)
+      if (!word.empty())
+        if (const Descriptor* d = gaz.org_descriptor(word); d && !d->product) return d;
+    return nullptr;
+  }
+
   std::optional<std::pair<std::size_t, const Descriptor*>> descriptor(std::size_t i) const {
     if (!s.may_begin(i, Gazetteer::kDescriptor)) return std::nullopt;
     const std::size_t limit = std::min(s.size(), i + gaz.longest_descriptor_words() + 1);
@@ -535,6 +560,33 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
             continue;
           }
         }
+      }
+    }
+
+    // « les trois loueurs », « aux deux groupes chinois »: organizations named before, as many
+    // as the number says. Not when names follow (« les deux start-up X et Y »), nor with a
+    // complement (« les deux filiales de X »), which the rules read.
+    if (const std::uint8_t count = number_word(lower);
+        count > 0 && i > 0 && is_one_of(s.lower(i - 1), kPluralDefinites) &&
+        find.plural_descriptor(i + 1)) {
+      std::size_t k = i + 2;
+      std::string country;
+      if (const Nationality* nat = find.nationality(k)) {
+        country = nat->country;
+        ++k;
+      }
+      const std::size_t owner = k + (s.is(k + 1, "l'") ? 2 : 1);
+      const bool followed =
+          k < s.size() && (find.can_start_name(k) || find.gazetteer_name(k) ||
+                           (is_preposition_de(s.lower(k)) && owner < s.size() &&
+                            (find.can_start_name(owner) || find.gazetteer_name(owner))));
+      if (!followed) {
+        EntityMention& m = add(i, k - 1, Tag::ORG, "");
+        m.is_reference = true;
+        m.group_size = count;
+        m.country = std::move(country);
+        i = k;
+        continue;
       }
     }
 
@@ -807,7 +859,7 @@ namespace {
 
 bool is_antecedent(const EntityMention& m) {
   return (m.tag == Tag::ORG || m.tag == Tag::UNK) && !m.canonical.empty() && !m.is_media &&
-         m.parent.empty();
+         m.parent.empty() && m.group_size == 0;
 }
 
 }  // namespace
@@ -890,6 +942,19 @@ void EntityTagger::resolve_references(std::string_view text,
         if (!m.descriptor.empty())
           introduced_as[m.canonical].emplace(family_of(m.descriptor));
       }
+  // « Tarvenn » after « le groupe américain Tarvenn Security »: a name that begins a longer
+  // one, and that nothing introduced, was introduced as the longer one was.
+  for (const auto& name : in_order_of_first_mention) {
+    if (introduced_as.count(name)) continue;
+    for (const auto& longer : in_order_of_first_mention)
+      if (longer.size() > name.size() && longer.starts_with(name) && longer[name.size()] == ' ' &&
+          introduced_as.count(longer)) {
+        introduced_as[name] = introduced_as[longer];
+        if (auto it = known_country.find(longer); it != known_country.end())
+          known_country.try_emplace(name, it->second);
+        break;
+      }
+  }
   // The entity named most often; of those named as often, the one named first (the
   // headline's), not the first in alphabetical order.
   std::string article_topic;
@@ -897,11 +962,26 @@ void EntityTagger::resolve_references(std::string_view text,
   for (const auto& name : in_order_of_first_mention)
     if (counts[name] > best) best = counts[name], article_topic = name;
 
+  // « la start-up » is not the company the article introduced only as « le groupe X ».
+  auto clashes = [&](const std::string& candidate, const EntityMention& m) {
+    if (m.descriptor.empty()) return false;
+    auto it = introduced_as.find(candidate);
+    if (it == introduced_as.end()) return false;
+    const std::string_view family = family_of(m.descriptor);
+    return !it->second.count(family) &&
+           std::any_of(it->second.begin(), it->second.end(), [&](const std::string& noun) {
+             return gazetteer_.descriptors_clash(noun, family);
+           });
+  };
   auto compatible = [&](const std::string& candidate, const EntityMention& m) {
-    if (candidate.empty()) return false;
+    if (candidate.empty() || clashes(candidate, m)) return false;
     auto it = known_country.find(candidate);
     return m.country.empty() || it == known_country.end() || it->second == m.country;
   };
+  // The entities named most often first; of those named as often, the first named first.
+  std::vector<std::string> by_mentions = in_order_of_first_mention;
+  std::stable_sort(by_mentions.begin(), by_mentions.end(),
+                   [&](const std::string& a, const std::string& b) { return counts[a] > counts[b]; });
   // Entities in order of mention, the most recent last, with the paragraph they were in.
   std::vector<std::pair<std::string, std::size_t>> recent;
   auto most_recent_first = [&](auto&& accept) -> std::string {
@@ -910,15 +990,47 @@ void EntityTagger::resolve_references(std::string_view text,
     return {};
   };
 
+  // « les trois loueurs »: so many distinct organizations named in the sentences before, in
+  // this paragraph or the one before: the ones the article names most (the parties to a deal,
+  // not the fund behind one of them), the last named first among equals. None if fewer were
+  // named, or if one is placed elsewhere than the description says.
+  std::size_t previous_paragraph = static_cast<std::size_t>(-1);
+  auto group_named_before = [&](const EntityMention& m, std::size_t paragraph,
+                                std::size_t named_before_sentence) {
+    std::vector<std::string> candidates;
+    for (std::size_t r = named_before_sentence; r-- > 0;) {
+      if (recent[r].second != paragraph && recent[r].second != previous_paragraph) break;
+      if (std::find(candidates.begin(), candidates.end(), recent[r].first) == candidates.end())
+        candidates.push_back(recent[r].first);
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [&](const std::string& a, const std::string& b) { return counts[a] > counts[b]; });
+    if (candidates.size() < m.group_size) return std::vector<std::string>{};
+    candidates.resize(m.group_size);
+    if (!std::all_of(candidates.begin(), candidates.end(),
+                     [&](const std::string& name) { return compatible(name, m); }))
+      return std::vector<std::string>{};
+    // In the order the text first named them.
+    std::sort(candidates.begin(), candidates.end(), [&](const std::string& a, const std::string& b) {
+      return std::find(in_order_of_first_mention.begin(), in_order_of_first_mention.end(), a) <
+             std::find(in_order_of_first_mention.begin(), in_order_of_first_mention.end(), b);
+    });
+    return candidates;
+  };
+
   std::string paragraph_topic;
   std::string previous_subject;  // first organization of the last sentence that named one
   std::size_t paragraph = static_cast<std::size_t>(-1);
   for (auto& ts : sentences) {
     if (ts.paragraph != paragraph) {
+      previous_paragraph = paragraph;
       paragraph = ts.paragraph;
       paragraph_topic.clear();
       previous_subject.clear();
     }
+    // « Les deux sociétés comptent parmi leurs clients… »: the group « leurs » stands for.
+    const EntityMention* group_in_sentence = nullptr;
+    const std::size_t named_before_sentence = recent.size();
     std::string sentence_subject;
     // « Face à A et à B, il mise… »: what a pronoun of the sentence stands for is a subject
     // named before it, not A or B, which a phrase opening the sentence names.
@@ -930,13 +1042,33 @@ void EntityTagger::resolve_references(std::string_view text,
     const std::string topic_before_sentence = fronted ? paragraph_topic : std::string();
     for (std::size_t k = 0; k < ts.mentions.size(); ++k) {
       auto& m = ts.mentions[k];
+      if (m.group_size > 0) {
+        m.members = group_named_before(m, ts.paragraph, named_before_sentence);
+        if (!m.members.empty()) {
+          m.canonical = m.members.front();
+          group_in_sentence = &m;
+        }
+        continue;
+      }
+      if (m.tag == Tag::POSS && group_in_sentence &&
+          text.substr(m.begin, m.end - m.begin) == "leurs") {
+        m.members = group_in_sentence->members;
+        m.canonical = m.members.front();
+        m.is_reference = true;
+        continue;
+      }
       if ((m.is_reference && m.tag == Tag::ORG) || m.tag == Tag::POSS) {
         std::string antecedent;
         const bool description = m.tag != Tag::POSS && !m.is_pronoun;
         const bool subject_after_clause = fronted && after_comma(text, ts.sentence.begin, m);
         if (description && k > 0 && !subject_after_clause && is_antecedent(ts.mentions[k - 1]) &&
-            is_apposition(text, ts.mentions[k - 1], m))
+            is_apposition(text, ts.mentions[k - 1], m)) {
           antecedent = ts.mentions[k - 1].canonical;
+          // « Cybrelis, l'éditeur rennais »: the apposition says what it is, as an
+          // introducing noun would.
+          if (!m.descriptor.empty()) introduced_as[antecedent].emplace(family_of(m.descriptor));
+          if (!m.country.empty()) known_country.try_emplace(antecedent, m.country);
+        }
         if (antecedent.empty() && m.tag == Tag::POSS) antecedent = last_in_sentence;
         // A pronoun may stand for this sentence's subject (« X a dit qu'il… »).
         if (antecedent.empty() && m.is_pronoun) antecedent = pronoun_subject;
@@ -970,14 +1102,31 @@ void EntityTagger::resolve_references(std::string_view text,
               });
         }
         const std::string& topic = subject_after_clause ? topic_before_sentence : paragraph_topic;
+        bool clashed = false;
         for (const std::string* fallback :
              {&std::as_const(previous_subject), &topic, &std::as_const(article_topic)})
-          if (antecedent.empty() && compatible(*fallback, m)) antecedent = *fallback;
+          if (antecedent.empty()) {
+            if (compatible(*fallback, m)) antecedent = *fallback;
+            else clashed = clashed || (!fallback->empty() && clashes(*fallback, m));
+          }
+        // « Fondé en 2016 par X, le groupe… » in an article about its subsidiary: the company
+        // named most that a description introduced and that this one fits.
+        if (antecedent.empty() && clashed)
+          for (const std::string& name : by_mentions)
+            if (antecedent.empty() && introduced_as.count(name) && compatible(name, m))
+              antecedent = name;
         m.canonical = antecedent;
         if (m.tag == Tag::POSS) m.is_reference = true;
       }
+      // « Sa plateforme X équipe… »: the sentence is about whom « sa » stands for.
+      if (m.tag == Tag::POSS && sentence_subject.empty() && !m.canonical.empty() &&
+          m.begin <= ts.sentence.begin + 4)
+        sentence_subject = m.canonical;
       if (is_antecedent(m)) {
-        if (sentence_subject.empty()) sentence_subject = m.canonical;
+        // « Créé en 2009 par X, ancien ingénieur du CHU, Dossaris… »: the subject follows the
+        // fronted clause.
+        if (sentence_subject.empty() && (!fronted || after_comma(text, ts.sentence.begin, m)))
+          sentence_subject = m.canonical;
         if (pronoun_subject.empty() && opens_clause(text, ts.sentence.begin, m))
           pronoun_subject = m.canonical;
         last_in_sentence = m.canonical;

@@ -45,6 +45,10 @@ struct EntityMention {
   std::string leader;   // « l'administration Obama »: the leader named
   std::string parent;   // « l'activité batteries d'Orvane »: the parent's name
   std::vector<std::string> aliases;  // other names the article gives it (« X, ou KDS »)
+  // « les trois loueurs »: a plural description of so many organizations named before
+  // (group_size), resolved to them (members; canonical is then the first).
+  std::uint8_t group_size = 0;
+  std::vector<std::string> members;
 };
 
 struct TaggedSentence {

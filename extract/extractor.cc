@@ -356,11 +356,16 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
       if (!m.leader.empty())
         add({m.leader, EntityType::Person, {}}, "leader-of",
             {m.canonical, EntityType::GovernmentBody, {}}, "np.administration", m.begin, m.end, {});
-      if (!m.country.empty() && (m.tag == Tag::ORG) && !m.canonical.empty())
+      if (!m.country.empty() && (m.tag == Tag::ORG) && !m.canonical.empty()) {
         // The most precise place the text gives: « lyonnaise » → Lyon, « allemand » → Germany.
-        add(side_of(ts, index, EntityType::Organization, m.canonical), "based-in",
-            {m.city.empty() ? m.country : m.city, EntityType::Place, {}}, m.is_reference ? "np.nationality-description" : "np.nationality-intro",
-            m.begin, m.end, {});
+        // « les deux groupes chinois »: each of them.
+        const std::span<const std::string> named =
+            m.members.empty() ? std::span(&m.canonical, 1) : std::span(m.members);
+        for (const std::string& name : named)
+          add(side_of(ts, index, EntityType::Organization, name), "based-in",
+              {m.city.empty() ? m.country : m.city, EntityType::Place, {}},
+              m.is_reference ? "np.nationality-description" : "np.nationality-intro", m.begin, m.end, {});
+      }
     }
 
     QualifierFinder::Sentence cues(rules.qualifiers, text, ts);

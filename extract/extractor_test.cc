@@ -193,5 +193,20 @@ TEST(Extractor, ANationalityAfterAnyNounPlacesTheNameAfterIt) {
                                       "Zentor based-in Netherlands"}));
 }
 
+// « les deux groupes chinois »: a plural description stands for that many organizations the
+// text named before, each of them placed where the adjective says; it stands for no one when
+// fewer were named.
+TEST(Extractor, APluralDescriptionStandsForEachOrganizationNamedBefore) {
+  const std::string text =
+      "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "
+      "chinois visent l'Europe.\n"
+      "Les trois sociétés chinoises visent l'Afrique.";
+  std::vector<Fact> based_in;
+  for (auto& f : extractor().extract(Document{"a.txt", "a.txt", "", text}))
+    if (f.relation == "based-in") based_in.push_back(f);
+  EXPECT_EQ(triples(based_in),
+            (std::vector<std::string>{"Quintex based-in China", "Zentor based-in China"}));
+}
+
 }  // namespace
 }  // namespace toile

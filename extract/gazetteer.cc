@@ -348,6 +348,12 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
     g.descriptor_families_[lower_utf8(require(f, line, cols, 0, "descriptor"))] =
         std::string(require(f, line, cols, 1, "family"));
   });
+  rows_of(files, "fr/gazetteer/descriptor_clashes.tsv", [&](const RuleFile& f, int line, const auto& cols) {
+    const std::string a = lower_utf8(require(f, line, cols, 0, "family or noun"));
+    const std::string b = lower_utf8(require(f, line, cols, 1, "family or noun"));
+    g.descriptor_clashes_.try_emplace(a + '\t' + b);
+    g.descriptor_clashes_.try_emplace(b + '\t' + a);
+  });
   rows_of(files, "fr/gazetteer/place_countries.tsv", [&](const RuleFile& f, int line, const auto& cols) {
     g.place_countries_[std::string(require(f, line, cols, 0, "place"))] =
         std::string(require(f, line, cols, 1, "country"));
@@ -419,6 +425,12 @@ const std::string* Gazetteer::descriptor_family(std::string_view lowercase_first
 const std::string* Gazetteer::country_of_place(std::string_view place_canonical) const {
   return place_countries_.find(place_canonical);
 }
+bool Gazetteer::descriptors_clash(std::string_view a, std::string_view b) const {
+  thread_local std::string key;
+  key.assign(a).append(1, '\t').append(b);
+  return descriptor_clashes_.contains(key);
+}
+
 bool Gazetteer::is_impersonal_verb(std::string_view word) const {
   return impersonal_verbs_.contains(word);
 }

@@ -105,6 +105,9 @@ class Gazetteer {
   // The family of a descriptor, by its first word: « jeune » (pousse) → « start-up »; null
   // for a noun of no family (the generic « société », « groupe »).
   const std::string* descriptor_family(std::string_view lowercase_first_word) const;
+  // Whether two descriptor families (or nouns of none) never name the same company: « la
+  // start-up » is not the company introduced as « le groupe X ».
+  bool descriptors_clash(std::string_view family_a, std::string_view family_b) const;
   // The country a place lies in: "Seoul" → "South Korea"; null when unknown.
   const std::string* country_of_place(std::string_view place_canonical) const;
   // « faut », « agit »: after « il », a verb that makes it stand for nothing.
@@ -123,6 +126,7 @@ class Gazetteer {
   WordSet impersonal_verbs_;
   WordTable<std::string> place_countries_;
   WordTable<std::string> descriptor_families_;
+  WordSet descriptor_clashes_;  // "a\tb" for each clashing pair, both orders
   WordTable<Nationality> nationalities_;
   WordTable<Descriptor> org_descriptors_;
   WordSet descriptor_prefixes_;  // the first n words of every org_descriptors_ key, for every n

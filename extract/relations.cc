@@ -1178,6 +1178,12 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
       for (int index : mentions_in(capture, slot.list)) {
         const auto& m = sentence.mentions[static_cast<std::size_t>(index)];
         if (!slot.tags.count(m.tag) || m.canonical.empty()) continue;
+        // « les deux groupes », « leurs »: each organization of the group.
+        if (!m.members.empty()) {
+          for (const std::string& member : m.members)
+            (slot.subject ? subjects : objects).push_back({index, slot_type(slot, m.tag), member});
+          continue;
+        }
         std::string name = m.canonical;
         if (slot.state && (m.tag == Tag::LOC || m.tag == Tag::NAT)) {
           if (m.tag == Tag::LOC && !m.is_country) continue;  // a city does not act as a state
