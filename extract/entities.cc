@@ -234,9 +234,11 @@ class SentenceView {
   bool at_start(std::size_t i) const {
     if (i == 0) return true;
     const auto prev = word(i - 1);
+    // « « Seuls, nous ne pouvions rien. Ensemble, … » »: a sentence inside a quotation.
     return tokens_[i - 1].kind == TokenKind::Punct &&
            (prev == "\xC2\xAB" || prev == "\"" || prev == ":" || prev == "-" || prev == "(" ||
-            prev == "\xE2\x80\x94" || prev == "\xE2\x80\x93");
+            prev == "\xE2\x80\x94" || prev == "\xE2\x80\x93" || prev == "." || prev == "!" ||
+            prev == "?");
   }
 
  private:
@@ -374,10 +376,12 @@ struct Finder {
       }
       // « Caisse des Forêts », « Banque de France »: a connector joins two capitalised words
       // when the first is a French common noun (« Kerlio d'Orvane » stays two names).
-      if (last + 2 < s.size() && is_connector(s.lower(last + 1)) &&
-          starts_uppercase(s.word(last + 2)) && !gaz.is_not_name(s.lower(last + 2)) &&
-          lex.is_common_word(s.lower(last)) && !gaz.name(s.word(last + 2))) {
-        last += 2;
+      // « Polyclinique de l'Iroise »: the same with an article.
+      const std::size_t joined = last + (s.is(last + 1, "de") && s.is(last + 2, "l'") ? 3 : 2);
+      if (joined < s.size() && is_connector(s.lower(last + 1)) &&
+          starts_uppercase(s.word(joined)) && !gaz.is_not_name(s.lower(joined)) &&
+          lex.is_common_word(s.lower(last)) && !gaz.name(s.word(joined))) {
+        last = joined;
         continue;
       }
       break;
@@ -486,6 +490,113 @@ std::string canonical_name(const Gazetteer& gaz, std::string_view surface) {
 std::string government_name(const Gazetteer& gaz, const std::string& country) {
   if (auto g = gaz.government_of(country)) return *g;
   return country + " government";
+}
+
+
+// The initials of a name's words but its articles and prepositions, upper-cased:
+// « Caisse nationale d'assurance maladie » → « CNAM ».
+std::string initials_of(std::string_view long_form) {
+  static constexpr std::string_view kSkipped[] = {"de", "du", "des", "d", "la", "le", "les", "l",
+                                                  "et", "pour", "en", "à", "aux", "au", "sur"};
+  std::string initials;
+  std::size_t i = 0;
+  while (i < long_form.size()) {
+    std::size_t end = i;
+    while (end < long_form.size() && long_form[end] != ' ' && long_form[end] != '\'') ++end;
+    const std::string word = lower_utf8(long_form.substr(i, end - i));
+    if (!word.empty() && !is_one_of(word, kSkipped)) {
+      UChar32 c;
+      std::int32_t at = 0;
+      U8_NEXT(word.data(), at, static_cast<std::int32_t>(word.size()), c);
+      if (c < 0) return {};
+      char buffer[4];
+      std::int32_t length = 0;
+      UBool error = false;
+      U8_APPEND(buffer, length, 4, u_toupper(c), error);
+      if (error) return {};
+      initials.append(buffer, static_cast<std::size_t>(length));
+    }
+    i = end + 1;
+  }
+  return initials;
+}
+
+// An acronym's letters before any hyphen, upper-cased: « SNMC-CGT » → « SNMC », « Cnam » →
+// « CNAM »; empty for a word that is no acronym (lower case but for its first letter and
+// under four letters, or not letters).
+std::string acronym_letters(std::string_view acronym) {
+  const std::string_view head = acronym.substr(0, acronym.find('-'));
+  if (head.size() < 2 || head.size() > 8) return {};
+  std::string letters;
+  for (char c : head) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) return {};
+    letters += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return letters;
+}
+
+// « la Caisse nationale d'assurance maladie (Cnam) »: a name spelled out, lower-case words
+// and all, with its acronym in brackets after it. Both mentions become the acronym's entity
+// (the name later articles and sentences use), a government body when the name begins with
+// a public body's noun.
+void join_spelled_out_names(std::string_view text, const Gazetteer& gaz,
+                            std::vector<EntityMention>& mentions) {
+  for (std::size_t k = 0; k + 1 < mentions.size(); ++k) {
+    EntityMention& name = mentions[k];
+    EntityMention& acronym = mentions[k + 1];
+    if (name.surface.empty() || name.is_reference || acronym.surface.empty() ||
+        !(name.tag == Tag::UNK || name.tag == Tag::ORG) || acronym.end >= text.size() ||
+        text[acronym.end] != ')')
+      continue;
+    std::string_view between = text.substr(name.end, acronym.begin - name.end);
+    while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+    if (between.empty() || between.back() != '(') continue;
+    between.remove_suffix(1);
+    while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+    const bool plain_words = std::all_of(between.begin(), between.end(), [](char c) {
+      return c == ' ' || c == '\'' || c == '-' || std::isalpha(static_cast<unsigned char>(c)) ||
+             static_cast<unsigned char>(c) >= 0x80;
+    });
+    if (!plain_words || std::count(between.begin(), between.end(), ' ') > 10) continue;
+    const std::string long_form = name.surface + std::string(between);
+    const std::string letters = acronym_letters(acronym.surface);
+    if (letters.empty() || initials_of(long_form) != letters) continue;
+    name.end += between.size();
+    name.surface = long_form;
+    name.canonical = acronym.canonical;
+    if (name.tag == Tag::UNK) {
+      const std::string first = lower_utf8(long_form.substr(0, long_form.find(' ')));
+      name.tag = gaz.is_authority_noun(first) ? Tag::GOV : Tag::ORG;
+    }
+    acronym.tag = name.tag;
+  }
+}
+
+// « ex-Électrolys »: a former name, without the prefix. Right after the name it had become
+// (« Hynoval (ex-Électrolys) », « Hynoval, ex-Électrolys, »), it is said of that name and is no
+// mention of its own: the rules read « Hynoval (ex-Électrolys) a annoncé » as Hynoval's.
+void read_former_names(std::string_view text, const Gazetteer& gaz,
+                       std::vector<EntityMention>& mentions) {
+  constexpr std::string_view kPrefix = "ex-";
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    EntityMention& m = mentions[k];
+    if (m.surface.size() <= kPrefix.size() || !m.surface.starts_with(kPrefix) ||
+        !starts_uppercase(std::string_view(m.surface).substr(kPrefix.size())))
+      continue;
+    m.surface.erase(0, kPrefix.size());
+    m.canonical = canonical_name(gaz, m.surface);
+    if (k > 0 && !mentions[k - 1].surface.empty() && !mentions[k - 1].is_reference) {
+      std::string_view between = text.substr(mentions[k - 1].end, m.begin - mentions[k - 1].end);
+      while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+      if (between == "(" || between == "( " || between == "," || between == ", ") {
+        mentions[k - 1].former_name = std::move(m.canonical);
+        mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(k));
+        --k;
+        continue;
+      }
+    }
+    m.begin += kPrefix.size();
+  }
 }
 
 }  // namespace
@@ -671,9 +782,14 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
               city = name;
             }
           }
-        if (d->second->refers && !d->second->plural && (!owned || last != descriptor_last) && i > 0 &&
-            is_singular_definite(s.lower(i - 1))) {
-          EntityMention& m = add(i, last, Tag::ORG, "");
+        // « la nouvelle société », « le futur ensemble »: an adjective may come first.
+        static constexpr std::string_view kBeforeNoun[] = {"nouvelle", "nouveau", "nouvel",
+                                                           "future",   "futur",   "petite",
+                                                           "petit",    "grande",  "grand"};
+        const std::size_t first = i > 1 && is_one_of(s.lower(i - 1), kBeforeNoun) ? i - 1 : i;
+        if (d->second->refers && !d->second->plural && (!owned || last != descriptor_last) &&
+            first > 0 && is_singular_definite(s.lower(first - 1))) {
+          EntityMention& m = add(first, last, Tag::ORG, "");
           m.is_reference = true;
           m.country = country;
           m.city = city;
@@ -765,7 +881,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       const bool introduced = !out.empty() && out.back().surface == kIntroMarker;
       if (legal_form || (i > 0 && gazetteer_.is_corporate_prefix(s.word(i)) && last > i)) {
         tag = Tag::ORG;
-      } else if (!introduced && last > i && gazetteer_.is_first_name(std::string(s.word(i)))) {
+      } else if (!introduced && last > i && !s.is(i - 1, "chez") &&  // « analyste chez Octave Bourse »
+                 gazetteer_.is_first_name(std::string(s.word(i)))) {
         tag = Tag::PER;
       } else if (find.title_before(i)) {
         tag = Tag::PER;
@@ -802,6 +919,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     }
     kept.push_back(std::move(out[k]));
   }
+  read_former_names(text, gazetteer_, kept);
+  join_spelled_out_names(text, gazetteer_, kept);
   return kept;
 }
 
@@ -903,6 +1022,17 @@ bool opened_by_participle(std::string_view text, const TaggedSentence& ts) {
   const std::string_view first = sentence.substr(0, sentence.find(' '));
   return first.ends_with("é") || first.ends_with("ée") || first.ends_with("és") ||
          first.ends_with("ées") || first == "Issu" || first == "Issue";
+}
+
+// « Baptisée Hyvalor, la nouvelle société… »: a sentence opened by a participle that names
+// the subject after it.
+bool opened_by_naming(std::string_view text, const TaggedSentence& ts) {
+  static constexpr std::string_view kParticiples[] = {
+      "baptisé", "baptisée", "baptisés", "baptisées", "rebaptisé", "rebaptisée", "dénommé",
+      "dénommée", "appelé", "appelée"};
+  const std::string_view sentence =
+      text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
+  return is_one_of(lower_utf8(sentence.substr(0, sentence.find(' '))), kParticiples);
 }
 
 // « Fondé en 2011 par X, qui restera à la tête de l'entreprise, Y équipe… »: in a sentence
@@ -1069,7 +1199,16 @@ void EntityTagger::resolve_references(std::string_view text,
           if (!m.descriptor.empty()) introduced_as[antecedent].emplace(family_of(m.descriptor));
           if (!m.country.empty()) known_country.try_emplace(antecedent, m.country);
         }
-        if (antecedent.empty() && m.tag == Tag::POSS) antecedent = last_in_sentence;
+        // « Baptisée Hyvalor, la nouvelle société » is Hyvalor.
+        if (antecedent.empty() && description && subject_after_clause && opened_by_naming(text, ts))
+          for (std::size_t j = 0; j < k && antecedent.empty(); ++j)
+            if (is_antecedent(ts.mentions[j]) && !ts.mentions[j].is_reference)
+              antecedent = ts.mentions[j].canonical;
+        // « EDF et la SNCF figurent parmi ses clients »: whose clients is said before the
+        // clause, not by the names that open it.
+        const bool among = m.tag == Tag::POSS &&
+                           text.substr(ts.sentence.begin, m.begin - ts.sentence.begin).ends_with("parmi ");
+        if (antecedent.empty() && m.tag == Tag::POSS && !among) antecedent = last_in_sentence;
         // A pronoun may stand for this sentence's subject (« X a dit qu'il… »).
         if (antecedent.empty() && m.is_pronoun) antecedent = pronoun_subject;
         // A description (« le groupe allemand ») stands for the subject of the sentence whose

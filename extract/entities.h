@@ -44,6 +44,7 @@ struct EntityMention {
   std::string city;     // « la start-up lyonnaise X »: Lyon (country France)
   std::string leader;   // « l'administration Obama »: the leader named
   std::string parent;   // « l'activité batteries d'Orvane »: the parent's name
+  std::string former_name;  // « Hynoval (ex-Électrolys) »: the name it had before
   std::vector<std::string> aliases;  // other names the article gives it (« X, ou KDS »)
   // « les trois loueurs »: a plural description of so many organizations named before
   // (group_size), resolved to them (members; canonical is then the first).

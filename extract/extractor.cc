@@ -353,6 +353,10 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
       if (!m.parent.empty())
         add(side_of(ts, index, EntityType::Organization, m.canonical), "subsidiary-of",
             {m.parent, EntityType::Organization, {}}, "np.unit-of", m.begin, m.end, {});
+      if (!m.former_name.empty())
+        add({m.former_name, EntityType::Organization, {}}, "renamed-to",
+            side_of(ts, index, EntityType::Organization, m.canonical), "np.former-name", m.begin,
+            m.end, {});
       if (!m.leader.empty())
         add({m.leader, EntityType::Person, {}}, "leader-of",
             {m.canonical, EntityType::GovernmentBody, {}}, "np.administration", m.begin, m.end, {});

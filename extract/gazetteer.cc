@@ -333,7 +333,10 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
       g.names_.try_emplace(key_of(surface), entry);
   });
   rows_of(files, "fr/gazetteer/corporate_suffixes.txt", [&](const RuleFile& f, int line, const auto& cols) {
-    g.corporate_suffixes_.try_emplace(lower_ascii(require(f, line, cols, 0, "suffix")));
+    const std::string_view suffix = require(f, line, cols, 0, "suffix");
+    g.corporate_suffixes_.try_emplace(lower_ascii(suffix));
+    if (!suffix.empty() && suffix[0] >= 'a' && suffix[0] <= 'z')
+      g.lowercase_suffixes_.try_emplace(std::string(suffix));
   });
   rows_of(files, "fr/gazetteer/corporate_prefixes.txt", [&](const RuleFile& f, int line, const auto& cols) {
     g.corporate_prefixes_.try_emplace(lower_ascii(require(f, line, cols, 0, "prefix")));
@@ -343,6 +346,9 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
   });
   rows_of(files, "fr/gazetteer/unit_nouns.txt", [&](const RuleFile& f, int line, const auto& cols) {
     g.unit_nouns_.try_emplace(lower_utf8(require(f, line, cols, 0, "noun")));
+  });
+  rows_of(files, "fr/gazetteer/authority_nouns.txt", [&](const RuleFile& f, int line, const auto& cols) {
+    g.authority_nouns_.try_emplace(lower_utf8(require(f, line, cols, 0, "noun")));
   });
   rows_of(files, "fr/gazetteer/descriptor_families.tsv", [&](const RuleFile& f, int line, const auto& cols) {
     g.descriptor_families_[lower_utf8(require(f, line, cols, 0, "descriptor"))] =
@@ -416,6 +422,10 @@ const NameEntry* Gazetteer::name_of_known_first_word(std::string_view surface) c
 bool Gazetteer::is_not_name(std::string_view word) const {
   return not_names_.contains(word);
 }
+bool Gazetteer::is_authority_noun(std::string_view word) const {
+  return authority_nouns_.contains(word);
+}
+
 bool Gazetteer::is_unit_noun(std::string_view word) const {
   return unit_nouns_.contains(word);
 }
@@ -460,6 +470,9 @@ const std::string* Gazetteer::leader_government(std::string_view person) const {
   return leaders_.find(person);
 }
 bool Gazetteer::is_corporate_suffix(std::string_view word) const {
+  // « Zentor SE », but not « Zentor se bat », « Zentor sa filiale »: a word in lower case only
+  // as the file writes it (« plc »).
+  if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') return lowercase_suffixes_.contains(word);
   return contains_lower_ascii(corporate_suffixes_, word);
 }
 bool Gazetteer::is_corporate_prefix(std::string_view word) const {

@@ -102,6 +102,8 @@ class Gazetteer {
   bool is_corporate_prefix(std::string_view word) const;
   bool is_not_name(std::string_view lowercase_word) const;
   bool is_unit_noun(std::string_view lowercase_word) const;
+  // « autorité », « caisse »: the first word of a public body's name spelled out.
+  bool is_authority_noun(std::string_view lowercase_word) const;
   // The family of a descriptor, by its first word: « jeune » (pousse) → « start-up »; null
   // for a noun of no family (the generic « société », « groupe »).
   const std::string* descriptor_family(std::string_view lowercase_first_word) const;
@@ -123,6 +125,7 @@ class Gazetteer {
   WordSet lowercase_name_prefixes_;     // the same for lowercase_names_
   WordSet not_names_;
   WordSet unit_nouns_;
+  WordSet authority_nouns_;
   WordSet impersonal_verbs_;
   WordTable<std::string> place_countries_;
   WordTable<std::string> descriptor_families_;
@@ -142,6 +145,7 @@ class Gazetteer {
   WordTable<std::string> governments_;
   WordTable<std::string> leaders_;
   WordSet corporate_suffixes_;
+  WordSet lowercase_suffixes_;  // those the file writes in lower case (« plc »), as written
   WordSet corporate_prefixes_;
   std::size_t longest_name_words_ = 1;
   std::size_t longest_descriptor_words_ = 1;

@@ -142,11 +142,15 @@ TEST(Gazetteer, DescriptorPrefixWordsCountsTheWordsThatBeginADescriptor) {
 TEST(Gazetteer, CorporateSuffixesIgnoreAsciiCase) {
   const auto files =
       RuleFiles::with_extra({{"fr/gazetteer/corporate_suffixes.txt", "test/corporate_suffixes.txt",
-                              "SA\nGmbH\nÉts\nGesellschaft-mit-beschraenkter-Haftung\n"}},
+                              "SA\nGmbH\nÉts\nGesellschaft-mit-beschraenkter-Haftung\nplc\n"}},
                             /*include_defaults=*/false);
   const Gazetteer g = Gazetteer::load(files);
   EXPECT_TRUE(g.is_corporate_suffix("SA"));
-  EXPECT_TRUE(g.is_corporate_suffix("sa"));
+  EXPECT_TRUE(g.is_corporate_suffix("Sa"));
+  // « Zentor sa filiale », « Zentor se bat »: a word in lower case is a suffix only as written.
+  EXPECT_FALSE(g.is_corporate_suffix("sa"));
+  EXPECT_TRUE(g.is_corporate_suffix("plc"));
+  EXPECT_TRUE(g.is_corporate_suffix("PLC"));
   EXPECT_TRUE(g.is_corporate_suffix("GMBH"));
   EXPECT_FALSE(g.is_corporate_suffix("SAS"));
   EXPECT_TRUE(g.is_corporate_suffix("ÉTS"));  // « É » kept as written, the rest lowered
