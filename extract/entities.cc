@@ -386,11 +386,16 @@ struct Finder {
       }
       break;
     }
+    // « HyFab 1 », « Hangar 7 »: a number of one or two digits ends a name before a comma, a
+    // bracket or the sentence's end (« Orvane 2 millions » is no name).
+    if (last + 1 < s.size() && s.token(last + 1).kind == TokenKind::Number &&
+        s.word(last + 1).size() <= 2 &&
+        (last + 2 == s.size() || s.token(last + 2).kind == TokenKind::Punct))
+      ++last;
     // « Inc. »: the suffix's full stop belongs to it when a name ends the sentence.
     return last;
   }
 
-  // A descriptor phrase starting at i: (last token of the descriptor, descriptor).
   // The organization noun a plural word is (« loueurs », « groupes », « rivaux »), listed as
   // it is or by its singular; not a product's.
   const Descriptor* plural_descriptor(std::size_t i) const {
@@ -406,6 +411,7 @@ struct Finder {
     return nullptr;
   }
 
+  // A descriptor phrase starting at i: (last token of the descriptor, descriptor).
   std::optional<std::pair<std::size_t, const Descriptor*>> descriptor(std::size_t i) const {
     if (!s.may_begin(i, Gazetteer::kDescriptor)) return std::nullopt;
     const std::size_t limit = std::min(s.size(), i + gaz.longest_descriptor_words() + 1);
@@ -1035,6 +1041,15 @@ bool opened_by_naming(std::string_view text, const TaggedSentence& ts) {
   return is_one_of(lower_utf8(sentence.substr(0, sentence.find(' '))), kParticiples);
 }
 
+// « EDF et la SNCF figurent parmi ses clients », « Le fonds X détient 40 % de son capital »:
+// a possessive whose owner the text named before the clause, not the names that open it.
+bool owner_named_before_clause(std::string_view text, std::size_t sentence_begin,
+                               const EntityMention& possessive) {
+  const std::string_view before = text.substr(sentence_begin, possessive.begin - sentence_begin);
+  const std::string_view after = text.substr(possessive.end);
+  return before.ends_with("parmi ") || (before.ends_with("% de ") && after.starts_with(" capital"));
+}
+
 // « Fondé en 2011 par X, qui restera à la tête de l'entreprise, Y équipe… »: in a sentence
 // opened by a participle, a description inside the fronted clause (mention k) stands for the
 // subject named after it, behind a comma. Empty when there is none.
@@ -1204,11 +1219,9 @@ void EntityTagger::resolve_references(std::string_view text,
           for (std::size_t j = 0; j < k && antecedent.empty(); ++j)
             if (is_antecedent(ts.mentions[j]) && !ts.mentions[j].is_reference)
               antecedent = ts.mentions[j].canonical;
-        // « EDF et la SNCF figurent parmi ses clients »: whose clients is said before the
-        // clause, not by the names that open it.
-        const bool among = m.tag == Tag::POSS &&
-                           text.substr(ts.sentence.begin, m.begin - ts.sentence.begin).ends_with("parmi ");
-        if (antecedent.empty() && m.tag == Tag::POSS && !among) antecedent = last_in_sentence;
+        if (antecedent.empty() && m.tag == Tag::POSS &&
+            !owner_named_before_clause(text, ts.sentence.begin, m))
+          antecedent = last_in_sentence;
         // A pronoun may stand for this sentence's subject (« X a dit qu'il… »).
         if (antecedent.empty() && m.is_pronoun) antecedent = pronoun_subject;
         // A description (« le groupe allemand ») stands for the subject of the sentence whose

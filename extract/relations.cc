@@ -190,8 +190,10 @@ std::string slot_regex(const Slot& slot) {
   const std::string element =
       std::string(kDeterminer) + std::string(kAdjective) + marker_regex(slot.tags, slot.descriptors);
   if (!slot.list) return "(?P<" + slot.group + ">" + element + ")";
-  // An element may carry its owner: « Lumio d'Orvane ».
-  const std::string item = element + "(?:\\s*(?:de |d'|du )\\s*" + std::string(kAnyMarker) + ")?";
+  // An element may carry its owner (« Lumio d'Orvane ») or its role (« A, sa présidente, et
+  // B, son directeur technique »).
+  const std::string item = element + "(?:\\s*(?:de |d'|du )\\s*" + std::string(kAnyMarker) + ")?" +
+                           "(?:\\s*,\\s*⟦POSS:\\d+⟧\\s*[^⟦⟧,.;]{1,40})?";
   return "(?P<" + slot.group + ">" + item + "(?:\\s*,\\s*" + item +
          ")*(?:\\s*,?\\s*(?:et|ou|ainsi que|mais aussi)\\s+" + item + ")?)";
 }
