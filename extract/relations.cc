@@ -193,7 +193,7 @@ std::string slot_regex(const Slot& slot) {
   // An element may carry its owner (« Lumio d'Orvane ») or its role (« A, sa présidente, et
   // B, son directeur technique »).
   const std::string item = element + "(?:\\s*(?:de |d'|du )\\s*" + std::string(kAnyMarker) + ")?" +
-                           "(?:\\s*,\\s*⟦POSS:\\d+⟧\\s*[^⟦⟧,.;]{1,40})?";
+                           "(?:\\s*,\\s*⟦POSS:\\d+⟧\\s*[^⟦⟧,.;]+)?";
   return "(?P<" + slot.group + ">" + item + "(?:\\s*,\\s*" + item +
          ")*(?:\\s*,?\\s*(?:et|ou|ainsi que|mais aussi)\\s+" + item + ")?)";
 }
