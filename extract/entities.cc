@@ -681,11 +681,11 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     }
 
     // « les trois loueurs », « aux deux groupes chinois »: organizations named before, as many
-    // as the number says. Not when names follow (« les deux start-up X et Y »), nor with a
-    // complement (« les deux filiales de X »), which the rules read.
+    // as the number says; « trois sociétés de négoce » (no article): organizations named next.
+    // Not when names follow (« les deux start-up X et Y »), nor with a complement (« les deux
+    // filiales de X »), which the rules read.
     if (const std::uint8_t count = number_word(lower);
-        count > 0 && i > 0 && is_one_of(s.lower(i - 1), kPluralDefinites) &&
-        find.plural_descriptor(i + 1)) {
+        count > 0 && i > 0 && !s.is(i - 1, "de") && !s.is(i - 1, "d'") && find.plural_descriptor(i + 1)) {
       std::size_t k = i + 2;
       std::string country;
       if (const Nationality* nat = find.nationality(k)) {
@@ -701,6 +701,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         EntityMention& m = add(i, k - 1, Tag::ORG, "");
         m.is_reference = true;
         m.group_size = count;
+        m.group_named_after = !is_one_of(s.lower(i - 1), kPluralDefinites);
         m.country = std::move(country);
         i = k;
         continue;
@@ -973,11 +974,75 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
     }
   const auto start = coreference_seconds ? std::chrono::steady_clock::now()
                                          : std::chrono::steady_clock::time_point{};
+  name_groups_after(text, tagged);
   resolve_references(text, tagged);
   if (coreference_seconds)
     *coreference_seconds +=
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return tagged;
+}
+
+namespace {
+
+// Whether the mentions [first, first + count) of a sentence name as many organizations, one
+// after the other in a list (« A, B et C »), the first right after `after` (a comma, a colon,
+// a bracket, or the sentence's start).
+bool list_of_names(std::string_view text, const std::vector<EntityMention>& mentions,
+                   std::size_t first, std::size_t count, std::size_t after) {
+  if (first + count > mentions.size()) return false;
+  for (std::size_t j = first; j < first + count; ++j) {
+    const EntityMention& m = mentions[j];
+    if (!(m.tag == Tag::ORG || m.tag == Tag::UNK) || m.is_reference || m.surface.empty() ||
+        m.is_media || m.canonical.empty())
+      return false;
+    std::string_view between = text.substr(after, m.begin - after);
+    while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+    while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+    const bool joined = j == first ? (between.empty() || between == "," || between == ":" ||
+                                      between == "(" || between == "le" || between == "la" ||
+                                      between == "l'")
+                                   : (between == "," || between == "et" || between == ", et");
+    if (!joined) return false;
+    after = m.end;
+  }
+  return true;
+}
+
+}  // namespace
+
+// « sanctionne trois sociétés de négoce basées à Dubaï. A, B et C voient… », « les trois
+// sociétés visées, A, B et C, »: a plural description whose organizations are named right
+// after it, in its sentence behind a comma or a colon, or, without an article, opening the
+// next sentence. One named after it that is not is no mention: the words stay as text.
+void EntityTagger::name_groups_after(std::string_view text,
+                                     std::vector<TaggedSentence>& sentences) const {
+  for (std::size_t n = 0; n < sentences.size(); ++n) {
+    auto& mentions = sentences[n].mentions;
+    for (std::size_t k = 0; k < mentions.size(); ++k) {
+      EntityMention& group = mentions[k];
+      if (group.group_size == 0) continue;
+      const std::vector<EntityMention>* named = nullptr;
+      std::size_t first = 0;
+      if (list_of_names(text, mentions, k + 1, group.group_size, group.end) &&
+          text.substr(group.end, mentions[k + 1].begin - group.end).find_first_of(",:(") !=
+              std::string_view::npos) {
+        named = &mentions;
+        first = k + 1;
+      } else if (group.group_named_after && n + 1 < sentences.size() &&
+                 list_of_names(text, sentences[n + 1].mentions, 0, group.group_size,
+                               sentences[n + 1].sentence.begin)) {
+        named = &sentences[n + 1].mentions;
+      }
+      if (named) {
+        for (std::size_t j = first; j < first + group.group_size; ++j)
+          group.members.push_back((*named)[j].canonical);
+        group.canonical = group.members.front();
+      } else if (group.group_named_after) {
+        mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(k));
+        --k;
+      }
+    }
+  }
 }
 
 namespace {
@@ -1188,7 +1253,7 @@ void EntityTagger::resolve_references(std::string_view text,
     for (std::size_t k = 0; k < ts.mentions.size(); ++k) {
       auto& m = ts.mentions[k];
       if (m.group_size > 0) {
-        m.members = group_named_before(m, ts.paragraph, named_before_sentence);
+        if (m.members.empty()) m.members = group_named_before(m, ts.paragraph, named_before_sentence);
         if (!m.members.empty()) {
           m.canonical = m.members.front();
           group_in_sentence = &m;

@@ -47,8 +47,10 @@ struct EntityMention {
   std::string former_name;  // « Hynoval (ex-Électrolys) »: the name it had before
   std::vector<std::string> aliases;  // other names the article gives it (« X, ou KDS »)
   // « les trois loueurs »: a plural description of so many organizations named before
-  // (group_size), resolved to them (members; canonical is then the first).
+  // (group_size), resolved to them (members; canonical is then the first). Without an article
+  // (« sanctionne trois sociétés. A, B et C voient… »), the names come after it.
   std::uint8_t group_size = 0;
+  bool group_named_after = false;  // « trois sociétés de négoce » (no article): named next
   std::vector<std::string> members;
 };
 
@@ -73,6 +75,7 @@ class EntityTagger {
   struct Context;
   std::vector<EntityMention> tag_sentence(std::string_view text, std::vector<Token> tokens,
                                           const Context& context) const;
+  void name_groups_after(std::string_view text, std::vector<TaggedSentence>& sentences) const;
   void resolve_references(std::string_view text, std::vector<TaggedSentence>& sentences) const;
 
   const Gazetteer& gazetteer_;
