@@ -982,6 +982,38 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
   return tagged;
 }
 
+bool opens_sentence(std::string_view text, const TaggedSentence& ts, const EntityMention& m) {
+  static constexpr std::string_view kDeterminers[] = {
+      "le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
+      "cette", "notre", "nos", "votre"};
+  std::string_view before = text.substr(ts.sentence.begin, m.begin - ts.sentence.begin);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  return before.empty() || is_one_of(lower_utf8(before), kDeterminers);
+}
+
+std::size_t opening_phrase_end(std::string_view text, const TaggedSentence& ts) {
+  // The words that open an adverbial phrase: prepositions, conjunctions, a number of years
+  // (« Deux ans après… »). A sentence opened by a noun phrase (« La néobanque pour indépendants
+  // X, … ») is opened by its subject.
+  static constexpr std::string_view kOpeners[] = {
+      "après",  "avant",  "pour",   "selon", "d'après", "face",   "dans",  "depuis",  "avec",
+      "sans",   "malgré", "contrairement",  "comme",   "outre",  "lors",  "en",      "à",
+      "au",     "aux",    "sur",    "par",   "chez",    "entre",  "grâce", "suite",   "dès",
+      "alors",  "si",     "quand",  "lorsque", "tandis", "faute", "deux",  "trois",   "quatre",
+      "cinq",   "six",    "dix"};
+  const std::string_view sentence =
+      text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
+  const std::size_t comma = sentence.find(',');
+  if (comma == std::string_view::npos ||
+      !is_one_of(lower_utf8(sentence.substr(0, sentence.find(' '))), kOpeners))
+    return ts.sentence.begin;
+  return ts.sentence.begin + comma;
+}
+
+bool in_opening_phrase(std::string_view text, const TaggedSentence& ts, const EntityMention& m) {
+  return m.begin < opening_phrase_end(text, ts) && !opens_sentence(text, ts, m);
+}
+
 namespace {
 
 // Whether the mentions [first, first + count) of a sentence name as many organizations, one
@@ -1242,6 +1274,8 @@ void EntityTagger::resolve_references(std::string_view text,
     const EntityMention* group_in_sentence = nullptr;
     const std::size_t named_before_sentence = recent.size();
     std::string sentence_subject;
+    std::string opening_subject;  // the first company inside a phrase opening the sentence
+    const std::size_t opening_end = opening_phrase_end(text, ts);
     // « Face à A et à B, il mise… »: what a pronoun of the sentence stands for is a subject
     // named before it, not A or B, which a phrase opening the sentence names.
     std::string pronoun_subject;
@@ -1342,8 +1376,22 @@ void EntityTagger::resolve_references(std::string_view text,
       if (is_antecedent(m)) {
         // « Créé en 2009 par X, ancien ingénieur du CHU, Dossaris… »: the subject follows the
         // fronted clause.
-        if (sentence_subject.empty() && (!fronted || after_comma(text, ts.sentence.begin, m)))
-          sentence_subject = m.canonical;
+        // « Deux ans après avoir quitté Google, A et B… », « Pour entraîner X, la start-up… »: nor
+        // one inside a phrase that opens the sentence before its first comma.
+        // After an opening phrase, the subject opens the clause: « Pour Verdura, filiale de la
+        // coopérative Agrivia, il s'agit… » is not about Agrivia.
+        // Nor one in apposition to the name before it (« Verdura, filiale de la coopérative
+        // Agrivia, … »).
+        const bool in_apposition = k > 0 && !m.is_reference && is_antecedent(ts.mentions[k - 1]) &&
+                                   is_apposition(text, ts.mentions[k - 1], m);
+        if (sentence_subject.empty() && !in_apposition &&
+            (!fronted || after_comma(text, ts.sentence.begin, m))) {
+          if (m.begin < opening_end && !opens_sentence(text, ts, m)) {
+            if (opening_subject.empty()) opening_subject = m.canonical;
+          } else if (opening_end == ts.sentence.begin || after_comma(text, ts.sentence.begin, m)) {
+            sentence_subject = m.canonical;
+          }
+        }
         if (pronoun_subject.empty() && opens_clause(text, ts.sentence.begin, m))
           pronoun_subject = m.canonical;
         last_in_sentence = m.canonical;
@@ -1351,6 +1399,13 @@ void EntityTagger::resolve_references(std::string_view text,
         recent.emplace_back(m.canonical, ts.paragraph);
       }
     }
+    // « Pour Verdura, il s'agit de… »: with no company nor person after it, the opening
+    // phrase's company is what the sentence is about.
+    const bool person_after_opening = std::any_of(
+        ts.mentions.begin(), ts.mentions.end(), [&](const EntityMention& p) {
+          return p.tag == Tag::PER && after_comma(text, ts.sentence.begin, p);
+        });
+    if (sentence_subject.empty() && !person_after_opening) sentence_subject = opening_subject;
     if (!sentence_subject.empty()) previous_subject = sentence_subject;
   }
 }

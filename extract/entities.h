@@ -60,6 +60,14 @@ struct TaggedSentence {
   std::vector<EntityMention> mentions;  // sorted, non-overlapping
 };
 
+// Whether a mention opens its sentence, a determiner at most before it (« Leur start-up X »).
+bool opens_sentence(std::string_view text, const TaggedSentence& ts, const EntityMention& m);
+// « Deux ans après avoir quitté Google, A et B… », « Pour entraîner X, la start-up… »: where the
+// adverbial phrase that opens a sentence ends (its first comma), or the sentence's start when
+// none does; and whether a mention lies inside it: not the sentence's subject.
+std::size_t opening_phrase_end(std::string_view text, const TaggedSentence& ts);
+bool in_opening_phrase(std::string_view text, const TaggedSentence& ts, const EntityMention& m);
+
 class EntityTagger {
  public:
   EntityTagger(const Gazetteer& gazetteer, const Lexicon& lexicon);

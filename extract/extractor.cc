@@ -169,8 +169,10 @@ EntityRef side_of(const TaggedSentence& ts, int mention, EntityType type, const 
   return ref;
 }
 
-// The paragraph's main organization: the first one it names.
-std::vector<std::string> paragraph_topics(const std::vector<TaggedSentence>& tagged) {
+// The paragraph's main organization: the first one it names, but in a phrase opening a
+// sentence (« Deux ans après avoir quitté Google, … »).
+std::vector<std::string> paragraph_topics(std::string_view text,
+                                          const std::vector<TaggedSentence>& tagged) {
   std::vector<std::string> topic(tagged.size());
   std::size_t start = 0;
   while (start < tagged.size()) {
@@ -180,7 +182,7 @@ std::vector<std::string> paragraph_topics(const std::vector<TaggedSentence>& tag
     for (std::size_t k = start; k < end && found.empty(); ++k)
       for (const auto& m : tagged[k].mentions)
         if ((m.tag == Tag::ORG || m.tag == Tag::UNK) && !m.is_reference && !m.is_media &&
-            m.parent.empty() && !m.canonical.empty()) {
+            m.parent.empty() && !m.canonical.empty() && !in_opening_phrase(text, tagged[k], m)) {
           found = m.canonical;
           break;
         }
@@ -266,7 +268,7 @@ Extractor::Impl::Tagged Extractor::Impl::tag(const Document& document, StageCloc
   clock.lap(&ExtractStats::segment);
   double coreference_seconds = 0;
   out.tagged = tagger.tag_document(text, sentences, paragraph_of, stats ? &coreference_seconds : nullptr);
-  for (std::string& topic : paragraph_topics(out.tagged)) out.contexts.push_back({std::move(topic)});
+  for (std::string& topic : paragraph_topics(text, out.tagged)) out.contexts.push_back({std::move(topic)});
   clock.lap(&ExtractStats::entities);
   if (stats) {
     stats->entities -= coreference_seconds;
