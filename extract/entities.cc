@@ -1000,7 +1000,7 @@ std::size_t opening_phrase_end(std::string_view text, const TaggedSentence& ts) 
       "sans",   "malgré", "contrairement",  "comme",   "outre",  "lors",  "en",      "à",
       "au",     "aux",    "sur",    "par",   "chez",    "entre",  "grâce", "suite",   "dès",
       "alors",  "si",     "quand",  "lorsque", "tandis", "faute", "deux",  "trois",   "quatre",
-      "cinq",   "six",    "dix"};
+      "cinq",   "six",    "dix",  "désormais", "ensuite", "enfin", "autrefois", "jadis"};
   const std::string_view sentence =
       text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
   const std::size_t comma = sentence.find(',');
@@ -1275,7 +1275,6 @@ void EntityTagger::resolve_references(std::string_view text,
     const std::size_t named_before_sentence = recent.size();
     std::string sentence_subject;
     std::string opening_subject;  // the first company inside a phrase opening the sentence
-    const std::size_t opening_end = opening_phrase_end(text, ts);
     // « Face à A et à B, il mise… »: what a pronoun of the sentence stands for is a subject
     // named before it, not A or B, which a phrase opening the sentence names.
     std::string pronoun_subject;
@@ -1283,7 +1282,9 @@ void EntityTagger::resolve_references(std::string_view text,
     // « Fondée en 2020 par X, deux anciens chercheurs du CEA, la jeune pousse… »: the subject
     // after a fronted clause is none of the entities that clause names.
     const bool fronted = opened_by_participle(text, ts);
-    const std::string topic_before_sentence = fronted ? paragraph_topic : std::string();
+    const std::size_t opening_end = opening_phrase_end(text, ts);
+    const std::string topic_before_sentence =
+        fronted || opening_end != ts.sentence.begin ? paragraph_topic : std::string();
     for (std::size_t k = 0; k < ts.mentions.size(); ++k) {
       auto& m = ts.mentions[k];
       if (m.group_size > 0) {
@@ -1304,7 +1305,11 @@ void EntityTagger::resolve_references(std::string_view text,
       if ((m.is_reference && m.tag == Tag::ORG) || m.tag == Tag::POSS) {
         std::string antecedent;
         const bool description = m.tag != Tag::POSS && !m.is_pronoun;
-        const bool subject_after_clause = fronted && after_comma(text, ts.sentence.begin, m);
+        // « Désormais filiale de X, qui possède les marques A et B, la maison… »: a description
+        // right after an opening phrase is the subject, not in apposition to what the phrase names.
+        const bool subject_after_clause =
+            (fronted || (opening_end != ts.sentence.begin && m.begin > opening_end)) &&
+            after_comma(text, ts.sentence.begin, m);
         if (description && k > 0 && !subject_after_clause && is_antecedent(ts.mentions[k - 1]) &&
             is_apposition(text, ts.mentions[k - 1], m)) {
           antecedent = ts.mentions[k - 1].canonical;

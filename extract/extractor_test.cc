@@ -183,12 +183,12 @@ TEST(Extractor, ANationalityAfterAnyNounPlacesTheNameAfterIt) {
   const std::string text =
       "Le fleuriste en ligne néerlandais Zentor change de nom. L'opérateur télécom français "
       "Quintex se renforce. Les américains Braxio et Norvane résistent. Le président américain "
-      "Julie Marchand parle.";
+      "Julie Marchand parle. Le groupe roubaisien Kestrel grandit.";
   std::vector<Fact> based_in;
   for (auto& f : extractor().extract(Document{"a.txt", "a.txt", "", text}))
     if (f.relation == "based-in") based_in.push_back(f);
   EXPECT_EQ(triples(based_in),
-            (std::vector<std::string>{"Braxio based-in United States",
+            (std::vector<std::string>{"Braxio based-in United States", "Kestrel based-in Roubaix",
                                       "Norvane based-in United States", "Quintex based-in France",
                                       "Zentor based-in Netherlands"}));
 }

@@ -201,5 +201,28 @@ TEST(Gazetteer, EveryPlaceCountryIsAKnownPlaceInACountryWithAGovernment) {
   EXPECT_GT(rows, 400u);
 }
 
+// « le groupe roubaisien X » is based in Roubaix: each city or region a nationality adjective
+// names is a place the gazetteer knows, in the adjective's country.
+TEST(Gazetteer, EveryNationalityPlaceIsAKnownPlaceOfItsCountry) {
+  const RuleFiles files = RuleFiles::with_extra({});
+  const Gazetteer g = Gazetteer::load(files);
+  std::set<std::string> places;
+  for (const RuleFile* file : files.named("fr/gazetteer/entities.tsv"))
+    for_each_tsv_row(*file, [&](int, const std::vector<std::string_view>& cols) {
+      if (cols.size() > 2 && cols[1] == "Place") places.emplace(cols[2]);
+      if (cols.size() > 3 && cols[1] == "GovernmentBody") places.emplace(cols[3]);
+    });
+  std::size_t with_place = 0;
+  for (const RuleFile* file : files.named("fr/gazetteer/nationalities.tsv"))
+    for_each_tsv_row(*file, [&](int line, const std::vector<std::string_view>& cols) {
+      if (cols.size() < 3) return;
+      ++with_place;
+      EXPECT_TRUE(places.count(std::string(cols[2]))) << "line " << line << ": " << cols[2];
+      if (const std::string* country = g.country_of_place(cols[2]))
+        EXPECT_EQ(*country, cols[1]) << "line " << line << ": " << cols[2];
+    });
+  EXPECT_GT(with_place, 300u);
+}
+
 }  // namespace
 }  // namespace toile
