@@ -710,7 +710,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
 
     // « la société suédoise de paiement en ligne Talvik », « le Français Kerlio »:
     // a descriptor introducing a name, or alone standing for one named before.
-    if (is_word(s.token(i)) && !starts_uppercase(s.word(i))) {
+    // « la PME », « l'ETI »: an acronym may be a descriptor too.
+    if (is_word(s.token(i)) && (!starts_uppercase(s.word(i)) || is_all_caps(s.word(i)))) {
       if (auto d = find.descriptor(i)) {
         std::size_t k = d->first + 1;
         std::string country, city;
@@ -888,6 +889,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       const bool introduced = !out.empty() && out.back().surface == kIntroMarker;
       if (legal_form || (i > 0 && gazetteer_.is_corporate_prefix(s.word(i)) && last > i)) {
         tag = Tag::ORG;
+      } else if (find.in_a_place(i)) {  // « Installée à Sainte-Maure-de-Touraine, … »
+        tag = Tag::LOC;
       } else if (!introduced && last > i && !s.is(i - 1, "chez") &&  // « analyste chez Octave Bourse »
                  gazetteer_.is_first_name(std::string(s.word(i)))) {
         tag = Tag::PER;
@@ -1138,6 +1141,19 @@ bool opened_by_naming(std::string_view text, const TaggedSentence& ts) {
   return is_one_of(lower_utf8(sentence.substr(0, sentence.find(' '))), kParticiples);
 }
 
+// Whether a mention stands inside a quotation of its sentence: after more « than », or after
+// an odd number of straight double quotes.
+bool inside_quotation(std::string_view text, const TaggedSentence& ts, const EntityMention& m) {
+  const std::string_view before = text.substr(ts.sentence.begin, m.begin - ts.sentence.begin);
+  int open = 0, straight = 0;
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    if (before.compare(i, 2, "\xC2\xAB") == 0) ++open;
+    else if (before.compare(i, 2, "\xC2\xBB") == 0) --open;
+    else if (before[i] == '"') ++straight;
+  }
+  return open > 0 || straight % 2 == 1;
+}
+
 // « EDF et la SNCF figurent parmi ses clients », « Le fonds X détient 40 % de son capital »:
 // a possessive whose owner the text named before the clause, not the names that open it.
 bool owner_named_before_clause(std::string_view text, std::size_t sentence_begin,
@@ -1379,17 +1395,18 @@ void EntityTagger::resolve_references(std::string_view text,
           m.begin <= ts.sentence.begin + 4)
         sentence_subject = m.canonical;
       if (is_antecedent(m)) {
-        // « Créé en 2009 par X, ancien ingénieur du CHU, Dossaris… »: the subject follows the
-        // fronted clause.
-        // « Deux ans après avoir quitté Google, A et B… », « Pour entraîner X, la start-up… »: nor
-        // one inside a phrase that opens the sentence before its first comma.
-        // After an opening phrase, the subject opens the clause: « Pour Verdura, filiale de la
-        // coopérative Agrivia, il s'agit… » is not about Agrivia.
-        // Nor one in apposition to the name before it (« Verdura, filiale de la coopérative
-        // Agrivia, … »).
+        // What the narrative is about comes from outside quotations (« « Avec X, nous
+        // gagnons… », se félicite son président »).
+        const bool quoted = inside_quotation(text, ts, m);
+        // Not the sentence's subject: a name in apposition to the one before it (« Verdura,
+        // filiale de la coopérative Agrivia, … »); one inside a participle's fronted clause
+        // (« Créé en 2009 par X, ancien ingénieur du CHU, Dossaris… »); one inside an opening
+        // adverbial phrase (« Deux ans après avoir quitté Google, A et B… »), which stands for the
+        // subject only when nothing after it does (below); after such a phrase, one that does not
+        // open the clause (« Pour Verdura, filiale de la coopérative Agrivia, il s'agit… »).
         const bool in_apposition = k > 0 && !m.is_reference && is_antecedent(ts.mentions[k - 1]) &&
                                    is_apposition(text, ts.mentions[k - 1], m);
-        if (sentence_subject.empty() && !in_apposition &&
+        if (sentence_subject.empty() && !quoted && !in_apposition &&
             (!fronted || after_comma(text, ts.sentence.begin, m))) {
           if (m.begin < opening_end && !opens_sentence(text, ts, m)) {
             if (opening_subject.empty()) opening_subject = m.canonical;
@@ -1397,9 +1414,11 @@ void EntityTagger::resolve_references(std::string_view text,
             sentence_subject = m.canonical;
           }
         }
-        if (pronoun_subject.empty() && opens_clause(text, ts.sentence.begin, m))
-          pronoun_subject = m.canonical;
-        last_in_sentence = m.canonical;
+        if (!quoted) {
+          if (pronoun_subject.empty() && opens_clause(text, ts.sentence.begin, m))
+            pronoun_subject = m.canonical;
+          last_in_sentence = m.canonical;
+        }
         if (paragraph_topic.empty() && !m.is_reference) paragraph_topic = m.canonical;
         recent.emplace_back(m.canonical, ts.paragraph);
       }
