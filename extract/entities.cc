@@ -339,8 +339,12 @@ struct Finder {
     if (!upper && !has_upper_inside(w)) return false;
     if (gaz.is_not_name(lower)) return false;
     if (is_all_caps(w)) return !(lower.size() >= 4 && lex.is_common_word(lower));
+    // « Claire Vasseur a été nommée… »: a given name before a capitalised word starts a name
+    // even where its common reading (« claire ») opens a sentence.
     if (s.at_start(i) && upper && !has_upper_inside(w))
-      return capitalised_inside.count(std::string(w)) > 0 || !lex.is_common_word(lower);
+      return capitalised_inside.count(std::string(w)) > 0 || !lex.is_common_word(lower) ||
+             (i + 1 < s.size() && is_word(s.token(i + 1)) && starts_uppercase(s.word(i + 1)) &&
+              gaz.is_first_name(std::string(w)));
     return true;
   }
 
@@ -575,6 +579,41 @@ void join_spelled_out_names(std::string_view text, const Gazetteer& gaz,
       name.tag = gaz.is_authority_noun(first) ? Tag::GOV : Tag::ORG;
     }
     acronym.tag = name.tag;
+  }
+}
+
+// « le gaz naturel liquéfié (GNL) », « le règlement général sur la protection des données
+// (RGPD) »: an acronym in brackets after the lower-case words it abbreviates names a thing, not
+// an organization: no mention.
+void drop_acronyms_of_common_words(std::string_view text, std::vector<EntityMention>& mentions) {
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    const EntityMention& m = mentions[k];
+    if (m.tag != Tag::UNK || m.begin < 2 || m.end >= text.size() || text[m.end] != ')' ||
+        text[m.begin - 1] != '(')
+      continue;
+    const std::string letters = acronym_letters(m.surface);
+    if (letters.empty()) continue;
+    // The words before the bracket, back to the previous mention or punctuation.
+    const std::size_t floor = k > 0 ? mentions[k - 1].end : 0;
+    std::size_t begin = m.begin - 1;
+    while (begin > floor && text[begin - 1] != ',' && text[begin - 1] != '.' &&
+           text[begin - 1] != ';' && text[begin - 1] != ':' && text[begin - 1] != '(')
+      --begin;
+    std::string_view words = text.substr(begin, m.begin - 1 - begin);
+    while (!words.empty() && words.back() == ' ') words.remove_suffix(1);
+    // The shortest tail of those words whose initials spell the acronym.
+    for (std::size_t start = words.size(); start-- > 0;) {
+      if (start > 0 && words[start - 1] != ' ' && words[start - 1] != '\'') continue;
+      const std::string_view tail = words.substr(start);
+      if (starts_uppercase(tail)) break;  // a name, not common words
+      const std::string initials = initials_of(tail);
+      if (initials == letters) {
+        mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(k));
+        --k;
+        break;
+      }
+      if (initials.size() > letters.size()) break;
+    }
   }
 }
 
@@ -931,6 +970,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
   }
   read_former_names(text, gazetteer_, kept);
   join_spelled_out_names(text, gazetteer_, kept);
+  drop_acronyms_of_common_words(text, kept);
   return kept;
 }
 
@@ -1342,8 +1382,12 @@ void EntityTagger::resolve_references(std::string_view text,
         if (antecedent.empty() && m.tag == Tag::POSS &&
             !owner_named_before_clause(text, ts.sentence.begin, m))
           antecedent = last_in_sentence;
-        // A pronoun may stand for this sentence's subject (« X a dit qu'il… »).
+        // A pronoun may stand for this sentence's subject (« X a dit qu'il… »), or, after a
+        // colon, for the last company before it (« …qu'attaque l'ONG X : elle a assigné… »).
         if (antecedent.empty() && m.is_pronoun) antecedent = pronoun_subject;
+        if (antecedent.empty() && m.is_pronoun &&
+            text.substr(ts.sentence.begin, m.begin - ts.sentence.begin).ends_with(": "))
+          antecedent = last_in_sentence;
         // A description (« le groupe allemand ») stands for the subject of the sentence whose
         // fronted clause holds it, else for an entity the text was already about: one
         // introduced with the same noun, else one of the same country, else the subject so
