@@ -1043,7 +1043,10 @@ std::size_t opening_phrase_end(std::string_view text, const TaggedSentence& ts) 
       "sans",   "malgré", "contrairement",  "comme",   "outre",  "lors",  "en",      "à",
       "au",     "aux",    "sur",    "par",   "chez",    "entre",  "grâce", "suite",   "dès",
       "alors",  "si",     "quand",  "lorsque", "tandis", "faute", "deux",  "trois",   "quatre",
-      "cinq",   "six",    "dix",  "désormais", "ensuite", "enfin", "autrefois", "jadis"};
+      "cinq",   "six",    "dix",  "désormais", "ensuite", "enfin", "autrefois", "jadis",
+      // « Déjà propriétaire du studio X, le groupe… », « Filiale de X, Y… »: a fronted apposition.
+      "déjà", "propriétaire", "actionnaire", "filiale", "ancien", "ancienne", "longtemps",
+      "jusqu'ici", "jusqu'en", "récemment"};
   const std::string_view sentence =
       text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
   const std::size_t comma = sentence.find(',');
