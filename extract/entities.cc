@@ -926,11 +926,15 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       // what it is; a given name at its start is only a guess, and the merge below gives the
       // name the descriptor's type.
       const bool introduced = !out.empty() && out.back().surface == kIntroMarker;
+      // « le chimiste Marc-Olivier Thévenet »: after a trade's noun, a given name names a person.
+      const Descriptor* intro = introduced ? gazetteer_.org_descriptor(out.back().descriptor) : nullptr;
+      const bool after_trade = intro && intro->trade;
       if (legal_form || (i > 0 && gazetteer_.is_corporate_prefix(s.word(i)) && last > i)) {
         tag = Tag::ORG;
       } else if (find.in_a_place(i)) {  // « Installée à Sainte-Maure-de-Touraine, … »
         tag = Tag::LOC;
-      } else if (!introduced && last > i && !s.is(i - 1, "chez") &&  // « analyste chez Octave Bourse »
+      } else if ((!introduced || after_trade) && last > i &&
+                 !s.is(i - 1, "chez") &&  // « analyste chez Octave Bourse »
                  gazetteer_.is_first_name(std::string(s.word(i)))) {
         tag = Tag::PER;
       } else if (find.title_before(i)) {
@@ -952,7 +956,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
   for (std::size_t k = 0; k < out.size(); ++k) {
     if (out[k].surface == kIntroMarker) {
       if (k + 1 < out.size() && !out[k + 1].surface.empty() && out[k + 1].tag != Tag::NAT &&
-          out[k + 1].tag != Tag::POSS) {
+          out[k + 1].tag != Tag::POSS && out[k + 1].tag != Tag::PER) {
         EntityMention& intro = out[k];
         EntityMention& name = kept.emplace_back(std::move(out[k + 1]));
         name.begin = intro.begin;

@@ -304,7 +304,9 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
     if (use != "intro" && use != "coref" && use != "both")
       bad_row(f, line, cols, 1, "use must be intro, coref or both");
     const std::string key = key_of(descriptor);
-    g.org_descriptors_[key] = {use != "coref", use != "intro", cols.size() > 3 && cols[3] == "p"};
+    if (cols.size() > 4 && cols[4] != "trade") bad_row(f, line, cols, 4, "the fifth column is « trade » or nothing");
+    g.org_descriptors_[key] = {use != "coref", use != "intro", cols.size() > 3 && cols[3] == "p", false,
+                               cols.size() > 4};
     g.longest_descriptor_words_ = std::max(g.longest_descriptor_words_, word_count(key));
   });
   rows_of(files, "fr/gazetteer/product_descriptors.txt", [&](const RuleFile& f, int line, const auto& cols) {

@@ -32,6 +32,7 @@ struct Descriptor {
   bool refers = false;      // « la start-up » alone stands for an organization named before
   bool plural = false;      // « les entreprises »: too generic to stand for one organization
   bool product = false;     // « l'application X »: the name is a Product
+  bool trade = false;       // « le chimiste » is a company or a person: « le chimiste Marc Roy »
 };
 
 // Lower-cases UTF-8 text (accents kept): « États-Unis » → « états-unis ».
