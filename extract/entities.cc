@@ -917,6 +917,11 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       }
     }
 
+    // « a porté plainte contre X »: the law's name for a person unknown, not a name.
+    if (s.is(i, "x") && s.word(i) == "X" && i > 0 && s.is(i - 1, "contre")) {
+      ++i;
+      continue;
+    }
     if (known_name_starts || find.can_start_name(i)) {
       const std::size_t last = find.name_end(i);
       std::string surface(s.span(i, last));
@@ -1050,7 +1055,8 @@ std::size_t opening_phrase_end(std::string_view text, const TaggedSentence& ts) 
       "cinq",   "six",    "dix",  "désormais", "ensuite", "enfin", "autrefois", "jadis",
       // « Déjà propriétaire du studio X, le groupe… », « Filiale de X, Y… »: a fronted apposition.
       "déjà", "propriétaire", "actionnaire", "filiale", "ancien", "ancienne", "longtemps",
-      "jusqu'ici", "jusqu'en", "récemment"};
+      "jusqu'ici", "jusqu'en", "récemment", "partenaire", "client", "cliente", "fournisseur",
+      "concurrent", "concurrente", "rival", "rivale"};
   const std::string_view sentence =
       text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
   const std::size_t comma = sentence.find(',');
