@@ -39,7 +39,7 @@ int run_export(const ExportOptions& options);
 int run_export_around(const ExportOptions& options);  // cli/query_command.cc
 
 struct EvalOptions {
-  std::string corpus;
+  std::vector<std::string> corpora;  // gold folders scored as one
   std::vector<std::string> rule_dirs;
   bool verbose = false;
   bool json = false;

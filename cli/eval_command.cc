@@ -47,8 +47,9 @@ int run_eval(const EvalOptions& options) {
     for (const auto& dir : options.rule_dirs) extractor_options.rule_dirs.emplace_back(dir);
     extractor_options.compile_rules_ahead = leaves_a_core_spare(1, available_cores());  // one thread extracts
     const Extractor extractor(extractor_options);
-    const GoldCorpus gold = GoldCorpus::load(options.corpus);
-    ArticleSet articles = read_articles({options.corpus});
+    const std::vector<std::filesystem::path> folders(options.corpora.begin(), options.corpora.end());
+    const GoldCorpus gold = GoldCorpus::load(folders);
+    ArticleSet articles = read_articles(folders);
     KnowledgeGraph graph;
     for (const auto& d : articles.documents)
       graph.add_document({d.id, d.path, d.content_hash, d.text.size()}, extractor.extract(d));
@@ -76,7 +77,9 @@ int run_eval(const EvalOptions& options) {
     if (!options.calibration_out.empty()) {
       std::ofstream out(options.calibration_out);
       // Laplace-smoothed: a rule right twice out of two is not certain, (2+1)/(2+2) = 0.75.
-      out << "# Each rule's precision on " << options.corpus
+      std::string corpora;
+      for (const auto& corpus : options.corpora) corpora += (corpora.empty() ? "" : " and ") + corpus;
+      out << "# Each rule's precision on " << corpora
           << ", smoothed as (correct + 1) / (predicted + 2).\n"
           << "# Written by toile eval --calibrate; read as each fact's confidence.\n"
           << "# rule\tconfidence\tpredicted\tcorrect\n";

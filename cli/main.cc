@@ -77,8 +77,8 @@ int main(int argc, char** argv) {
 
   toile::cli::EvalOptions eval;
   auto* eval_cmd = app.add_subcommand(
-      "eval", "Score the extractor against a gold folder (articles + gold.jsonl + entities.jsonl)");
-  eval_cmd->add_option("corpus", eval.corpus, "Gold corpus folder")->required();
+      "eval", "Score the extractor against gold folders (articles + gold.jsonl + entities.jsonl)");
+  eval_cmd->add_option("corpus", eval.corpora, "Gold corpus folders, scored as one")->required();
   eval_cmd->add_option("--rules", eval.rule_dirs, "Folder of extra rules and gazetteers");
   eval_cmd->add_flag("-v,--verbose", eval.verbose, "List every missed and wrong fact");
   eval_cmd->add_flag("--json", eval.json, "Print the scores as JSON");

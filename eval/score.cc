@@ -75,6 +75,17 @@ GoldCorpus GoldCorpus::load(const std::filesystem::path& dir) {
   return corpus;
 }
 
+GoldCorpus GoldCorpus::load(const std::vector<std::filesystem::path>& dirs) {
+  GoldCorpus corpus;
+  for (const auto& dir : dirs) {
+    GoldCorpus one = load(dir);
+    corpus.facts.insert(corpus.facts.end(), std::make_move_iterator(one.facts.begin()),
+                        std::make_move_iterator(one.facts.end()));
+    for (auto& [name, names] : one.names) corpus.names[name].merge(names);
+  }
+  return corpus;
+}
+
 std::set<std::string> GoldCorpus::names_of(const std::string& entity) const {
   auto it = names.find(entity);
   return it != names.end() ? it->second : std::set<std::string>{fold_name(entity)};

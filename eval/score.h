@@ -30,6 +30,8 @@ struct GoldCorpus {
   std::map<std::string, std::set<std::string>> names;  // entity name → folded name + aliases
   // Reads DIR/gold.jsonl and DIR/entities.jsonl; errors name the file and line.
   static GoldCorpus load(const std::filesystem::path& dir);
+  // Several folders as one corpus: their facts, and each entity's names from all of them.
+  static GoldCorpus load(const std::vector<std::filesystem::path>& dirs);
   std::set<std::string> names_of(const std::string& entity) const;
 };
 

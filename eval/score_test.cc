@@ -63,5 +63,26 @@ TEST(GoldCorpus, BadLineNamesFileAndLine) {
   std::filesystem::remove_all(dir);
 }
 
+// Two gold folders scored as one: both folders' facts, and an entity both list keeps the
+// aliases of each.
+TEST(GoldCorpus, FoldersLoadAsOneCorpus) {
+  const auto root = std::filesystem::temp_directory_path() / "toile-gold-two";
+  const auto first = root / "first", second = root / "second";
+  std::filesystem::create_directories(first);
+  std::filesystem::create_directories(second);
+  std::ofstream(first / "gold.jsonl")
+      << R"({"doc": "a.txt", "subject": "Orvane", "relation": "acquires", "object": "Lumio"})" << "\n";
+  std::ofstream(first / "entities.jsonl") << R"({"name": "Orvane", "aliases": ["Groupe Orvane"]})" << "\n";
+  std::ofstream(second / "gold.jsonl")
+      << R"({"doc": "b.txt", "subject": "Orvane", "relation": "based-in", "object": "France"})" << "\n";
+  std::ofstream(second / "entities.jsonl") << R"({"name": "Orvane", "aliases": ["Orvane SA"]})" << "\n";
+  const GoldCorpus corpus = GoldCorpus::load(std::vector<std::filesystem::path>{first, second});
+  ASSERT_EQ(corpus.facts.size(), 2u);
+  EXPECT_EQ(corpus.facts[0].doc, "a.txt");
+  EXPECT_EQ(corpus.facts[1].doc, "b.txt");
+  EXPECT_EQ(corpus.names_of("Orvane"), (std::set<std::string>{"groupe orvane", "orvane", "orvane sa"}));
+  std::filesystem::remove_all(root);
+}
+
 }  // namespace
 }  // namespace toile
