@@ -177,6 +177,14 @@ TEST(Extractor, DocumentsExtractedTogetherGiveTheFactsOfEachAlone) {
   EXPECT_TRUE(alone[3].empty());
 }
 
+// The based-in facts the default extractor finds in one article.
+std::vector<Fact> based_in_facts(const std::string& text) {
+  std::vector<Fact> based_in;
+  for (auto& f : extractor().extract(Document{"a.txt", "a.txt", "", text}))
+    if (f.relation == "based-in") based_in.push_back(f);
+  return based_in;
+}
+
 // A nationality after a noun phrase no descriptor begins places the name that follows; not a
 // person's name, and not a plural list, which base.nat-plural reads as a whole.
 TEST(Extractor, ANationalityAfterAnyNounPlacesTheNameAfterIt) {
@@ -184,10 +192,7 @@ TEST(Extractor, ANationalityAfterAnyNounPlacesTheNameAfterIt) {
       "Le fleuriste en ligne néerlandais Zentor change de nom. L'opérateur télécom français "
       "Quintex se renforce. Les américains Braxio et Norvane résistent. Le président américain "
       "Julie Marchand parle. Le groupe roubaisien Kestrel grandit.";
-  std::vector<Fact> based_in;
-  for (auto& f : extractor().extract(Document{"a.txt", "a.txt", "", text}))
-    if (f.relation == "based-in") based_in.push_back(f);
-  EXPECT_EQ(triples(based_in),
+  EXPECT_EQ(triples(based_in_facts(text)),
             (std::vector<std::string>{"Braxio based-in United States", "Kestrel based-in Roubaix",
                                       "Norvane based-in United States", "Quintex based-in France",
                                       "Zentor based-in Netherlands"}));
@@ -201,10 +206,7 @@ TEST(Extractor, APluralDescriptionStandsForEachOrganizationNamedBefore) {
       "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "
       "chinois visent l'Europe.\n"
       "Les trois sociétés chinoises visent l'Afrique.";
-  std::vector<Fact> based_in;
-  for (auto& f : extractor().extract(Document{"a.txt", "a.txt", "", text}))
-    if (f.relation == "based-in") based_in.push_back(f);
-  EXPECT_EQ(triples(based_in),
+  EXPECT_EQ(triples(based_in_facts(text)),
             (std::vector<std::string>{"Quintex based-in China", "Zentor based-in China"}));
 }
 
