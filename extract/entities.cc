@@ -502,7 +502,6 @@ std::string government_name(const Gazetteer& gaz, const std::string& country) {
   return country + " government";
 }
 
-
 // The initials of a name's words but its articles and prepositions, upper-cased:
 // « Caisse nationale d'assurance maladie » → « CNAM ».
 std::string initials_of(std::string_view long_form) {
@@ -532,8 +531,8 @@ std::string initials_of(std::string_view long_form) {
 }
 
 // An acronym's letters before any hyphen, upper-cased: « SNMC-CGT » → « SNMC », « Cnam » →
-// « CNAM »; empty for a word that is no acronym (lower case but for its first letter and
-// under four letters, or not letters).
+// « CNAM »; empty when there are fewer than two or more than eight, or a character that is no
+// ASCII letter.
 std::string acronym_letters(std::string_view acronym) {
   const std::string_view head = acronym.substr(0, acronym.find('-'));
   if (head.size() < 2 || head.size() > 8) return {};
@@ -1048,15 +1047,14 @@ std::size_t opening_phrase_end(std::string_view text, const TaggedSentence& ts) 
   // (« Deux ans après… »). A sentence opened by a noun phrase (« La néobanque pour indépendants
   // X, … ») is opened by its subject.
   static constexpr std::string_view kOpeners[] = {
-      "après",  "avant",  "pour",   "selon", "d'après", "face",   "dans",  "depuis",  "avec",
-      "sans",   "malgré", "contrairement",  "comme",   "outre",  "lors",  "en",      "à",
-      "au",     "aux",    "sur",    "par",   "chez",    "entre",  "grâce", "suite",   "dès",
-      "alors",  "si",     "quand",  "lorsque", "tandis", "faute", "deux",  "trois",   "quatre",
-      "cinq",   "six",    "dix",  "désormais", "ensuite", "enfin", "autrefois", "jadis",
+      "après", "avant", "pour", "selon", "d'après", "face", "dans", "depuis", "avec", "sans",
+      "malgré", "contrairement", "comme", "outre", "lors", "en", "à", "au", "aux", "sur", "par",
+      "chez", "entre", "grâce", "suite", "dès", "alors", "si", "quand", "lorsque", "tandis",
+      "faute", "deux", "trois", "quatre", "cinq", "six", "dix", "désormais", "ensuite", "enfin",
+      "autrefois", "jadis", "longtemps", "jusqu'ici", "jusqu'en", "récemment",
       // « Déjà propriétaire du studio X, le groupe… », « Filiale de X, Y… »: a fronted apposition.
-      "déjà", "propriétaire", "actionnaire", "filiale", "ancien", "ancienne", "longtemps",
-      "jusqu'ici", "jusqu'en", "récemment", "partenaire", "client", "cliente", "fournisseur",
-      "concurrent", "concurrente", "rival", "rivale"};
+      "déjà", "propriétaire", "actionnaire", "filiale", "ancien", "ancienne", "partenaire",
+      "client", "cliente", "fournisseur", "concurrent", "concurrente", "rival", "rivale"};
   const std::string_view sentence =
       text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
   const std::size_t comma = sentence.find(',');
@@ -1266,12 +1264,12 @@ void EntityTagger::resolve_references(std::string_view text,
         break;
       }
   }
-  // The entity named most often; of those named as often, the one named first (the
-  // headline's), not the first in alphabetical order.
-  std::string article_topic;
-  int best = 0;
-  for (const auto& name : in_order_of_first_mention)
-    if (counts[name] > best) best = counts[name], article_topic = name;
+  // The entities named most often first; of those named as often, the first named first (the
+  // headline's), not the first in alphabetical order. The article's topic is the first of them.
+  std::vector<std::string> by_mentions = in_order_of_first_mention;
+  std::stable_sort(by_mentions.begin(), by_mentions.end(),
+                   [&](const std::string& a, const std::string& b) { return counts[a] > counts[b]; });
+  const std::string article_topic = by_mentions.empty() ? std::string() : by_mentions.front();
 
   // « la start-up » is not the company the article introduced only as « le groupe X ».
   auto clashes = [&](const std::string& candidate, const EntityMention& m) {
@@ -1289,10 +1287,6 @@ void EntityTagger::resolve_references(std::string_view text,
     auto it = known_country.find(candidate);
     return m.country.empty() || it == known_country.end() || it->second == m.country;
   };
-  // The entities named most often first; of those named as often, the first named first.
-  std::vector<std::string> by_mentions = in_order_of_first_mention;
-  std::stable_sort(by_mentions.begin(), by_mentions.end(),
-                   [&](const std::string& a, const std::string& b) { return counts[a] > counts[b]; });
   // Entities in order of mention, the most recent last, with the paragraph they were in.
   std::vector<std::pair<std::string, std::size_t>> recent;
   auto most_recent_first = [&](auto&& accept) -> std::string {
