@@ -169,7 +169,7 @@ EntityRef side_of(const TaggedSentence& ts, int mention, EntityType type, const 
   return ref;
 }
 
-// The paragraph's main organization: the first one it names, but in a phrase opening a
+// The paragraph's main organization: the first one it names outside a phrase opening a
 // sentence (« Deux ans après avoir quitté Google, … »).
 std::vector<std::string> paragraph_topics(std::string_view text,
                                           const std::vector<TaggedSentence>& tagged) {

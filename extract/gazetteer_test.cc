@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/extractor.h"  // RuleError
 #include "extract/gazetteer.h"
 #include "extract/rule_files.h"
 
@@ -136,6 +137,28 @@ TEST(Gazetteer, DescriptorPrefixWordsCountsTheWordsThatBeginADescriptor) {
   EXPECT_EQ(g.descriptor_prefix_words("sociétés de paiement"), 0u);
   EXPECT_TRUE(g.may_begin_descriptor("Société"));
   EXPECT_FALSE(g.may_begin_descriptor("de"));  // a second word begins no descriptor
+}
+
+// A descriptor's fifth column marks a person's trade; anything else there is an error that
+// names the file, line and column.
+TEST(Gazetteer, DescriptorTradeColumn) {
+  const auto good = RuleFiles::with_extra(
+      {{"fr/gazetteer/org_descriptors.tsv", "test/org_descriptors.tsv",
+        "chimiste\tboth\tm\ts\ttrade\ngroupe\tboth\tm\ts\n"}},
+      /*include_defaults=*/false);
+  const Gazetteer g = Gazetteer::load(good);
+  ASSERT_NE(g.org_descriptor("chimiste"), nullptr);
+  EXPECT_TRUE(g.org_descriptor("chimiste")->trade);
+  EXPECT_FALSE(g.org_descriptor("groupe")->trade);
+  const auto bad = RuleFiles::with_extra(
+      {{"fr/gazetteer/org_descriptors.tsv", "test/org_descriptors.tsv", "chimiste\tboth\tm\ts\tmétier\n"}},
+      /*include_defaults=*/false);
+  try {
+    Gazetteer::load(bad);
+    FAIL() << "a fifth column other than « trade » loaded";
+  } catch (const RuleError& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("test/org_descriptors.tsv:1:", 0), 0u) << e.what();
+  }
 }
 
 // Legal forms are matched whatever the case of their ASCII letters, and only those.
