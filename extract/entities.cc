@@ -1325,6 +1325,7 @@ void EntityTagger::resolve_references(std::string_view text,
 
   std::string paragraph_topic;
   std::string previous_subject;  // first organization of the last sentence that named one
+  std::string previous_person;   // the person who opened the last sentence
   std::size_t paragraph = static_cast<std::size_t>(-1);
   for (auto& ts : sentences) {
     if (ts.paragraph != paragraph) {
@@ -1395,6 +1396,15 @@ void EntityTagger::resolve_references(std::string_view text,
         if (antecedent.empty() && m.is_pronoun &&
             text.substr(ts.sentence.begin, m.begin - ts.sentence.begin).ends_with(": "))
           antecedent = last_in_sentence;
+        // « Claire Vasseur a été nommée… Elle succède à… », « Âgée de 52 ans, elle… »: a pronoun
+        // opening a sentence or its clause stands for the person who opened the one before, when
+        // no company did.
+        if (antecedent.empty() && m.is_pronoun && !previous_person.empty() &&
+            (opens_sentence(text, ts, m) || (fronted && after_comma(text, ts.sentence.begin, m)))) {
+          m.tag = Tag::PER;
+          m.canonical = previous_person;
+          continue;
+        }
         // A description (« le groupe allemand ») stands for the subject of the sentence whose
         // fronted clause holds it, else for an entity the text was already about: one
         // introduced with the same noun, else one of the same country, else the subject so
@@ -1482,6 +1492,11 @@ void EntityTagger::resolve_references(std::string_view text,
         });
     if (sentence_subject.empty() && !person_after_opening) sentence_subject = opening_subject;
     if (!sentence_subject.empty()) previous_subject = sentence_subject;
+    // The person the sentence opens with, when no company opens it.
+    previous_person.clear();
+    if (!ts.mentions.empty() && ts.mentions.front().tag == Tag::PER &&
+        opens_sentence(text, ts, ts.mentions.front()))
+      previous_person = ts.mentions.front().canonical;
   }
 }
 
