@@ -873,7 +873,15 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     }
 
     // Pronouns: subject clitics stand for an entity; possessives for its owner.
-    if ((lower == "il" && !find.impersonal_subject(i)) || lower == "elle") {
+    // « X lui a commandé… », « la jeune pousse lui fournit… »: « lui » before its verb stands
+    // for a company too, not « Le groupe, lui, compte… » nor « avec lui ».
+    static constexpr std::string_view kEmphatic[] = {"aussi", "également", "même", "seul",
+                                                     "non", "seule", "-même"};
+    const bool dative = lower == "lui" && i > 0 && is_word(s.token(i - 1)) &&
+                        !is_function_word(s.lower(i - 1)) && i + 1 < s.size() &&
+                        is_word(s.token(i + 1)) && !starts_uppercase(s.word(i + 1)) &&
+                        !is_one_of(s.lower(i + 1), kEmphatic);  // « fait lui aussi l'objet »
+    if ((lower == "il" && !find.impersonal_subject(i)) || lower == "elle" || dative) {
       EntityMention& m = add(i, i, Tag::ORG, "");
       m.is_reference = true;
       m.is_pronoun = true;
@@ -1390,6 +1398,15 @@ void EntityTagger::resolve_references(std::string_view text,
         if (antecedent.empty() && m.tag == Tag::POSS &&
             !owner_named_before_clause(text, ts.sentence.begin, m))
           antecedent = last_in_sentence;
+        // « Tercia Énergie lui a commandé… »: « lui » is not the subject before it, but the company
+        // named last before that one.
+        if (m.is_pronoun && text.substr(m.begin, m.end - m.begin) == "lui") {
+          std::string subject_before;
+          for (std::size_t j = k; j-- > 0 && subject_before.empty();)
+            if (is_antecedent(ts.mentions[j])) subject_before = ts.mentions[j].canonical;
+          m.canonical = most_recent_first([&](const auto& r) { return r.first != subject_before; });
+          continue;
+        }
         // A pronoun may stand for this sentence's subject (« X a dit qu'il… »), or, after a
         // colon, for the last company before it (« …qu'attaque l'ONG X : elle a assigné… »).
         if (antecedent.empty() && m.is_pronoun) antecedent = pronoun_subject;
