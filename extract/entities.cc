@@ -1482,7 +1482,10 @@ void EntityTagger::resolve_references(std::string_view text,
         // adverbial phrase (« Deux ans après avoir quitté Google, A et B… »), which stands for the
         // subject only when nothing after it does (below); after such a phrase, one that does not
         // open the clause (« Pour Verdura, filiale de la coopérative Agrivia, il s'agit… »).
-        const bool in_apposition = k > 0 && !m.is_reference && is_antecedent(ts.mentions[k - 1]) &&
+        // In a participle-fronted sentence, the name right behind the comma that closes the
+        // clause is its subject, not an apposition to the clause's last name.
+        const bool in_apposition = k > 0 && !m.is_reference && !fronted &&
+                                   is_antecedent(ts.mentions[k - 1]) &&
                                    is_apposition(text, ts.mentions[k - 1], m);
         if (sentence_subject.empty() && !quoted && !in_apposition &&
             (!fronted || after_comma(text, ts.sentence.begin, m))) {
