@@ -1331,6 +1331,8 @@ void EntityTagger::resolve_references(std::string_view text,
     return candidates;
   };
 
+  // Names an apposition says are organizations (« Artésia, la coentreprise… »).
+  std::set<std::string> named_organizations;
   std::string paragraph_topic;
   std::string previous_subject;  // first organization of the last sentence that named one
   std::string previous_person;   // the person who opened the last sentence
@@ -1385,6 +1387,7 @@ void EntityTagger::resolve_references(std::string_view text,
         if (description && k > 0 && !subject_after_clause && is_antecedent(ts.mentions[k - 1]) &&
             is_apposition(text, ts.mentions[k - 1], m)) {
           antecedent = ts.mentions[k - 1].canonical;
+          named_organizations.insert(antecedent);
           // « Cybrelis, l'éditeur rennais »: the apposition says what it is, as an
           // introducing noun would.
           if (!m.descriptor.empty()) introduced_as[antecedent].emplace(family_of(m.descriptor));
@@ -1518,6 +1521,11 @@ void EntityTagger::resolve_references(std::string_view text,
         opens_sentence(text, ts, ts.mentions.front()))
       previous_person = ts.mentions.front().canonical;
   }
+  // An untyped name an apposition described is an organization wherever it stands, so that the
+  // rules for companies read it (« …de Hanbit, Artésia devra » is no person after a title).
+  for (auto& ts : sentences)
+    for (auto& m : ts.mentions)
+      if (m.tag == Tag::UNK && named_organizations.count(m.canonical)) m.tag = Tag::ORG;
 }
 
 }  // namespace toile
