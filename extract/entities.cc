@@ -1062,7 +1062,10 @@ std::size_t opening_phrase_end(std::string_view text, const TaggedSentence& ts) 
       "autrefois", "jadis", "longtemps", "jusqu'ici", "jusqu'en", "récemment",
       // « Déjà propriétaire du studio X, le groupe… », « Filiale de X, Y… »: a fronted apposition.
       "déjà", "propriétaire", "actionnaire", "filiale", "ancien", "ancienne", "partenaire",
-      "client", "cliente", "fournisseur", "concurrent", "concurrente", "rival", "rivale"};
+      "client", "cliente", "fournisseur", "concurrent", "concurrente", "rival", "rivale",
+      "distributeur", "distributrice", "revendeur", "revendeuse", "sous-traitant", "associé",
+      "associée", "membre", "premier", "première", "numéro", "fort", "forte", "héritier",
+      "héritière", "fondateur", "fondatrice", "cofondateur", "cofondatrice", "ex-filiale"};
   const std::string_view sentence =
       text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
   const std::size_t comma = sentence.find(',');
