@@ -192,6 +192,20 @@ std::vector<std::string> paragraph_topics(std::string_view text,
   return topic;
 }
 
+// The regulator named last, up to and including each sentence: a government body that is not a
+// state's government (« Washington » → US government).
+std::vector<std::string> last_authorities(const std::vector<TaggedSentence>& tagged) {
+  std::vector<std::string> authority(tagged.size());
+  std::string last;
+  for (std::size_t k = 0; k < tagged.size(); ++k) {
+    for (const auto& m : tagged[k].mentions)
+      if (m.tag == Tag::GOV && !m.canonical.empty() && !m.canonical.ends_with(" government"))
+        last = m.canonical;
+    authority[k] = last;
+  }
+  return authority;
+}
+
 }  // namespace
 
 namespace {
@@ -268,7 +282,10 @@ Extractor::Impl::Tagged Extractor::Impl::tag(const Document& document, StageCloc
   clock.lap(&ExtractStats::segment);
   double coreference_seconds = 0;
   out.tagged = tagger.tag_document(text, sentences, paragraph_of, stats ? &coreference_seconds : nullptr);
-  for (std::string& topic : paragraph_topics(text, out.tagged)) out.contexts.push_back({std::move(topic)});
+  std::vector<std::string> topics = paragraph_topics(text, out.tagged);
+  std::vector<std::string> authorities = last_authorities(out.tagged);
+  for (std::size_t k = 0; k < out.tagged.size(); ++k)
+    out.contexts.push_back({std::move(topics[k]), std::move(authorities[k])});
   clock.lap(&ExtractStats::entities);
   if (stats) {
     stats->entities -= coreference_seconds;

@@ -163,7 +163,7 @@ struct CompiledRule {
   std::string id, relation, status, file;
   int line = 0;
   double confidence = 0.5;
-  std::string implicit_subject, implicit_object;  // "", "@topic"
+  std::string implicit_subject, implicit_object;  // "", "@topic", "@authority"…
   bool fallback = false;  // a default reading (« X de Y »), dropped where a longer rule reads more
   std::vector<Slot> slots;
   std::string pattern;  // expanded
@@ -932,13 +932,14 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
           const std::string value(eq == std::string_view::npos ? "" : option.substr(eq + 1));
           if (key == "status") rule.status = value;
           else if (key == "subject" && value == "@topic") rule.implicit_subject = value;
-          else if (key == "object" && (value == "@topic" || value == "@leader-government"))
+          else if (key == "object" &&
+                   (value == "@topic" || value == "@leader-government" || value == "@authority"))
             rule.implicit_object = value;
           else if (key == "fallback" && value.empty()) rule.fallback = true;
           else if (key.empty()) continue;
           else
             throw RuleError(file->display_path, line, column_of(k),
-                            "unknown option (status=…, subject=@topic, object=@topic, object=@leader-government, fallback)", std::string(option));
+                            "unknown option (status=…, subject=@topic, object=@topic, object=@leader-government, object=@authority, fallback)", std::string(option));
         }
         const RuleSource src{file, line, column_of(3), cols[3]};
         rule.pattern = expand(src, cols[3], defines, rule);
@@ -1200,6 +1201,8 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
       subjects.push_back({-1, EntityType::Organization, topic});
     if (rule.implicit_object == "@topic" && !topic.empty())
       objects.push_back({-1, EntityType::Organization, topic});
+    if (rule.implicit_object == "@authority" && !input.context->authority.empty())
+      objects.push_back({-1, EntityType::GovernmentBody, input.context->authority});
     if (rule.implicit_object == "@leader-government")
       for (const auto& s : subjects)
         if (const std::string* gov = gaz.leader_government(s.name))

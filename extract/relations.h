@@ -37,6 +37,9 @@ struct RelationMatch {
 // Entities a rule may name without a mention in the sentence.
 struct SentenceContext {
   std::string topic;  // the paragraph's main organization (« y a participé » → its round)
+  // The regulator last named up to the sentence (« X écope pour sa part de 8 millions » → its
+  // fine): the last government body that is no state's government.
+  std::string authority;
 };
 
 // A sentence to match: the text its offsets are in, its entities and its context (pointers,
