@@ -1225,6 +1225,28 @@ bool owner_named_before_clause(std::string_view text, std::size_t sentence_begin
   return before.ends_with("parmi ") || (before.ends_with("% de ") && after.starts_with(" capital"));
 }
 
+// « …, précise son directeur marketing, X »: a possessive right after a verb of saying put after
+// what was said, whose owner is the speaker's company, the clause's subject.
+bool after_inverted_attribution(std::string_view text, std::size_t sentence_begin,
+                                const EntityMention& possessive) {
+  static constexpr std::string_view kSayingVerbs[] = {
+      "précise", "explique", "ajoute", "indique", "souligne", "assure", "résume", "affirme",
+      "confie", "commente", "reconnaît", "note", "estime", "rappelle", "détaille", "poursuit",
+      "insiste", "observe", "martèle", "tempère", "nuance", "prévient", "glisse", "déclare",
+      "regrette", "déplore", "juge", "analyse", "raconte", "témoigne", "relève", "précisé",
+      "expliqué", "ajouté", "indiqué", "souligné", "assuré", "affirmé", "confié", "commenté",
+      "reconnu", "noté", "estimé", "rappelé", "détaillé", "déclaré", "regretté", "déploré",
+      "jugé", "relevé"};
+  std::string_view before = text.substr(sentence_begin, possessive.begin - sentence_begin);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  const std::size_t space = before.rfind(' ');
+  if (space == std::string_view::npos) return false;
+  if (!is_one_of(before.substr(space + 1), kSayingVerbs)) return false;
+  before = before.substr(0, space);
+  if (before.ends_with(" a")) before.remove_suffix(2);
+  return before.ends_with(",") || before.ends_with("\xC2\xBB") || before.ends_with("\"");
+}
+
 // « Fondé en 2011 par X, qui restera à la tête de l'entreprise, Y équipe… »: in a sentence
 // opened by a participle, a description inside the fronted clause (mention k) stands for the
 // subject named after it, behind a comma. Empty when there is none.
@@ -1401,6 +1423,9 @@ void EntityTagger::resolve_references(std::string_view text,
           for (std::size_t j = 0; j < k && antecedent.empty(); ++j)
             if (is_antecedent(ts.mentions[j]) && !ts.mentions[j].is_reference)
               antecedent = ts.mentions[j].canonical;
+        if (antecedent.empty() && m.tag == Tag::POSS &&
+            after_inverted_attribution(text, ts.sentence.begin, m))
+          antecedent = sentence_subject;
         if (antecedent.empty() && m.tag == Tag::POSS &&
             !owner_named_before_clause(text, ts.sentence.begin, m))
           antecedent = last_in_sentence;
