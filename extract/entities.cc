@@ -770,6 +770,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         // Optional complement of lower-case words: « de grande distribution ». A name right
         // after « de » is whose it is (« la filiale d'Orvane »), not the name introduced.
         std::size_t name_start = k;
+        bool owner_after_complement = false;
         if (k < s.size() && is_preposition_de(s.lower(k))) {
           std::size_t j = k + 1;
           // A complement names a kind (« de transfert d'argent »), never a thing (« d'une plainte »).
@@ -786,14 +787,21 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
             ++j;
           }
           name_start = j > k + 1 && !names_a_product ? j : s.size();
+          // « la marque de lingerie d'Odalie »: a name right after the complement's last « de »
+          // is whose it is, as in « la filiale d'Orvane ».
+          if (name_start < s.size() && is_preposition_de(s.lower(name_start - 1))) {
+            name_start = s.size();
+            owner_after_complement = true;
+          }
         }
         // « la filiale d'Orvane », « le concurrent de X », « la filiale du japonais X »: a
         // relational noun, left to the rules.
         std::size_t owner = k + 1;
         if (s.is(owner, "l'")) ++owner;
         if (owner < s.size() && !starts_uppercase(s.word(owner)) && find.nationality(owner)) ++owner;
-        const bool owned = owner < s.size() && is_preposition_de(s.lower(k)) &&
-                           (find.can_start_name(owner) || find.gazetteer_name(owner));
+        const bool owned = owner_after_complement ||
+                           (owner < s.size() && is_preposition_de(s.lower(k)) &&
+                            (find.can_start_name(owner) || find.gazetteer_name(owner)));
         bool introduced = false;
         if (d->second->introduces && name_start < s.size() && !owned) {
           auto known = find.gazetteer_name(name_start);
