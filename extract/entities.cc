@@ -1233,6 +1233,24 @@ bool owner_named_before_clause(std::string_view text, std::size_t sentence_begin
   return before.ends_with("parmi ") || (before.ends_with("% de ") && after.starts_with(" capital"));
 }
 
+// Whether the words in [from, to) hold an auxiliary outside a relative clause (« est imputé »,
+// « a racheté »), so that a main clause has begun before `to`.
+bool main_verb_between(std::string_view text, std::size_t from, std::size_t to) {
+  static constexpr std::string_view kAuxiliaries[] = {"est", "sont", "a", "ont", "était",
+                                                      "étaient", "avait", "avaient", "sera"};
+  static constexpr std::string_view kRelatives[] = {"qui", "que", "qu'", "dont", "où"};
+  std::string_view span = text.substr(from, to - from);
+  while (!span.empty()) {
+    const std::size_t space = span.find(' ');
+    const std::string_view word = span.substr(0, space);
+    if (is_one_of(word, kRelatives) || word.starts_with("qu'")) return false;
+    if (is_one_of(word, kAuxiliaries)) return true;
+    if (space == std::string_view::npos) break;
+    span.remove_prefix(space + 1);
+  }
+  return false;
+}
+
 // « …, précise son directeur marketing, X »: a possessive right after a verb of saying put after
 // what was said, whose owner is the speaker's company, the clause's subject.
 bool after_inverted_attribution(std::string_view text, std::size_t sentence_begin,
@@ -1414,9 +1432,12 @@ void EntityTagger::resolve_references(std::string_view text,
         const bool description = m.tag != Tag::POSS && !m.is_pronoun;
         // « Désormais filiale de X, qui possède les marques A et B, la maison… »: a description
         // right after an opening phrase is the subject, not in apposition to what the phrase names.
+        // Not once the main clause has begun: « Chez X, l'essentiel est imputé à Y, l'agence
+        // rachetée en 2016 » describes Y.
         const bool subject_after_clause =
             (fronted || (opening_end != ts.sentence.begin && m.begin > opening_end)) &&
-            after_comma(text, ts.sentence.begin, m);
+            after_comma(text, ts.sentence.begin, m) &&
+            !main_verb_between(text, fronted ? ts.sentence.begin : opening_end, m.begin);
         if (description && k > 0 && !subject_after_clause && is_antecedent(ts.mentions[k - 1]) &&
             is_apposition(text, ts.mentions[k - 1], m)) {
           antecedent = ts.mentions[k - 1].canonical;
