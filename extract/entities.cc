@@ -1296,6 +1296,7 @@ void EntityTagger::resolve_references(std::string_view text,
   std::map<std::string, int> counts;
   std::vector<std::string> in_order_of_first_mention;
   std::map<std::string, std::string> known_country;
+  std::map<std::string, std::string> known_city;  // « la start-up lyonnaise X » → Lyon
   std::map<std::string, std::set<std::string, std::less<>>> introduced_as;
   // The noun a description is matched by: its family's name, else the noun itself.
   auto family_of = [&](const std::string& descriptor) -> std::string_view {
@@ -1307,6 +1308,7 @@ void EntityTagger::resolve_references(std::string_view text,
       if (is_antecedent(m) && !m.is_reference) {
         if (++counts[m.canonical] == 1) in_order_of_first_mention.push_back(m.canonical);
         if (!m.country.empty()) known_country.try_emplace(m.canonical, m.country);
+        if (!m.city.empty()) known_city.try_emplace(m.canonical, m.city);
         if (!m.descriptor.empty())
           introduced_as[m.canonical].emplace(family_of(m.descriptor));
       }
@@ -1343,6 +1345,10 @@ void EntityTagger::resolve_references(std::string_view text,
   };
   auto compatible = [&](const std::string& candidate, const EntityMention& m) {
     if (candidate.empty() || clashes(candidate, m)) return false;
+    // « le groupe lyonnais » is not the fund the article placed in Nantes.
+    if (auto city = known_city.find(candidate);
+        !m.city.empty() && city != known_city.end() && city->second != m.city)
+      return false;
     auto it = known_country.find(candidate);
     return m.country.empty() || it == known_country.end() || it->second == m.country;
   };
@@ -1446,6 +1452,7 @@ void EntityTagger::resolve_references(std::string_view text,
           // introducing noun would.
           if (!m.descriptor.empty()) introduced_as[antecedent].emplace(family_of(m.descriptor));
           if (!m.country.empty()) known_country.try_emplace(antecedent, m.country);
+          if (!m.city.empty()) known_city.try_emplace(antecedent, m.city);
         }
         // « Baptisée Hyvalor, la nouvelle société » is Hyvalor.
         if (antecedent.empty() && description && subject_after_clause && opened_by_naming(text, ts))
@@ -1501,6 +1508,12 @@ void EntityTagger::resolve_references(std::string_view text,
                 return (!same_paragraph || r.second == ts.paragraph) && it != introduced_as.end() &&
                        it->second.count(family) && compatible(r.first, m);
               });
+          // « le groupe lyonnais »: the last one of that city, wherever the article placed it.
+          if (antecedent.empty() && !m.city.empty())
+            antecedent = most_recent_first([&](const auto& r) {
+              auto it = known_city.find(r.first);
+              return it != known_city.end() && it->second == m.city && compatible(r.first, m);
+            });
           // « l'entreprise normande »: the last one of that country, in this paragraph if
           // one is, else in those before.
           for (const bool same_paragraph : {true, false})
