@@ -28,13 +28,15 @@ bool is_letter(UChar32 c) {
   return c < 0x80 ? (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') : u_isalpha(c);
 }
 
+// Not after a hyphen that follows a lower-case start: « outre-Rhin », « pro-Kremlin » are words.
 bool has_upper_inside(std::string_view word) {  // iPhone, eBay, NetWatt
   int32_t i = 0;
   bool first = true;
   while (i < static_cast<int32_t>(word.size())) {
     // ASCII bytes are tested as they are: the tagger asks this of a million words a 10 MB corpus.
     if (const auto b = static_cast<unsigned char>(word[static_cast<std::size_t>(i)]); b < 0x80) {
-      if (!first && b >= 'A' && b <= 'Z') return true;
+      if (!first && b >= 'A' && b <= 'Z')
+        return word[static_cast<std::size_t>(i) - 1] != '-' || (word[0] >= 'A' && word[0] <= 'Z');
       first = false;
       ++i;
       continue;
