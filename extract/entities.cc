@@ -1238,6 +1238,22 @@ bool owner_named_before_clause(std::string_view text, std::size_t sentence_begin
   return before.ends_with("parmi ") || (before.ends_with("% de ") && after.starts_with(" capital"));
 }
 
+// « elle succède à », « il a été nommé », « elle a fait ses armes »: a pronoun whose verb is said
+// only of people.
+bool before_a_person_verb(std::string_view text, const EntityMention& pronoun) {
+  static constexpr std::string_view kPersonVerbs[] = {
+      "succède ", "succédera ", "succédait ", "succéderait ", "va succéder ", "a été nommé", "a été nommée", "est nommé", "est nommée",
+      "sera nommé", "sera nommée", "prendra ses fonctions", "prend ses fonctions",
+      "a pris ses fonctions", "a fait ses armes", "a fait carrière", "est âgé", "est âgée",
+      "est diplômé", "est diplômée", "est né", "est née", "a quitté ses fonctions",
+      "quitte ses fonctions", "était jusqu'ici", "était auparavant"};
+  const std::string_view after = text.substr(pronoun.end);
+  for (const std::string_view verb : kPersonVerbs)
+    if (after.size() > verb.size() && after[0] == ' ' && after.substr(1).starts_with(verb))
+      return true;
+  return false;
+}
+
 // Whether the words in [from, to) hold an auxiliary outside a relative clause (« est imputé »,
 // « a racheté »), so that a main clause has begun before `to`.
 bool main_verb_between(std::string_view text, std::size_t from, std::size_t to) {
@@ -1398,6 +1414,7 @@ void EntityTagger::resolve_references(std::string_view text,
   std::string paragraph_topic;
   std::string previous_subject;  // first organization of the last sentence that named one
   std::string previous_person;   // the person who opened the last sentence
+  std::string last_person;       // the person named last
   std::size_t paragraph = static_cast<std::size_t>(-1);
   for (auto& ts : sentences) {
     if (ts.paragraph != paragraph) {
@@ -1415,6 +1432,7 @@ void EntityTagger::resolve_references(std::string_view text,
     // named before it, not A or B, which a phrase opening the sentence names.
     std::string pronoun_subject;
     std::string last_in_sentence;
+    std::string person_of_sentence;  // whom a pronoun of the sentence stood for
     // « Fondée en 2020 par X, deux anciens chercheurs du CEA, la jeune pousse… »: the subject
     // after a fronted clause is none of the entities that clause names.
     const bool fronted = opened_by_participle(text, ts);
@@ -1492,6 +1510,27 @@ void EntityTagger::resolve_references(std::string_view text,
             (opens_sentence(text, ts, m) || (fronted && after_comma(text, ts.sentence.begin, m)))) {
           m.tag = Tag::PER;
           m.canonical = previous_person;
+          person_of_sentence = previous_person;
+          continue;
+        }
+        // « Le groupe X a nommé A directrice générale. Elle succède à B… »: a pronoun before a
+        // verb said only of people stands for the person named last.
+        if (antecedent.empty() && m.is_pronoun && !last_person.empty() &&
+            before_a_person_verb(text, m)) {
+          m.tag = Tag::PER;
+          m.canonical = last_person;
+          person_of_sentence = last_person;
+          continue;
+        }
+        // « …elle quitte la Banque Ferrandi, dont elle est la directrice financière », « A quitte
+        // la banque X, dont elle est… »: once a pronoun of the sentence stood for a person, or a
+        // person opened it, the next pronouns stand for that person.
+        if (person_of_sentence.empty() && !ts.mentions.empty() && ts.mentions.front().tag == Tag::PER &&
+            opens_sentence(text, ts, ts.mentions.front()))
+          person_of_sentence = ts.mentions.front().canonical;
+        if (antecedent.empty() && m.is_pronoun && !person_of_sentence.empty()) {
+          m.tag = Tag::PER;
+          m.canonical = person_of_sentence;
           continue;
         }
         // A description (« le groupe allemand ») stands for the subject of the sentence whose
@@ -1546,6 +1585,7 @@ void EntityTagger::resolve_references(std::string_view text,
         m.canonical = antecedent;
         if (m.tag == Tag::POSS) m.is_reference = true;
       }
+      if (m.tag == Tag::PER && !m.canonical.empty()) last_person = m.canonical;
       // « Sa plateforme X équipe… »: the sentence is about whom « sa » stands for.
       if (m.tag == Tag::POSS && sentence_subject.empty() && !m.canonical.empty() &&
           m.begin <= ts.sentence.begin + 4)
@@ -1590,11 +1630,24 @@ void EntityTagger::resolve_references(std::string_view text,
         });
     if (sentence_subject.empty() && !person_after_opening) sentence_subject = opening_subject;
     if (!sentence_subject.empty()) previous_subject = sentence_subject;
-    // The person the sentence opens with, when no company opens it.
+    // The person the sentence is about: the one it opens with, when no company opens it; the one
+    // a pronoun of it stood for; or the only one it names, when it names no company (« Le conseil
+    // a nommé mardi X au poste de directrice générale. »).
     previous_person.clear();
     if (!ts.mentions.empty() && ts.mentions.front().tag == Tag::PER &&
-        opens_sentence(text, ts, ts.mentions.front()))
+        opens_sentence(text, ts, ts.mentions.front())) {
       previous_person = ts.mentions.front().canonical;
+    } else if (!person_of_sentence.empty()) {
+      previous_person = person_of_sentence;
+    } else {
+      std::set<std::string> persons;
+      bool names_a_company = false;
+      for (const auto& p : ts.mentions) {
+        if (p.tag == Tag::PER) persons.insert(p.canonical);
+        if (is_antecedent(p) || p.tag == Tag::GOV) names_a_company = true;
+      }
+      if (persons.size() == 1 && !names_a_company) previous_person = *persons.begin();
+    }
   }
   // An untyped name an apposition described is an organization wherever it stands, so that the
   // rules for companies read it (« …de Hanbit, Artésia devra » is no person after a title).
