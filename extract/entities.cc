@@ -791,10 +791,9 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           name_start = j > k + 1 && !names_a_product ? j : s.size();
           // « la marque de lingerie d'Odalie »: a name right after the complement's last « de »
           // is whose it is, as in « la filiale d'Orvane ».
-          // Nor after a descriptor of its own: « le publicitaire du groupe X » is X's.
           if (name_start < s.size() &&
               (find.can_start_name(name_start) || find.gazetteer_name(name_start)) &&
-              (is_preposition_de(s.lower(name_start - 1)) || find.descriptor(name_start - 1))) {
+              is_preposition_de(s.lower(name_start - 1))) {
             name_start = s.size();
             owner_after_complement = true;
           }
