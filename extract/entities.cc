@@ -1245,7 +1245,8 @@ bool before_a_person_verb(std::string_view text, const EntityMention& pronoun) {
       "sera nommé", "sera nommée", "prendra ses fonctions", "prend ses fonctions",
       "a pris ses fonctions", "a fait ses armes", "a fait carrière", "est âgé", "est âgée",
       "est diplômé", "est diplômée", "est né", "est née", "a quitté ses fonctions",
-      "quitte ses fonctions", "était jusqu'ici", "était auparavant"};
+      "quitte ses fonctions", "était jusqu'ici", "était auparavant", "a cofondé",
+      "avait cofondé", "a cofondée", "avait cofondée"};
   const std::string_view after = text.substr(pronoun.end);
   for (const std::string_view verb : kPersonVerbs)
     if (after.size() > verb.size() && after[0] == ' ' && after.substr(1).starts_with(verb))
