@@ -395,7 +395,16 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
     for (const RelationMatch& match : matches[next_match++]) {
       Qualifiers q = cues.qualify(match.begin, match.end, match.relation);
       if (!match.status.empty()) q.status = match.status;
-      add(side_of(ts, match.subject, match.subject_type, match.subject_name), match.relation,
+      // subject=@deal: the buyer of the last acquisition the article stated before.
+      std::string subject_name = match.subject_name;
+      if (subject_name == "@deal") {
+        const auto deal = std::find_if(facts.rbegin(), facts.rend(), [](const Fact& f) {
+          return f.relation == "acquires" && !f.qualifiers.negated && !f.qualifiers.from_clutter;
+        });
+        if (deal == facts.rend()) continue;
+        subject_name = deal->subject.name;
+      }
+      add(side_of(ts, match.subject, match.subject_type, subject_name), match.relation,
           side_of(ts, match.object, match.object_type, match.object_name), match.rule_id, match.begin,
           match.end, std::move(q));
     }

@@ -931,7 +931,7 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
           const std::string_view key = option.substr(0, eq);
           const std::string value(eq == std::string_view::npos ? "" : option.substr(eq + 1));
           if (key == "status") rule.status = value;
-          else if (key == "subject" && value == "@topic") rule.implicit_subject = value;
+          else if (key == "subject" && (value == "@topic" || value == "@deal")) rule.implicit_subject = value;
           else if (key == "object" &&
                    (value == "@topic" || value == "@leader-government" || value == "@authority"))
             rule.implicit_object = value;
@@ -939,7 +939,7 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
           else if (key.empty()) continue;
           else
             throw RuleError(file->display_path, line, column_of(k),
-                            "unknown option (status=…, subject=@topic, object=@topic, object=@leader-government, object=@authority, fallback)", std::string(option));
+                            "unknown option (status=…, subject=@topic, subject=@deal, object=@topic, object=@leader-government, object=@authority, fallback)", std::string(option));
         }
         const RuleSource src{file, line, column_of(3), cols[3]};
         rule.pattern = expand(src, cols[3], defines, rule);
@@ -1197,8 +1197,11 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
       }
     }
     const std::string& topic = input.context->topic;
-    if (!rule.implicit_subject.empty() && !topic.empty())
+    if (rule.implicit_subject == "@topic" && !topic.empty())
       subjects.push_back({-1, EntityType::Organization, topic});
+    // « L'opération a été notifiée à X »: the buyer of the deal named before, found once the
+    // document's earlier facts are known (Extractor).
+    if (rule.implicit_subject == "@deal") subjects.push_back({-1, EntityType::Organization, "@deal"});
     if (rule.implicit_object == "@topic" && !topic.empty())
       objects.push_back({-1, EntityType::Organization, topic});
     if (rule.implicit_object == "@authority" && !input.context->authority.empty())
