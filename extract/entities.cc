@@ -1441,6 +1441,11 @@ void EntityTagger::resolve_references(std::string_view text,
         fronted || opening_end != ts.sentence.begin ? paragraph_topic : std::string();
     for (std::size_t k = 0; k < ts.mentions.size(); ++k) {
       auto& m = ts.mentions[k];
+      // « Zhongtai Robotics Malaysia, la filiale malaisienne de Zhongtai »: a unit described in
+      // apposition to its name is that name.
+      if (!m.parent.empty() && k > 0 && is_antecedent(ts.mentions[k - 1]) &&
+          !ts.mentions[k - 1].is_reference && is_apposition(text, ts.mentions[k - 1], m))
+        m.canonical = ts.mentions[k - 1].canonical;
       if (m.group_size > 0) {
         if (m.members.empty()) m.members = group_named_before(m, ts.paragraph, named_before_sentence);
         if (!m.members.empty()) {
