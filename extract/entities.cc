@@ -65,9 +65,11 @@ bool is_all_caps(std::string_view word) {
 
 bool is_word(const Token& t) { return t.kind == TokenKind::Word; }
 
+// « Caisse des Forêts », « Patients en Alerte », « Médecins sans Frontières ».
 bool is_connector(std::string_view lower) {
   return lower == "de" || lower == "des" || lower == "du" || lower == "d'" || lower == "of" ||
-         lower == "&" || lower == "and";
+         lower == "&" || lower == "and" || lower == "en" || lower == "sans" || lower == "pour" ||
+         lower == "contre";
 }
 
 bool is_definite_article(std::string_view lower) {
