@@ -1334,6 +1334,12 @@ void EntityTagger::resolve_references(std::string_view text,
         if (!m.city.empty()) known_city.try_emplace(m.canonical, m.city);
         if (!m.descriptor.empty())
           introduced_as[m.canonical].emplace(family_of(m.descriptor));
+        // « Banque Dumarest » is introduced as a bank: « la banque lilloise » may be it.
+        if (const std::size_t space = m.surface.find(' '); space != std::string::npos) {
+          const std::string head = lower_utf8(m.surface.substr(0, space));
+          if (const Descriptor* d = gazetteer_.org_descriptor(head); d && !d->product)
+            introduced_as[m.canonical].emplace(family_of(head));
+        }
       }
   // « Tarvenn » after « le groupe américain Tarvenn Security »: a name that begins a longer
   // one, and that nothing introduced, was introduced as the longer one was.

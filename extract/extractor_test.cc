@@ -210,5 +210,20 @@ TEST(Extractor, APluralDescriptionStandsForEachOrganizationNamedBefore) {
             (std::vector<std::string>{"Quintex based-in China", "Zentor based-in China"}));
 }
 
+// A description goes to the entity of its city (« le groupe lyonnais » is not the fund placed in
+// Nantes), and to one whose name begins with its noun (« Banque Norvane » … « la banque
+// lilloise »), even paragraphs later.
+TEST(Extractor, ADescriptionOfACityGoesToTheEntityOfThatCityOrNoun) {
+  const std::string text =
+      "Le groupe lyonnais Zentor rachète l'enseigne Braxio au fonds nantais Quintex.\n"
+      "Le groupe lyonnais se renforce.\n"
+      "La mutuelle Kestrel rachète l'assureur de Banque Norvane.\n"
+      "Le prix est élevé.\n"
+      "La banque lilloise cède cet actif.";
+  EXPECT_EQ(triples(based_in_facts(text)),
+            (std::vector<std::string>{"Banque Norvane based-in Lille", "Quintex based-in Nantes",
+                                      "Zentor based-in Lyon", "Zentor based-in Lyon"}));
+}
+
 }  // namespace
 }  // namespace toile
