@@ -342,6 +342,11 @@ struct Finder {
     const bool upper = starts_uppercase(w);
     if (!upper && !has_upper_inside(w)) return false;
     if (gaz.is_not_name(lower)) return false;
+    // « le Pr Julien Lacaze », « le Dr Anne Roy »: an abbreviated title before a name is no part
+    // of it.
+    if (w.size() <= 3 && upper && i + 1 < s.size() && is_word(s.token(i + 1)) &&
+        starts_uppercase(s.word(i + 1)) && (gaz.person_title(w) || gaz.person_title(lower)))
+      return false;
     if (is_all_caps(w)) return !(lower.size() >= 4 && lex.is_common_word(lower));
     // « Claire Vasseur a été nommée… »: a given name before a capitalised word starts a name
     // even where its common reading (« claire ») opens a sentence.
@@ -906,6 +911,23 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       add(i, i, Tag::POSS, "");
       ++i;
       continue;
+    }
+
+    // « le CHU de Bordeaux », « l'université de Lille »: an institution named after its place is
+    // one organization (« Université de Lille »).
+    if (gazetteer_.is_institution_noun(lower) && i + 2 < s.size() &&
+        (s.is(i + 1, "de") || s.is(i + 1, "d'"))) {
+      const auto place = find.gazetteer_name(i + 2);
+      if ((place && place->second->type == EntityType::Place) ||
+          (!place && find.can_start_name(i + 2))) {
+        const std::size_t last = place ? place->first : find.name_end(i + 2);
+        std::string name(s.span(i, last));
+        if (!starts_uppercase(name)) name = capitalize_ascii_first(std::move(name));
+        EntityMention& m = add(i, last, Tag::ORG, name);
+        m.surface = std::move(name);
+        i = last + 1;
+        continue;
+      }
     }
 
     // Names from the gazetteers, extended by a legal form (« Renault SA »), or by more

@@ -352,6 +352,9 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
   rows_of(files, "fr/gazetteer/authority_nouns.txt", [&](const RuleFile& f, int line, const auto& cols) {
     g.authority_nouns_.try_emplace(lower_utf8(require(f, line, cols, 0, "noun")));
   });
+  rows_of(files, "fr/gazetteer/institution_nouns.txt", [&](const RuleFile& f, int line, const auto& cols) {
+    g.institution_nouns_.try_emplace(lower_utf8(require(f, line, cols, 0, "noun")));
+  });
   rows_of(files, "fr/gazetteer/descriptor_families.tsv", [&](const RuleFile& f, int line, const auto& cols) {
     g.descriptor_families_[lower_utf8(require(f, line, cols, 0, "descriptor"))] =
         std::string(require(f, line, cols, 1, "family"));
@@ -426,6 +429,10 @@ bool Gazetteer::is_not_name(std::string_view word) const {
 }
 bool Gazetteer::is_authority_noun(std::string_view word) const {
   return authority_nouns_.contains(word);
+}
+
+bool Gazetteer::is_institution_noun(std::string_view word) const {
+  return institution_nouns_.contains(word);
 }
 
 bool Gazetteer::is_unit_noun(std::string_view word) const {

@@ -105,6 +105,8 @@ class Gazetteer {
   bool is_unit_noun(std::string_view lowercase_word) const;
   // « autorité », « caisse »: the first word of a public body's name spelled out.
   bool is_authority_noun(std::string_view lowercase_word) const;
+  // « CHU », « université »: an institution named after its place (« le CHU de Bordeaux »).
+  bool is_institution_noun(std::string_view lowercase_word) const;
   // The family of a descriptor, by its first word: « jeune » (pousse) → « start-up »; null
   // for a noun of no family (the generic « société », « groupe »).
   const std::string* descriptor_family(std::string_view lowercase_first_word) const;
@@ -127,6 +129,7 @@ class Gazetteer {
   WordSet not_names_;
   WordSet unit_nouns_;
   WordSet authority_nouns_;
+  WordSet institution_nouns_;
   WordSet impersonal_verbs_;
   WordTable<std::string> place_countries_;
   WordTable<std::string> descriptor_families_;
