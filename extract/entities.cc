@@ -900,7 +900,12 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
                         !is_function_word(s.lower(i - 1)) && i + 1 < s.size() &&
                         is_word(s.token(i + 1)) && !starts_uppercase(s.word(i + 1)) &&
                         !is_one_of(s.lower(i + 1), kEmphatic);  // « fait lui aussi l'objet »
-    if ((lower == "il" && !find.impersonal_subject(i)) || lower == "elle" || dative) {
+    // « la société écran elle aussi visée »: a pronoun after a noun, before « aussi », stresses
+    // the noun; it is no subject of its own.
+    const bool emphatic = (lower == "il" || lower == "elle") && i > 0 && is_word(s.token(i - 1)) &&
+                          !starts_uppercase(s.word(i - 1)) && !is_function_word(s.lower(i - 1)) &&
+                          i + 1 < s.size() && (s.is(i + 1, "aussi") || s.is(i + 1, "également"));
+    if (((lower == "il" && !find.impersonal_subject(i)) || lower == "elle" || dative) && !emphatic) {
       EntityMention& m = add(i, i, Tag::ORG, "");
       m.is_reference = true;
       m.is_pronoun = true;
