@@ -885,7 +885,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         continue;
       }
       if (!starts_uppercase(s.word(i)) || !find.gazetteer_name(i)) {
-        add(i, i, Tag::NAT, nat->country);
+        add(i, i, Tag::NAT, nat->country).city = nat->city;  // « toulousain »: Toulouse
         ++i;
         continue;
       }

@@ -1187,7 +1187,8 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
             (slot.subject ? subjects : objects).push_back({index, slot_type(slot, m.tag), member});
           continue;
         }
-        std::string name = m.canonical;
+        // « un fabricant toulousain »: the city the adjective names, where the rule wants a place.
+        std::string name = m.tag == Tag::NAT && !m.city.empty() ? m.city : m.canonical;
         if (slot.state && (m.tag == Tag::LOC || m.tag == Tag::NAT)) {
           if (m.tag == Tag::LOC && !m.is_country) continue;  // a city does not act as a state
           auto gov = gaz.government_of(m.canonical);
