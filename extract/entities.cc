@@ -1583,7 +1583,17 @@ void EntityTagger::resolve_references(std::string_view text,
           // This paragraph's first. A noun of a family (« la biotech ») is then the one the
           // article introduced so, wherever it did; a generic one (« le groupe ») is not looked
           // for before the paragraph, which speaks of its own subject first.
-          const bool specific = gazetteer_.descriptor_family(m.descriptor) != nullptr;
+          // Another noun than the four generic ones (« l'hébergeur néerlandais ») is looked for
+          // beyond the paragraph too when the subject before was introduced with a noun of its
+          // own (« la société rennaise Sentryx »), not when it was only named (« L'accord
+          // réjouit Kiwo. L'opérateur virtuel… » is Kiwo).
+          static constexpr std::string_view kGeneric[] = {"société", "entreprise", "groupe", "firme"};
+          const auto subject_intro = introduced_as.find(previous_subject);
+          const bool subject_introduced_otherwise =
+              subject_intro != introduced_as.end() && !subject_intro->second.count(family_of(m.descriptor));
+          const bool specific =
+              gazetteer_.descriptor_family(m.descriptor) != nullptr ||
+              (!is_one_of(m.descriptor, kGeneric) && (previous_subject.empty() || subject_introduced_otherwise));
           const std::string_view family = family_of(m.descriptor);
           for (const bool same_paragraph : {true, false})
             if (antecedent.empty() && !m.descriptor.empty() && (same_paragraph || specific))

@@ -225,5 +225,19 @@ TEST(Extractor, ADescriptionOfACityGoesToTheEntityOfThatCityOrNoun) {
                                       "Zentor based-in Lyon", "Zentor based-in Lyon"}));
 }
 
+// « l'hébergeur néerlandais » is the company introduced as « l'hébergeur X » paragraphs before,
+// not the subject before it, introduced with another noun; but after a company only named
+// (« L'accord réjouit Kiwo. L'opérateur virtuel… »), the description is that company.
+TEST(Extractor, ADescriptionLooksBeyondItsParagraphPastACompanyIntroducedOtherwise) {
+  const std::string text =
+      "L'opérateur Zentor signe un accord. L'hébergeur Quintex n'est pas visé.\n"
+      "Selon la société rennaise Braxio, les pirates ont loué des serveurs auprès de "
+      "l'hébergeur néerlandais.\n"
+      "L'accord réjouit Kestrel. L'opérateur belge se renforce.";
+  EXPECT_EQ(triples(based_in_facts(text)),
+            (std::vector<std::string>{"Braxio based-in Rennes", "Kestrel based-in Belgium",
+                                      "Quintex based-in Netherlands"}));
+}
+
 }  // namespace
 }  // namespace toile
