@@ -822,6 +822,12 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           }
           introduced = known || find.can_start_name(name_start);
         }
+        // « le groupe de mode roubaisien Lisère »: a nationality at the end of the complement.
+        if (introduced && country.empty() && name_start > k + 1)
+          if (const Nationality* nat = find.nationality(name_start - 1)) {
+            country = nat->country;
+            city = nat->city;
+          }
         if (introduced) {
           // The name itself is tagged at name_start; remember the descriptor's reach.
           EntityMention& m = add(i, descriptor_last, d->second->product ? Tag::PRD : Tag::ORG, "");

@@ -191,11 +191,12 @@ TEST(Extractor, ANationalityAfterAnyNounPlacesTheNameAfterIt) {
   const std::string text =
       "Le fleuriste en ligne néerlandais Zentor change de nom. L'opérateur télécom français "
       "Quintex se renforce. Les américains Braxio et Norvane résistent. Le président américain "
-      "Julie Marchand parle. Le groupe roubaisien Kestrel grandit.";
+      "Julie Marchand parle. Le groupe roubaisien Kestrel grandit. L'éditeur de logiciels "
+      "néerlandais Falken recrute.";
   EXPECT_EQ(triples(based_in_facts(text)),
-            (std::vector<std::string>{"Braxio based-in United States", "Kestrel based-in Roubaix",
-                                      "Norvane based-in United States", "Quintex based-in France",
-                                      "Zentor based-in Netherlands"}));
+            (std::vector<std::string>{"Braxio based-in United States", "Falken based-in Netherlands",
+                                      "Kestrel based-in Roubaix", "Norvane based-in United States",
+                                      "Quintex based-in France", "Zentor based-in Netherlands"}));
 }
 
 // « les deux groupes chinois »: a plural description stands for that many organizations the
