@@ -1126,6 +1126,16 @@ bool in_opening_phrase(std::string_view text, const TaggedSentence& ts, const En
   return m.begin < opening_phrase_end(text, ts) && !opens_sentence(text, ts, m);
 }
 
+bool in_fronted_clause(std::string_view text, const TaggedSentence& ts, const EntityMention& m) {
+  const std::string_view sentence =
+      text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
+  const std::string_view first = sentence.substr(0, sentence.find(' '));
+  const bool participle = first.ends_with("é") || first.ends_with("ée") || first.ends_with("és") ||
+                          first.ends_with("ées");
+  const std::size_t comma = sentence.find(',');
+  return participle && comma != std::string_view::npos && m.begin < ts.sentence.begin + comma;
+}
+
 namespace {
 
 // Whether the mentions [first, first + count) of a sentence name as many organizations, one

@@ -67,6 +67,9 @@ bool opens_sentence(std::string_view text, const TaggedSentence& ts, const Entit
 // none does; and whether a mention lies inside it: not the sentence's subject.
 std::size_t opening_phrase_end(std::string_view text, const TaggedSentence& ts);
 bool in_opening_phrase(std::string_view text, const TaggedSentence& ts, const EntityMention& m);
+// « Passés tous deux par le laboratoire de Google, les deux ingénieurs… »: whether a mention lies
+// inside the clause of a participle that opens the sentence, before its first comma.
+bool in_fronted_clause(std::string_view text, const TaggedSentence& ts, const EntityMention& m);
 
 class EntityTagger {
  public:

@@ -181,8 +181,9 @@ std::vector<std::string> paragraph_topics(std::string_view text,
     std::string found;
     for (std::size_t k = start; k < end && found.empty(); ++k)
       for (const auto& m : tagged[k].mentions)
-        if ((m.tag == Tag::ORG || m.tag == Tag::UNK) && !m.is_reference && !m.is_media &&
-            m.parent.empty() && !m.canonical.empty() && !in_opening_phrase(text, tagged[k], m)) {
+        if ((m.tag == Tag::ORG || m.tag == Tag::UNK) && (!m.is_reference || !m.is_pronoun) &&
+            !m.is_media && m.parent.empty() && !m.canonical.empty() && m.group_size == 0 &&
+            !in_opening_phrase(text, tagged[k], m) && !in_fronted_clause(text, tagged[k], m)) {
           found = m.canonical;
           break;
         }
