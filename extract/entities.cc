@@ -1369,14 +1369,31 @@ void EntityTagger::resolve_references(std::string_view text,
     const std::string* family = gazetteer_.descriptor_family(descriptor);
     return family ? std::string_view(*family) : std::string_view(descriptor);
   };
+  // « la filiale de trading du groupe X »: a noun of relation with its complement says what the
+  // company is to X, not what X is; in apposition (« Y, la filiale de trading du groupe X »), it
+  // says what Y is.
+  static constexpr std::string_view kRelationNouns[] = {
+      "filiale", "concurrent", "concurrente", "rival", "rivale", "client", "cliente",
+      "partenaire", "actionnaire", "fournisseur", "maison"};
   for (const auto& ts : sentences)
-    for (const auto& m : ts.mentions)
+    for (std::size_t k = 0; k < ts.mentions.size(); ++k) {
+      const auto& m = ts.mentions[k];
       if (is_antecedent(m) && !m.is_reference) {
         if (++counts[m.canonical] == 1) in_order_of_first_mention.push_back(m.canonical);
         if (!m.country.empty()) known_country.try_emplace(m.canonical, m.country);
         if (!m.city.empty()) known_city.try_emplace(m.canonical, m.city);
-        if (!m.descriptor.empty())
+        const std::string_view span = text.substr(m.begin, m.end - m.begin);
+        const bool of_another = is_one_of(m.descriptor, kRelationNouns) &&
+                                (span.find(" de ") != std::string_view::npos ||
+                                 span.find(" du ") != std::string_view::npos ||
+                                 span.find(" d'") != std::string_view::npos);
+        if (of_another) {
+          if (k > 0 && is_antecedent(ts.mentions[k - 1]) && !ts.mentions[k - 1].is_reference &&
+              is_apposition(text, ts.mentions[k - 1], m))
+            introduced_as[ts.mentions[k - 1].canonical].emplace(family_of(m.descriptor));
+        } else if (!m.descriptor.empty()) {
           introduced_as[m.canonical].emplace(family_of(m.descriptor));
+        }
         // « Banque Dumarest » is introduced as a bank: « la banque lilloise » may be it.
         if (const std::size_t space = m.surface.find(' '); space != std::string::npos) {
           const std::string head = lower_utf8(m.surface.substr(0, space));
@@ -1384,6 +1401,7 @@ void EntityTagger::resolve_references(std::string_view text,
             introduced_as[m.canonical].emplace(family_of(head));
         }
       }
+    }
   // « Tarvenn » after « le groupe américain Tarvenn Security »: a name that begins a longer
   // one, and that nothing introduced, was introduced as the longer one was.
   for (const auto& name : in_order_of_first_mention) {

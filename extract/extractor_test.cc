@@ -240,5 +240,16 @@ TEST(Extractor, ADescriptionLooksBeyondItsParagraphPastACompanyIntroducedOtherwi
                                       "Quintex based-in Netherlands"}));
 }
 
+// « X, la filiale de négoce du groupe Y »: « la filiale » later is X, which the apposition
+// describes, not Y, the name the noun phrase ends with.
+TEST(Extractor, ANounOfRelationWithItsComplementDescribesTheNameBeforeIt) {
+  const std::string text =
+      "Norvane Trading, la filiale de négoce du groupe Tessio, signe un contrat.\n"
+      "Le prix est élevé.\n"
+      "La filiale genevoise recrute.";
+  EXPECT_EQ(triples(based_in_facts(text)),
+            (std::vector<std::string>{"Norvane Trading based-in Geneva"}));
+}
+
 }  // namespace
 }  // namespace toile
