@@ -911,6 +911,29 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     const bool emphatic = (lower == "il" || lower == "elle") && i > 0 && is_word(s.token(i - 1)) &&
                           !starts_uppercase(s.word(i - 1)) && !is_function_word(s.lower(i - 1)) &&
                           i + 1 < s.size() && (s.is(i + 1, "aussi") || s.is(i + 1, "également"));
+    // « pour la racheter », « l'a assigné en justice »: an object clitic before a verb of deals
+    // or lawsuits stands for a company named before.
+    static constexpr std::string_view kDealVerbs[] = {
+        "racheter", "reprendre", "acquérir", "absorber", "céder", "revendre", "rachète",
+        "rachètera", "reprend", "reprendra", "cède", "cédera", "revend", "assigner", "poursuivre",
+        "attaquer", "assigne", "poursuit", "attaque"};
+    static constexpr std::string_view kDealParticiples[] = {
+        "racheté", "rachetée", "repris", "reprise", "acquis", "acquise", "absorbé", "absorbée",
+        "cédé", "cédée", "revendu", "revendue", "assigné", "assignée", "poursuivi", "poursuivie",
+        "attaqué", "attaquée"};
+    static constexpr std::string_view kAuxiliaries[] = {"a", "avait", "ont", "avaient", "aurait"};
+    const bool object_clitic =
+        (lower == "le" || lower == "la" || lower == "l'") && i + 1 < s.size() &&
+        (is_one_of(s.lower(i + 1), kDealVerbs) ||
+         (i + 2 < s.size() && is_one_of(s.lower(i + 1), kAuxiliaries) &&
+          is_one_of(s.lower(i + 2), kDealParticiples)));
+    if (object_clitic) {
+      EntityMention& m = add(i, i, Tag::ORG, "");
+      m.is_reference = true;
+      m.is_pronoun = true;
+      ++i;
+      continue;
+    }
     if (((lower == "il" && !find.impersonal_subject(i)) || lower == "elle" || dative) && !emphatic) {
       EntityMention& m = add(i, i, Tag::ORG, "");
       m.is_reference = true;
@@ -1562,9 +1585,11 @@ void EntityTagger::resolve_references(std::string_view text,
         if (antecedent.empty() && m.tag == Tag::POSS &&
             !owner_named_before_clause(text, ts.sentence.begin, m))
           antecedent = last_in_sentence;
-        // « Tercia Énergie lui a commandé… »: « lui » is not the subject before it, but the company
-        // named last before that one.
-        if (m.is_pronoun && text.substr(m.begin, m.end - m.begin) == "lui") {
+        // « Tercia Énergie lui a commandé… », « X serait en discussions pour la racheter »: « lui »,
+        // « le », « la » are not the subject before them, but the company named last before it.
+        const std::string_view pronoun_word = text.substr(m.begin, m.end - m.begin);
+        if (m.is_pronoun && (pronoun_word == "lui" || pronoun_word == "le" || pronoun_word == "la" ||
+                             pronoun_word == "l'" || pronoun_word == "L'")) {
           std::string subject_before;
           for (std::size_t j = k; j-- > 0 && subject_before.empty();)
             if (is_antecedent(ts.mentions[j])) subject_before = ts.mentions[j].canonical;
