@@ -902,8 +902,11 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     // for a company too, not « Le groupe, lui, compte… » nor « avec lui ».
     static constexpr std::string_view kEmphatic[] = {"aussi", "également", "même", "seul",
                                                      "non", "seule", "-même"};
-    const bool dative = lower == "lui" && i > 0 && is_word(s.token(i - 1)) &&
-                        !is_function_word(s.lower(i - 1)) && i + 1 < s.size() &&
+    // « le Centre national d'études spatiales (CNES) lui a attribué »: after a bracket too.
+    const bool dative = lower == "lui" && i > 0 &&
+                        ((is_word(s.token(i - 1)) && !is_function_word(s.lower(i - 1))) ||
+                         s.is(i - 1, ")")) &&
+                        i + 1 < s.size() &&
                         is_word(s.token(i + 1)) && !starts_uppercase(s.word(i + 1)) &&
                         !is_one_of(s.lower(i + 1), kEmphatic);  // « fait lui aussi l'objet »
     // « la société écran elle aussi visée »: a pronoun after a noun, before « aussi », stresses
@@ -1503,6 +1506,9 @@ void EntityTagger::resolve_references(std::string_view text,
 
   // Names an apposition says are organizations (« Artésia, la coentreprise… »).
   std::set<std::string> named_organizations;
+  std::set<std::string> typed_organizations;  // entities mentioned as ORG so far
+  std::string paragraph_subject;  // the subject of the paragraph's first sentence that had one
+  std::string previous_paragraph_subject;  // that of the last paragraph that had one
   std::string paragraph_topic;
   std::string previous_subject;  // first organization of the last sentence that named one
   std::string previous_person;   // the person who opened the last sentence
@@ -1514,6 +1520,8 @@ void EntityTagger::resolve_references(std::string_view text,
       paragraph = ts.paragraph;
       paragraph_topic.clear();
       previous_subject.clear();
+      if (!paragraph_subject.empty()) previous_paragraph_subject = paragraph_subject;
+      paragraph_subject.clear();
     }
     // « Les deux sociétés comptent parmi leurs clients… »: the group « leurs » stands for.
     const EntityMention* group_in_sentence = nullptr;
@@ -1593,7 +1601,20 @@ void EntityTagger::resolve_references(std::string_view text,
           std::string subject_before;
           for (std::size_t j = k; j-- > 0 && subject_before.empty();)
             if (is_antecedent(ts.mentions[j])) subject_before = ts.mentions[j].canonical;
-          m.canonical = most_recent_first([&](const auto& r) { return r.first != subject_before; });
+          // The subject of the paragraph's first sentence that had one (of the paragraph before,
+          // at a paragraph's start), else a company typed as one: an untyped name (« la base
+          // d'Andøya ») may be a place.
+          const std::string& discourse_subject =
+              paragraph_subject.empty() ? previous_paragraph_subject : paragraph_subject;
+          if (!discourse_subject.empty() && discourse_subject != subject_before &&
+              typed_organizations.count(discourse_subject))
+            m.canonical = discourse_subject;
+          else
+            m.canonical = most_recent_first([&](const auto& r) {
+              return r.first != subject_before && typed_organizations.count(r.first);
+            });
+          if (m.canonical.empty())
+            m.canonical = most_recent_first([&](const auto& r) { return r.first != subject_before; });
           continue;
         }
         // A pronoun may stand for this sentence's subject (« X a dit qu'il… »), or, after a
@@ -1729,6 +1750,7 @@ void EntityTagger::resolve_references(std::string_view text,
         }
         if (paragraph_topic.empty() && !m.is_reference) paragraph_topic = m.canonical;
         recent.emplace_back(m.canonical, ts.paragraph);
+        if (m.tag == Tag::ORG) typed_organizations.insert(m.canonical);
       }
     }
     // « Pour Verdura, il s'agit de… »: with no company nor person after it, the opening
@@ -1739,6 +1761,7 @@ void EntityTagger::resolve_references(std::string_view text,
         });
     if (sentence_subject.empty() && !person_after_opening) sentence_subject = opening_subject;
     if (!sentence_subject.empty()) previous_subject = sentence_subject;
+    if (paragraph_subject.empty()) paragraph_subject = sentence_subject;
     // The person the sentence is about: the one it opens with, when no company opens it; the one
     // a pronoun of it stood for; or the only one it names, when it names no company (« Le conseil
     // a nommé mardi X au poste de directrice générale. »).
