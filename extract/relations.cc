@@ -192,8 +192,10 @@ std::string slot_regex(const Slot& slot) {
   if (!slot.list) return "(?P<" + slot.group + ">" + element + ")";
   // An element may carry its owner (« Lumio d'Orvane ») or its role (« A, sa présidente, et
   // B, son directeur technique »).
+  // Or a relative clause without names (« le toulousain A, qui avait levé 60 millions d'euros, et
+  // l'américain B »).
   const std::string item = element + "(?:\\s*(?:de |d'|du )\\s*" + std::string(kAnyMarker) + ")?" +
-                           "(?:\\s*,\\s*⟦POSS:\\d+⟧\\s*[^⟦⟧,.;]+)?";
+                           "(?:\\s*,\\s*⟦POSS:\\d+⟧\\s*[^⟦⟧,.;]+|\\s*,\\s*qui [^⟦⟧,.;]+)?";
   return "(?P<" + slot.group + ">" + item + "(?:\\s*,\\s*" + item +
          ")*(?:\\s*,?\\s*(?:et|ou|ainsi que|mais aussi)\\s+" + item + ")?)";
 }
