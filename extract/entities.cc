@@ -919,7 +919,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     static constexpr std::string_view kDealVerbs[] = {
         "racheter", "reprendre", "acquérir", "absorber", "céder", "revendre", "rachète",
         "rachètera", "reprend", "reprendra", "cède", "cédera", "revend", "assigner", "poursuivre",
-        "attaquer", "assigne", "poursuit", "attaque"};
+        "attaquer", "assigne", "poursuit"};  // not « attaque », a noun after « l' » too
     static constexpr std::string_view kDealParticiples[] = {
         "racheté", "rachetée", "repris", "reprise", "acquis", "acquise", "absorbé", "absorbée",
         "cédé", "cédée", "revendu", "revendue", "assigné", "assignée", "poursuivi", "poursuivie",
