@@ -1598,16 +1598,27 @@ void EntityTagger::resolve_references(std::string_view text,
         const std::string_view pronoun_word = text.substr(m.begin, m.end - m.begin);
         if (m.is_pronoun && (pronoun_word == "lui" || pronoun_word == "le" || pronoun_word == "la" ||
                              pronoun_word == "l'" || pronoun_word == "L'")) {
-          std::string subject_before;
-          for (std::size_t j = k; j-- > 0 && subject_before.empty();)
-            if (is_antecedent(ts.mentions[j])) subject_before = ts.mentions[j].canonical;
+          // The subject right before the clitic, then, before it in the sentence, another
+          // company: « Le premier client de la coentreprise est tout trouvé : X lui a commandé… ».
+          std::string subject_before, named_in_sentence;
+          for (std::size_t j = k; j-- > 0;) {
+            if (!is_antecedent(ts.mentions[j])) continue;
+            if (subject_before.empty()) {
+              subject_before = ts.mentions[j].canonical;
+            } else if (ts.mentions[j].canonical != subject_before) {
+              named_in_sentence = ts.mentions[j].canonical;
+              break;
+            }
+          }
           // The subject of the paragraph's first sentence that had one (of the paragraph before,
           // at a paragraph's start), else a company typed as one: an untyped name (« la base
           // d'Andøya ») may be a place.
           const std::string& discourse_subject =
               paragraph_subject.empty() ? previous_paragraph_subject : paragraph_subject;
-          if (!discourse_subject.empty() && discourse_subject != subject_before &&
-              typed_organizations.count(discourse_subject))
+          if (!named_in_sentence.empty())
+            m.canonical = named_in_sentence;
+          else if (!discourse_subject.empty() && discourse_subject != subject_before &&
+                   typed_organizations.count(discourse_subject))
             m.canonical = discourse_subject;
           else
             m.canonical = most_recent_first([&](const auto& r) {
