@@ -105,7 +105,10 @@ bool places_a_company(std::string_view lower) {
 // A descriptor's complement of kind (« de grande distribution », « de moteurs à hydrogène »)
 // holds neither a relative pronoun nor the participle that places a company.
 bool ends_complement(std::string_view lower) {
-  return lower == "qui" || lower == "que" || lower == "dont" || places_a_company(lower);
+  static constexpr std::string_view kRelatives[] = {"qui",     "que",       "dont",      "où",
+                                                    "laquelle", "lequel",   "lesquels",  "lesquelles",
+                                                    "auquel",  "auxquels",  "auxquelles", "duquel"};
+  return is_one_of(lower, kRelatives) || places_a_company(lower);
 }
 
 // Words after which a nationality adjective qualifies no noun (« et américain X »), or a
