@@ -105,10 +105,13 @@ bool places_a_company(std::string_view lower) {
 // A descriptor's complement of kind (« de grande distribution », « de moteurs à hydrogène »)
 // holds neither a relative pronoun nor the participle that places a company.
 bool ends_complement(std::string_view lower) {
-  static constexpr std::string_view kRelatives[] = {"qui",     "que",       "dont",      "où",
-                                                    "laquelle", "lequel",   "lesquels",  "lesquelles",
-                                                    "auquel",  "auxquels",  "auxquelles", "duquel"};
-  return is_one_of(lower, kRelatives) || places_a_company(lower);
+  // A relative word, or an auxiliary: « l'association de consommateurs a annoncé… » holds a
+  // verb, not a kind.
+  static constexpr std::string_view kEnders[] = {
+      "qui",    "que",    "dont",   "où",      "laquelle", "lequel", "lesquels", "lesquelles",
+      "auquel", "auxquels", "auxquelles", "duquel", "a", "ont", "est", "sont", "était",
+      "avait",  "avaient", "sera",  "va",      "vont",     "doit",   "peut"};
+  return is_one_of(lower, kEnders) || places_a_company(lower);
 }
 
 // Words after which a nationality adjective qualifies no noun (« et américain X »), or a
@@ -914,9 +917,12 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
                         !is_one_of(s.lower(i + 1), kEmphatic);  // « fait lui aussi l'objet »
     // « la société écran elle aussi visée »: a pronoun after a noun, before « aussi », stresses
     // the noun; it is no subject of its own.
-    const bool emphatic = (lower == "il" || lower == "elle") && i > 0 && is_word(s.token(i - 1)) &&
-                          !starts_uppercase(s.word(i - 1)) && !is_function_word(s.lower(i - 1)) &&
-                          i + 1 < s.size() && (s.is(i + 1, "aussi") || s.is(i + 1, "également"));
+    // « L'UFC-Que Choisir a, elle, choisi la voie judiciaire »: so does one between commas.
+    const bool emphatic =
+        (lower == "il" || lower == "elle") && i > 0 && i + 1 < s.size() &&
+        ((is_word(s.token(i - 1)) && !starts_uppercase(s.word(i - 1)) &&
+          !is_function_word(s.lower(i - 1)) && (s.is(i + 1, "aussi") || s.is(i + 1, "également"))) ||
+         (s.is(i - 1, ",") && s.is(i + 1, ",")));
     // « pour la racheter », « l'a assigné en justice »: an object clitic before a verb of deals
     // or lawsuits stands for a company named before.
     static constexpr std::string_view kDealVerbs[] = {
@@ -1420,6 +1426,19 @@ void EntityTagger::resolve_references(std::string_view text,
           if (k > 0 && is_antecedent(ts.mentions[k - 1]) && !ts.mentions[k - 1].is_reference &&
               is_apposition(text, ts.mentions[k - 1], m))
             introduced_as[ts.mentions[k - 1].canonical].emplace(family_of(m.descriptor));
+          // « filiale du groupe rennais Telmaris »: the noun inside describes the name.
+          std::size_t from = span.find(' ');
+          while (from != std::string_view::npos) {
+            const std::size_t to = span.find(' ', from + 1);
+            const std::string word =
+                lower_utf8(span.substr(from + 1, to == std::string_view::npos ? to : to - from - 1));
+            if (const Descriptor* d = gazetteer_.org_descriptor(word);
+                d && !d->product && word != m.descriptor) {
+              introduced_as[m.canonical].emplace(family_of(word));
+              break;
+            }
+            from = to;
+          }
         } else if (!m.descriptor.empty()) {
           introduced_as[m.canonical].emplace(family_of(m.descriptor));
         }
