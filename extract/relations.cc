@@ -1195,6 +1195,9 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
           if (m.tag == Tag::LOC && !m.is_country) continue;  // a city does not act as a state
           auto gov = gaz.government_of(m.canonical);
           name = gov ? *gov : m.canonical + " government";
+          // The Union's sanctions are the Council's decisions, not the Commission's: the Union
+          // itself imposes them (« l'UE a sanctionné X »).
+          if (m.canonical == "European Union" && rule.relation == "sanctioned-by") name = m.canonical;
         }
         (slot.subject ? subjects : objects).push_back({index, slot_type(slot, m.tag), name});
       }
