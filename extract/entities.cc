@@ -397,9 +397,10 @@ struct Finder {
       // when the first is a French common noun (« Kerlio d'Orvane » stays two names).
       // « Polyclinique de l'Iroise »: the same with an article.
       const std::size_t joined = last + (s.is(last + 1, "de") && s.is(last + 2, "l'") ? 3 : 2);
+      // (The lexicon last: a word's first look-up there costs a thousand times a table's.)
       if (joined < s.size() && is_connector(s.lower(last + 1)) &&
           starts_uppercase(s.word(joined)) && !gaz.is_not_name(s.lower(joined)) &&
-          lex.is_common_word(s.lower(last)) && !gaz.name(s.word(joined))) {
+          !gaz.name(s.word(joined)) && lex.is_common_word(s.lower(last))) {
         last = joined;
         continue;
       }
@@ -961,8 +962,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
 
     // « le CHU de Bordeaux », « l'université de Lille »: an institution named after its place is
     // one organization (« Université de Lille »).
-    if (gazetteer_.is_institution_noun(lower) && i + 2 < s.size() &&
-        (s.is(i + 1, "de") || s.is(i + 1, "d'"))) {
+    if (i + 2 < s.size() && (s.is(i + 1, "de") || s.is(i + 1, "d'")) &&
+        gazetteer_.is_institution_noun(lower)) {
       const auto place = find.gazetteer_name(i + 2);
       if ((place && place->second->type == EntityType::Place) ||
           (!place && find.can_start_name(i + 2))) {
@@ -1443,7 +1444,8 @@ void EntityTagger::resolve_references(std::string_view text,
           introduced_as[m.canonical].emplace(family_of(m.descriptor));
         }
         // « Banque Dumarest » is introduced as a bank: « la banque lilloise » may be it.
-        if (const std::size_t space = m.surface.find(' '); space != std::string::npos) {
+        if (const std::size_t space = m.surface.find(' ');
+            m.descriptor.empty() && space != std::string::npos) {
           const std::string head = lower_utf8(m.surface.substr(0, space));
           if (const Descriptor* d = gazetteer_.org_descriptor(head); d && !d->product)
             introduced_as[m.canonical].emplace(family_of(head));
@@ -1528,7 +1530,13 @@ void EntityTagger::resolve_references(std::string_view text,
 
   // Names an apposition says are organizations (« Artésia, la coentreprise… »).
   std::set<std::string> named_organizations;
-  std::set<std::string> typed_organizations;  // entities mentioned as ORG so far
+  // Whether each entry of `recent` was a mention typed as an organization.
+  std::vector<bool> recent_is_organization;
+  auto typed_organization = [&](const std::string& name) {
+    for (std::size_t r = recent.size(); r-- > 0;)
+      if (recent_is_organization[r] && recent[r].first == name) return true;
+    return false;
+  };
   std::string paragraph_subject;  // the subject of the paragraph's first sentence that had one
   std::string previous_paragraph_subject;  // that of the last paragraph that had one
   std::string paragraph_topic;
@@ -1640,11 +1648,11 @@ void EntityTagger::resolve_references(std::string_view text,
           if (!named_in_sentence.empty())
             m.canonical = named_in_sentence;
           else if (!discourse_subject.empty() && discourse_subject != subject_before &&
-                   typed_organizations.count(discourse_subject))
+                   typed_organization(discourse_subject))
             m.canonical = discourse_subject;
           else
             m.canonical = most_recent_first([&](const auto& r) {
-              return r.first != subject_before && typed_organizations.count(r.first);
+              return r.first != subject_before && typed_organization(r.first);
             });
           if (m.canonical.empty())
             m.canonical = most_recent_first([&](const auto& r) { return r.first != subject_before; });
@@ -1783,7 +1791,7 @@ void EntityTagger::resolve_references(std::string_view text,
         }
         if (paragraph_topic.empty() && !m.is_reference) paragraph_topic = m.canonical;
         recent.emplace_back(m.canonical, ts.paragraph);
-        if (m.tag == Tag::ORG) typed_organizations.insert(m.canonical);
+        recent_is_organization.push_back(m.tag == Tag::ORG);
       }
     }
     // « Pour Verdura, il s'agit de… »: with no company nor person after it, the opening
