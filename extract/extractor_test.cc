@@ -185,70 +185,60 @@ std::vector<Fact> based_in_facts(const std::string& text) {
   return based_in;
 }
 
-// A nationality after a noun phrase no descriptor begins places the name that follows; not a
-// person's name, and not a plural list, which base.nat-plural reads as a whole.
-TEST(Extractor, ANationalityAfterAnyNounPlacesTheNameAfterIt) {
-  const std::string text =
-      "Le fleuriste en ligne néerlandais Zentor change de nom. L'opérateur télécom français "
-      "Quintex se renforce. Les américains Braxio et Norvane résistent. Le président américain "
-      "Julie Marchand parle. Le groupe roubaisien Kestrel grandit. L'éditeur de logiciels "
-      "néerlandais Falken recrute.";
-  EXPECT_EQ(triples(based_in_facts(text)),
-            (std::vector<std::string>{"Braxio based-in United States", "Falken based-in Netherlands",
-                                      "Kestrel based-in Roubaix", "Norvane based-in United States",
-                                      "Quintex based-in France", "Zentor based-in Netherlands"}));
-}
+// Where an article places each company, as the built-in np.nationality-* facts say: the cases
+// of coreference and naming that decide which company an adjective places.
+struct PlacingCase {
+  const char* what;
+  std::string text;
+  std::vector<std::string> based_in;
+};
 
-// « les deux groupes chinois »: a plural description stands for that many organizations the
-// text named before, each of them placed where the adjective says; it stands for no one when
-// fewer were named.
-TEST(Extractor, APluralDescriptionStandsForEachOrganizationNamedBefore) {
-  const std::string text =
-      "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "
-      "chinois visent l'Europe.\n"
-      "Les trois sociétés chinoises visent l'Afrique.";
-  EXPECT_EQ(triples(based_in_facts(text)),
-            (std::vector<std::string>{"Quintex based-in China", "Zentor based-in China"}));
-}
-
-// A description goes to the entity of its city (« le groupe lyonnais » is not the fund placed in
-// Nantes), and to one whose name begins with its noun (« Banque Norvane » … « la banque
-// lilloise »), even paragraphs later.
-TEST(Extractor, ADescriptionOfACityGoesToTheEntityOfThatCityOrNoun) {
-  const std::string text =
-      "Le groupe lyonnais Zentor rachète l'enseigne Braxio au fonds nantais Quintex.\n"
-      "Le groupe lyonnais se renforce.\n"
-      "La mutuelle Kestrel rachète l'assureur de Banque Norvane.\n"
-      "Le prix est élevé.\n"
-      "La banque lilloise cède cet actif.";
-  EXPECT_EQ(triples(based_in_facts(text)),
-            (std::vector<std::string>{"Banque Norvane based-in Lille", "Quintex based-in Nantes",
-                                      "Zentor based-in Lyon", "Zentor based-in Lyon"}));
-}
-
-// « l'hébergeur néerlandais » is the company introduced as « l'hébergeur X » paragraphs before,
-// not the subject before it, introduced with another noun; but after a company only named
-// (« L'accord réjouit Kiwo. L'opérateur virtuel… »), the description is that company.
-TEST(Extractor, ADescriptionLooksBeyondItsParagraphPastACompanyIntroducedOtherwise) {
-  const std::string text =
-      "L'opérateur Zentor signe un accord. L'hébergeur Quintex n'est pas visé.\n"
-      "Selon la société rennaise Braxio, les pirates ont loué des serveurs auprès de "
-      "l'hébergeur néerlandais.\n"
-      "L'accord réjouit Kestrel. L'opérateur belge se renforce.";
-  EXPECT_EQ(triples(based_in_facts(text)),
-            (std::vector<std::string>{"Braxio based-in Rennes", "Kestrel based-in Belgium",
-                                      "Quintex based-in Netherlands"}));
-}
-
-// « X, la filiale de négoce du groupe Y »: « la filiale » later is X, which the apposition
-// describes, not Y, the name the noun phrase ends with.
-TEST(Extractor, ANounOfRelationWithItsComplementDescribesTheNameBeforeIt) {
-  const std::string text =
-      "Norvane Trading, la filiale de négoce du groupe Tessio, signe un contrat.\n"
-      "Le prix est élevé.\n"
-      "La filiale genevoise recrute.";
-  EXPECT_EQ(triples(based_in_facts(text)),
-            (std::vector<std::string>{"Norvane Trading based-in Geneva"}));
+TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
+  const PlacingCase cases[] = {
+      {"a nationality after a noun phrase no descriptor begins places the name after it; not a "
+       "person's name, and not a plural list (base.nat-plural reads it whole); one after a "
+       "descriptor's complement too",
+       "Le fleuriste en ligne néerlandais Zentor change de nom. L'opérateur télécom français "
+       "Quintex se renforce. Les américains Braxio et Norvane résistent. Le président américain "
+       "Julie Marchand parle. Le groupe roubaisien Kestrel grandit. L'éditeur de logiciels "
+       "néerlandais Falken recrute.",
+       {"Braxio based-in United States", "Falken based-in Netherlands", "Kestrel based-in Roubaix",
+        "Norvane based-in United States", "Quintex based-in France", "Zentor based-in Netherlands"}},
+      {"« les deux groupes chinois » stands for that many organizations named before, each placed "
+       "where the adjective says; for no one when fewer were named",
+       "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "
+       "chinois visent l'Europe.\n"
+       "Les trois sociétés chinoises visent l'Afrique.",
+       {"Quintex based-in China", "Zentor based-in China"}},
+      {"a description goes to the entity of its city (« le groupe lyonnais » is not the fund "
+       "placed in Nantes), and to one whose name begins with its noun (« Banque Norvane » … « la "
+       "banque lilloise »), even paragraphs later",
+       "Le groupe lyonnais Zentor rachète l'enseigne Braxio au fonds nantais Quintex.\n"
+       "Le groupe lyonnais se renforce.\n"
+       "La mutuelle Kestrel rachète l'assureur de Banque Norvane.\n"
+       "Le prix est élevé.\n"
+       "La banque lilloise cède cet actif.",
+       {"Banque Norvane based-in Lille", "Quintex based-in Nantes", "Zentor based-in Lyon",
+        "Zentor based-in Lyon"}},
+      {"« l'hébergeur néerlandais » is the company introduced as « l'hébergeur X » paragraphs "
+       "before, not the subject before it, introduced with another noun; after a company only "
+       "named (« L'accord réjouit Kiwo. L'opérateur virtuel… ») the description is that company",
+       "L'opérateur Zentor signe un accord. L'hébergeur Quintex n'est pas visé.\n"
+       "Selon la société rennaise Braxio, les pirates ont loué des serveurs auprès de "
+       "l'hébergeur néerlandais.\n"
+       "L'accord réjouit Kestrel. L'opérateur belge se renforce.",
+       {"Braxio based-in Rennes", "Kestrel based-in Belgium", "Quintex based-in Netherlands"}},
+      {"« X, la filiale de négoce du groupe Y »: « la filiale » later is X, which the apposition "
+       "describes, not Y, the name the noun phrase ends with",
+       "Norvane Trading, la filiale de négoce du groupe Tessio, signe un contrat.\n"
+       "Le prix est élevé.\n"
+       "La filiale genevoise recrute.",
+       {"Norvane Trading based-in Geneva"}},
+  };
+  for (const PlacingCase& c : cases) {
+    SCOPED_TRACE(c.what);
+    EXPECT_EQ(triples(based_in_facts(c.text)), c.based_in);
+  }
 }
 
 }  // namespace
