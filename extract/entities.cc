@@ -680,8 +680,36 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     return m;
   };
 
+  // « la ministre britannique des Affaires étrangères », « le ministère du Commerce »: the
+  // portfolio's capitalised words, no name of their own (the ministries the gazetteer knows are
+  // matched whole before).
+  std::size_t portfolio_from = s.size(), portfolio_to = 0;
   for (std::size_t i = 0; i < s.size();) {
     const auto& lower = s.lower(i);
+
+    if ((lower == "ministre" || lower == "ministres" || lower == "ministère") &&
+        !find.gazetteer_name(i)) {
+      std::size_t j = i + 1;
+      if (j < s.size() && find.nationality(j)) ++j;
+      if (j < s.size() && (s.is(j, "de") || s.is(j, "des") || s.is(j, "du") || s.is(j, "d'"))) {
+        ++j;
+        if (j < s.size() && (s.is(j, "l'") || s.is(j, "la"))) ++j;
+        if (j < s.size() && is_word(s.token(j)) && starts_uppercase(s.word(j))) {
+          static constexpr std::string_view kJoining[] = {"et", "de", "des", "du", "l'", "la",
+                                                          "étrangères", "étranger", "publics",
+                                                          "publiques", "numérique", "solidaire"};
+          portfolio_from = j;
+          for (std::size_t k = j; k < s.size() && k < j + 8 && is_word(s.token(k)); ++k) {
+            if (starts_uppercase(s.word(k))) portfolio_to = k;
+            else if (!is_one_of(s.lower(k), kJoining)) break;
+          }
+        }
+      }
+    }
+    if (i >= portfolio_from && i <= portfolio_to) {
+      ++i;
+      continue;
+    }
 
     // « l'activité batteries d'Orvane »: a business unit of a named organization.
     if (s.may_begin(i, Gazetteer::kUnitNoun) && gazetteer_.is_unit_noun(lower) && i > 0 &&
