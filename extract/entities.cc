@@ -1190,16 +1190,6 @@ bool in_opening_phrase(std::string_view text, const TaggedSentence& ts, const En
   return m.begin < opening_phrase_end(text, ts) && !opens_sentence(text, ts, m);
 }
 
-bool in_fronted_clause(std::string_view text, const TaggedSentence& ts, const EntityMention& m) {
-  const std::string_view sentence =
-      text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
-  const std::string_view first = sentence.substr(0, sentence.find(' '));
-  const bool participle = first.ends_with("é") || first.ends_with("ée") || first.ends_with("és") ||
-                          first.ends_with("ées");
-  const std::size_t comma = sentence.find(',');
-  return participle && comma != std::string_view::npos && m.begin < ts.sentence.begin + comma;
-}
-
 namespace {
 
 // Whether the mentions [first, first + count) of a sentence name as many organizations, one
@@ -1419,6 +1409,13 @@ std::string subject_after_fronted_clause(std::string_view text, const TaggedSent
 
 }  // namespace
 
+bool in_fronted_clause(std::string_view text, const TaggedSentence& ts, const EntityMention& m) {
+  const std::size_t comma =
+      text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin).find(',');
+  return opened_by_participle(text, ts) && comma != std::string_view::npos &&
+         m.begin < ts.sentence.begin + comma;
+}
+
 void EntityTagger::resolve_references(std::string_view text,
                                       std::vector<TaggedSentence>& sentences) const {
   // What the article says of its entities before any reference is resolved: the country and
@@ -1432,6 +1429,11 @@ void EntityTagger::resolve_references(std::string_view text,
   auto family_of = [&](const std::string& descriptor) -> std::string_view {
     const std::string* family = gazetteer_.descriptor_family(descriptor);
     return family ? std::string_view(*family) : std::string_view(descriptor);
+  };
+  // Whether a word, lower-cased, is a company's noun (« banque », « groupe »), not a product's.
+  auto is_company_noun = [&](const std::string& lower) {
+    const Descriptor* d = gazetteer_.org_descriptor(lower);
+    return d && !d->product;
   };
   // « la filiale de trading du groupe X »: a noun of relation with its complement says what the
   // company is to X, not what X is; in apposition (« Y, la filiale de trading du groupe X »), it
@@ -1456,13 +1458,11 @@ void EntityTagger::resolve_references(std::string_view text,
               is_apposition(text, ts.mentions[k - 1], m))
             introduced_as[ts.mentions[k - 1].canonical].emplace(family_of(m.descriptor));
           // « filiale du groupe rennais Telmaris »: the noun inside describes the name.
-          std::size_t from = span.find(' ');
-          while (from != std::string_view::npos) {
+          for (std::size_t from = span.find(' '); from != std::string_view::npos;) {
             const std::size_t to = span.find(' ', from + 1);
             const std::string word =
                 lower_utf8(span.substr(from + 1, to == std::string_view::npos ? to : to - from - 1));
-            if (const Descriptor* d = gazetteer_.org_descriptor(word);
-                d && !d->product && word != m.descriptor) {
+            if (word != m.descriptor && is_company_noun(word)) {
               introduced_as[m.canonical].emplace(family_of(word));
               break;
             }
@@ -1475,8 +1475,7 @@ void EntityTagger::resolve_references(std::string_view text,
         if (const std::size_t space = m.surface.find(' ');
             m.descriptor.empty() && space != std::string::npos) {
           const std::string head = lower_utf8(m.surface.substr(0, space));
-          if (const Descriptor* d = gazetteer_.org_descriptor(head); d && !d->product)
-            introduced_as[m.canonical].emplace(family_of(head));
+          if (is_company_noun(head)) introduced_as[m.canonical].emplace(family_of(head));
         }
       }
     }

@@ -398,7 +398,7 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
       if (!match.status.empty()) q.status = match.status;
       // subject=@deal: the buyer of the last acquisition the article stated before.
       std::string subject_name = match.subject_name;
-      if (subject_name == "@deal") {
+      if (subject_name == kLastDealBuyer) {
         const auto deal = std::find_if(facts.rbegin(), facts.rend(), [](const Fact& f) {
           return f.relation == "acquires" && !f.qualifiers.negated && !f.qualifiers.from_clutter;
         });

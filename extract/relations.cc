@@ -1207,7 +1207,8 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
       subjects.push_back({-1, EntityType::Organization, topic});
     // « L'opération a été notifiée à X »: the buyer of the deal named before, found once the
     // document's earlier facts are known (Extractor).
-    if (rule.implicit_subject == "@deal") subjects.push_back({-1, EntityType::Organization, "@deal"});
+    if (rule.implicit_subject == kLastDealBuyer)
+      subjects.push_back({-1, EntityType::Organization, std::string(kLastDealBuyer)});
     if (rule.implicit_object == "@topic" && !topic.empty())
       objects.push_back({-1, EntityType::Organization, topic});
     if (rule.implicit_object == "@authority" && !input.context->authority.empty())

@@ -12,6 +12,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/entities.h"
@@ -33,6 +34,10 @@ struct RelationMatch {
   std::string subject_name, object_name;  // canonical names, resolved for STATE/NAT slots
   std::size_t begin = 0, end = 0;          // normalized offsets of the whole match
 };
+
+// The subject name of a match from a subject=@deal rule, for the extractor to replace with the
+// buyer of the last acquisition the article stated before the sentence.
+inline constexpr std::string_view kLastDealBuyer = "@deal";
 
 // Entities a rule may name without a mention in the sentence.
 struct SentenceContext {
