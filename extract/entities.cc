@@ -111,7 +111,15 @@ bool ends_complement(std::string_view lower) {
       "qui",    "que",    "dont",   "où",      "laquelle", "lequel", "lesquels", "lesquelles",
       "auquel", "auxquels", "auxquelles", "duquel", "a", "ont", "est", "sont", "était",
       "avait",  "avaient", "sera",  "va",      "vont",     "doit",   "peut"};
-  return is_one_of(lower, kEnders) || places_a_company(lower);
+  // A participle of who made or holds it: « l'application d'épargne lancée par la jeune pousse
+  // X » names X as the maker, not the application.
+  static constexpr std::string_view kAgentParticiples[] = {
+      "lancé",    "lancée",    "lancés",    "lancées",    "édité",     "éditée",    "développé",
+      "développée", "conçu",   "conçue",    "fabriqué",   "fabriquée", "détenu",    "détenue",
+      "contrôlé", "contrôlée", "racheté",   "rachetée",   "dirigé",    "dirigée",   "présidé",
+      "présidée", "exploité",  "exploitée", "financé",    "financée",  "soutenu",   "soutenue"};
+  return is_one_of(lower, kEnders) || places_a_company(lower) ||
+         is_one_of(lower, kAgentParticiples);
 }
 
 // Words after which a nationality adjective qualifies no noun (« et américain X »), or a
@@ -1101,6 +1109,55 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
   return kept;
 }
 
+// « Vernier » after « Vernier Pharma »: a company the article shortens to the first words of
+// the name it gave in full is that company. Not when the short form is an entity of its own: one
+// the gazetteer knows, one named alone before, or one the full name only adds a place or a
+// nationality to (« Vorlandt France » is Vorlandt's French subsidiary), a model number (« ATR
+// 72 » is ATR's aircraft) or a word of separate_unit_words.txt (« Quintal Ventures »), or one
+// named in the same sentence as the full name (« X Médias, la filiale de X »).
+void join_short_forms(const Gazetteer& gaz, std::vector<TaggedSentence>& tagged) {
+  std::vector<std::string> full_names;  // names of several words, in order of first mention
+  std::set<std::string, std::less<>> named;
+  auto is_company = [](const EntityMention& m) {
+    return (m.tag == Tag::ORG || m.tag == Tag::UNK) && !m.is_reference && !m.surface.empty() &&
+           !m.is_media;
+  };
+  for (auto& ts : tagged)
+    for (auto& m : ts.mentions) {
+      if (!is_company(m)) continue;
+      if (!named.contains(m.canonical) && !gaz.name(m.surface)) {
+        const std::string* longer = nullptr;
+        for (const auto& full : full_names)
+          if (full.size() > m.canonical.size() + 1 && full.starts_with(m.canonical) &&
+              full[m.canonical.size()] == ' ') {
+            if (longer && *longer != full) {
+              longer = nullptr;  // two names begin so: ambiguous
+              break;
+            }
+            longer = &full;
+          }
+        // « Quintal Ventures, le fonds de Quintal »: both in one sentence are two entities.
+        const bool in_same_sentence =
+            longer && std::any_of(ts.mentions.begin(), ts.mentions.end(),
+                                  [&](const EntityMention& o) { return o.canonical == *longer; });
+        if (longer && !in_same_sentence) {
+          const std::string_view rest = std::string_view(*longer).substr(m.canonical.size() + 1);
+          const std::string_view last_word = rest.substr(rest.rfind(' ') + 1);
+          const NameEntry* place = gaz.name(rest);
+          const bool model_number = std::isdigit(static_cast<unsigned char>(rest.front()));
+          if (!model_number && !(place && place->type == EntityType::Place) &&
+              !gaz.nationality(lower_utf8(rest)) &&
+              !gaz.names_separate_unit(lower_utf8(last_word))) {
+            m.canonical = *longer;
+            continue;
+          }
+        }
+      }
+      if (named.insert(m.canonical).second && m.canonical.find(' ') != std::string::npos)
+        full_names.push_back(m.canonical);
+    }
+}
+
 std::vector<TaggedSentence> EntityTagger::tag_document(
     std::string_view text, const std::vector<Sentence>& sentences,
     const std::vector<std::size_t>& paragraph_of, double* coreference_seconds) const {
@@ -1118,6 +1175,7 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
   std::vector<TaggedSentence> tagged;
   for (std::size_t k = 0; k < sentences.size(); ++k)
     tagged.push_back({sentences[k], paragraph_of[k], tag_sentence(text, std::move(tokens_of[k]), context)});
+  join_short_forms(gazetteer_, tagged);
   // A name typed once in the article (« la start-up Kerlio ») keeps that type where it stands
   // alone (« Kerlio propose… »).
   std::map<std::string, Tag> typed;
@@ -1596,6 +1654,14 @@ void EntityTagger::resolve_references(std::string_view text,
     const std::size_t opening_end = opening_phrase_end(text, ts);
     const std::string topic_before_sentence =
         fronted || opening_end != ts.sentence.begin ? paragraph_topic : std::string();
+    // A person opening the sentence, or its main clause after an opening phrase (« Dans la
+    // foulée, X a annoncé qu'il… »).
+    const auto person_opens = [&](const EntityMention& first) {
+      return first.tag == Tag::PER &&
+             (opens_sentence(text, ts, first) ||
+              (opening_end != ts.sentence.begin && first.begin >= opening_end &&
+               after_comma(text, ts.sentence.begin, first)));
+    };
     for (std::size_t k = 0; k < ts.mentions.size(); ++k) {
       auto& m = ts.mentions[k];
       // « Zhongtai Robotics Malaysia, la filiale malaisienne de Zhongtai »: a unit described in
@@ -1713,8 +1779,7 @@ void EntityTagger::resolve_references(std::string_view text,
         // « …elle quitte la Banque Ferrandi, dont elle est la directrice financière », « A quitte
         // la banque X, dont elle est… »: once a pronoun of the sentence stood for a person, or a
         // person opened it, the next pronouns stand for that person.
-        if (person_of_sentence.empty() && !ts.mentions.empty() && ts.mentions.front().tag == Tag::PER &&
-            opens_sentence(text, ts, ts.mentions.front()))
+        if (person_of_sentence.empty() && person_opens(ts.mentions.front()))
           person_of_sentence = ts.mentions.front().canonical;
         if (antecedent.empty() && m.is_pronoun && !person_of_sentence.empty()) {
           m.tag = Tag::PER;
@@ -1834,8 +1899,7 @@ void EntityTagger::resolve_references(std::string_view text,
     // a pronoun of it stood for; or the only one it names, when it names no company (« Le conseil
     // a nommé mardi X au poste de directrice générale. »).
     previous_person.clear();
-    if (!ts.mentions.empty() && ts.mentions.front().tag == Tag::PER &&
-        opens_sentence(text, ts, ts.mentions.front())) {
+    if (!ts.mentions.empty() && person_opens(ts.mentions.front())) {
       previous_person = ts.mentions.front().canonical;
     } else if (!person_of_sentence.empty()) {
       previous_person = person_of_sentence;

@@ -241,5 +241,46 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
   }
 }
 
+// Which facts of one relation the default extractor finds in one article.
+std::vector<std::string> facts_of_relation(const std::string& text, const std::string& relation) {
+  std::vector<Fact> kept;
+  for (auto& f : extractor().extract(Document{"a.txt", "a.txt", "", text}))
+    if (f.relation == relation) kept.push_back(f);
+  return triples(kept);
+}
+
+// « Vernier » after « Vernier Pharma » is that company; « Quintal » after « Quintal Ventures »
+// (a group's fund), « Vorlandt » after « Vorlandt France » (a country's subsidiary) and a name in
+// the same sentence as the longer one are companies of their own.
+TEST(Extractor, AShortFormOfANameGivenInFullIsThatCompany) {
+  EXPECT_EQ(facts_of_relation("Le laboratoire Vernier Pharma a été assigné en justice. Vernier a "
+                              "racheté la société Kaveri en 2015.",
+                              "acquires"),
+            (std::vector<std::string>{"Vernier Pharma acquires Kaveri"}));
+  EXPECT_EQ(facts_of_relation("Le fonds Quintal Ventures entre au capital de Tessio. Quintal a "
+                              "racheté la société Kaveri en 2015.",
+                              "acquires"),
+            (std::vector<std::string>{"Quintal acquires Kaveri"}));
+  EXPECT_EQ(facts_of_relation("La société Vorlandt France ferme son usine. Vorlandt a racheté la "
+                              "société Kaveri en 2015.",
+                              "acquires"),
+            (std::vector<std::string>{"Vorlandt acquires Kaveri"}));
+  EXPECT_EQ(facts_of_relation("Le groupe Norvane Médias grandit. Norvane Médias, la filiale de "
+                              "Norvane, recrute.",
+                              "subsidiary-of"),
+            (std::vector<std::string>{"Norvane Médias subsidiary-of Norvane"}));
+}
+
+// « Dans la foulée, X a annoncé qu'il quittait ses fonctions. Il avait créé Y… »: a person
+// opening the main clause after an opening phrase is whom its pronouns, and the next sentence's,
+// stand for.
+TEST(Extractor, APersonAfterAnOpeningPhraseIsWhomPronounsStandFor) {
+  EXPECT_EQ(facts_of_relation("La société Tokira est sanctionnée. Dans la foulée, Hugo Delvaux a "
+                              "annoncé qu'il quittait ses fonctions. Il avait créé Tokira en 2018 "
+                              "avec Inès Fermat.",
+                              "founded-by"),
+            (std::vector<std::string>{"Tokira founded-by Hugo Delvaux", "Tokira founded-by Inès Fermat"}));
+}
+
 }  // namespace
 }  // namespace toile

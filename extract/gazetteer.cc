@@ -349,6 +349,9 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
   rows_of(files, "fr/gazetteer/unit_nouns.txt", [&](const RuleFile& f, int line, const auto& cols) {
     g.unit_nouns_.try_emplace(lower_utf8(require(f, line, cols, 0, "noun")));
   });
+  rows_of(files, "fr/gazetteer/separate_unit_words.txt", [&](const RuleFile& f, int line, const auto& cols) {
+    g.separate_unit_words_.try_emplace(lower_utf8(require(f, line, cols, 0, "word")));
+  });
   rows_of(files, "fr/gazetteer/authority_nouns.txt", [&](const RuleFile& f, int line, const auto& cols) {
     g.authority_nouns_.try_emplace(lower_utf8(require(f, line, cols, 0, "noun")));
   });
@@ -437,6 +440,10 @@ bool Gazetteer::is_institution_noun(std::string_view word) const {
 
 bool Gazetteer::is_unit_noun(std::string_view word) const {
   return unit_nouns_.contains(word);
+}
+
+bool Gazetteer::names_separate_unit(std::string_view lowercase_word) const {
+  return separate_unit_words_.contains(lowercase_word);
 }
 const std::string* Gazetteer::descriptor_family(std::string_view lowercase_first_word) const {
   return descriptor_families_.find(lowercase_first_word);

@@ -103,6 +103,9 @@ class Gazetteer {
   bool is_corporate_prefix(std::string_view word) const;
   bool is_not_name(std::string_view lowercase_word) const;
   bool is_unit_noun(std::string_view lowercase_word) const;
+  // « Ventures » in « Quintal Ventures »: a last word making a name another entity than its
+  // first words (the group's fund), so that a later « Quintal » is not a short form of it.
+  bool names_separate_unit(std::string_view lowercase_word) const;
   // « autorité », « caisse »: the first word of a public body's name spelled out.
   bool is_authority_noun(std::string_view lowercase_word) const;
   // « CHU », « université »: an institution named after its place (« le CHU de Bordeaux »).
@@ -128,6 +131,7 @@ class Gazetteer {
   WordSet lowercase_name_prefixes_;     // the same for lowercase_names_
   WordSet not_names_;
   WordSet unit_nouns_;
+  WordSet separate_unit_words_;
   WordSet authority_nouns_;
   WordSet institution_nouns_;
   WordSet impersonal_verbs_;
