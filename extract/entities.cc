@@ -752,7 +752,10 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
          (i + 1 < s.size() &&
           gazetteer_.is_government_noun(std::string(lower).append(" ").append(s.lower(i + 1)))))) {
       const std::size_t noun_last = gazetteer_.is_government_noun(lower) ? i : i + 1;
-      if (const Nationality* nat = find.nationality(noun_last + 1)) {
+      // « le ministère chinois du Commerce »: a body the gazetteer names beyond the adjective.
+      const auto known_body = find.gazetteer_name(i);
+      const bool named_further = known_body && known_body->first > noun_last + 1;
+      if (const Nationality* nat = named_further ? nullptr : find.nationality(noun_last + 1)) {
         add(i, noun_last + 1, Tag::GOV, government_name(gazetteer_, nat->country));
         i = noun_last + 2;
         continue;
@@ -1394,6 +1397,24 @@ bool owner_named_before_clause(std::string_view text, std::size_t sentence_begin
   return before.ends_with("parmi ") || (before.ends_with("% de ") && after.starts_with(" capital"));
 }
 
+// « pour équiper sa berline », « afin de financer son expansion »: a possessive right after the
+// infinitive of a purpose clause, whose owner is the clause's subject.
+bool after_purpose_infinitive(std::string_view text, std::size_t sentence_begin,
+                              const EntityMention& possessive) {
+  std::string_view before = text.substr(sentence_begin, possessive.begin - sentence_begin);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  const std::size_t space = before.rfind(' ');
+  if (space == std::string_view::npos) return false;
+  std::string_view verb = before.substr(space + 1);
+  const std::string_view head = before.substr(0, space);
+  const bool elided = verb.starts_with("d'");  // « afin d'équiper »
+  if (elided) verb.remove_prefix(2);
+  const bool infinitive = verb.size() > 3 && (verb.ends_with("er") || verb.ends_with("ir") ||
+                                              verb.ends_with("re"));
+  return infinitive && (elided ? head.ends_with(" afin")
+                               : head.ends_with(" pour") || head.ends_with(" afin de"));
+}
+
 // « elle succède à », « il a été nommé », « elle a fait ses armes »: a pronoun whose verb is said
 // only of people.
 bool before_a_person_verb(std::string_view text, const EntityMention& pronoun) {
@@ -1654,14 +1675,19 @@ void EntityTagger::resolve_references(std::string_view text,
     const std::size_t opening_end = opening_phrase_end(text, ts);
     const std::string topic_before_sentence =
         fronted || opening_end != ts.sentence.begin ? paragraph_topic : std::string();
-    // A person opening the sentence, or its main clause after an opening phrase (« Dans la
-    // foulée, X a annoncé qu'il… »).
-    const auto person_opens = [&](const EntityMention& first) {
-      return first.tag == Tag::PER &&
-             (opens_sentence(text, ts, first) ||
-              (opening_end != ts.sentence.begin && first.begin >= opening_end &&
-               after_comma(text, ts.sentence.begin, first)));
-    };
+    // The person opening the sentence, or its main clause after an opening phrase (« Dans la
+    // foulée, X a annoncé qu'il… », « Neurobiologiste à l'Inserm, X a fondé… »); none when a
+    // company or anything else opens it.
+    const std::string opening_person = [&]() -> std::string {
+      if (ts.mentions.empty()) return {};
+      const EntityMention& first = ts.mentions.front();
+      if (opens_sentence(text, ts, first)) return first.tag == Tag::PER ? first.canonical : "";
+      if (opening_end == ts.sentence.begin) return {};
+      for (const auto& m : ts.mentions)
+        if (m.begin >= opening_end)
+          return m.tag == Tag::PER && after_comma(text, ts.sentence.begin, m) ? m.canonical : "";
+      return {};
+    }();
     for (std::size_t k = 0; k < ts.mentions.size(); ++k) {
       auto& m = ts.mentions[k];
       // « Zhongtai Robotics Malaysia, la filiale malaisienne de Zhongtai »: a unit described in
@@ -1712,6 +1738,10 @@ void EntityTagger::resolve_references(std::string_view text,
               antecedent = ts.mentions[j].canonical;
         if (antecedent.empty() && m.tag == Tag::POSS &&
             after_inverted_attribution(text, ts.sentence.begin, m))
+          antecedent = sentence_subject;
+        // « X a choisi Y pour équiper sa berline »: the subject's, not the object's.
+        if (antecedent.empty() && m.tag == Tag::POSS && !sentence_subject.empty() &&
+            after_purpose_infinitive(text, ts.sentence.begin, m))
           antecedent = sentence_subject;
         if (antecedent.empty() && m.tag == Tag::POSS &&
             !owner_named_before_clause(text, ts.sentence.begin, m))
@@ -1779,8 +1809,7 @@ void EntityTagger::resolve_references(std::string_view text,
         // « …elle quitte la Banque Ferrandi, dont elle est la directrice financière », « A quitte
         // la banque X, dont elle est… »: once a pronoun of the sentence stood for a person, or a
         // person opened it, the next pronouns stand for that person.
-        if (person_of_sentence.empty() && person_opens(ts.mentions.front()))
-          person_of_sentence = ts.mentions.front().canonical;
+        if (person_of_sentence.empty()) person_of_sentence = opening_person;
         if (antecedent.empty() && m.is_pronoun && !person_of_sentence.empty()) {
           m.tag = Tag::PER;
           m.canonical = person_of_sentence;
@@ -1899,8 +1928,8 @@ void EntityTagger::resolve_references(std::string_view text,
     // a pronoun of it stood for; or the only one it names, when it names no company (« Le conseil
     // a nommé mardi X au poste de directrice générale. »).
     previous_person.clear();
-    if (!ts.mentions.empty() && person_opens(ts.mentions.front())) {
-      previous_person = ts.mentions.front().canonical;
+    if (!opening_person.empty()) {
+      previous_person = opening_person;
     } else if (!person_of_sentence.empty()) {
       previous_person = person_of_sentence;
     } else {

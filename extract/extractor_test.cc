@@ -282,5 +282,18 @@ TEST(Extractor, APersonAfterAnOpeningPhraseIsWhomPronounsStandFor) {
             (std::vector<std::string>{"Tokira founded-by Hugo Delvaux", "Tokira founded-by Inès Fermat"}));
 }
 
+// « X a choisi Y pour équiper sa berline »: a possessive after a purpose clause's infinitive is
+// the subject's, not the name named last.
+TEST(Extractor, APossessiveAfterAPurposeInfinitiveIsTheSubjects) {
+  EXPECT_EQ(facts_of_relation("Le constructeur Reutlin a choisi la société Shenlux pour équiper sa "
+                              "berline électrique Zeta.",
+                              "product-of"),
+            (std::vector<std::string>{"Zeta product-of Reutlin"}));
+  EXPECT_EQ(facts_of_relation("Le constructeur Reutlin a choisi la société Shenlux afin d'équiper "
+                              "sa berline électrique Zeta.",
+                              "product-of"),
+            (std::vector<std::string>{"Zeta product-of Reutlin"}));
+}
+
 }  // namespace
 }  // namespace toile
