@@ -1650,7 +1650,37 @@ void EntityTagger::resolve_references(std::string_view text,
   std::string previous_person;   // the person who opened the last sentence
   std::string last_person;       // the person named last
   std::size_t paragraph = static_cast<std::size_t>(-1);
+  // A clutter line (« LIRE AUSSI : … », a glued « Article précédent… ») speaks of other articles:
+  // its own references are resolved, but what it names is no antecedent for the article's (« le
+  // distributeur grenoblois » is not the « lyonnais X » of a headline in between). What the
+  // narrative knew before it is restored after it.
+  struct NarrativeState {
+    std::size_t recent_size;
+    std::string paragraph_subject, previous_paragraph_subject, paragraph_topic, previous_subject,
+        previous_person, last_person;
+  };
+  const auto save_narrative = [&] {
+    return NarrativeState{recent.size(),          paragraph_subject, previous_paragraph_subject,
+                          paragraph_topic,        previous_subject,  previous_person,
+                          last_person};
+  };
+  const auto restore_narrative = [&](NarrativeState&& saved) {
+    recent.resize(saved.recent_size);
+    recent_is_organization.resize(saved.recent_size);
+    paragraph_subject = std::move(saved.paragraph_subject);
+    previous_paragraph_subject = std::move(saved.previous_paragraph_subject);
+    paragraph_topic = std::move(saved.paragraph_topic);
+    previous_subject = std::move(saved.previous_subject);
+    previous_person = std::move(saved.previous_person);
+    last_person = std::move(saved.last_person);
+  };
+  std::optional<NarrativeState> before_clutter;
   for (auto& ts : sentences) {
+    if (before_clutter) {
+      restore_narrative(std::move(*before_clutter));
+      before_clutter.reset();
+    }
+    if (ts.sentence.clutter) before_clutter = save_narrative();
     if (ts.paragraph != paragraph) {
       previous_paragraph = paragraph;
       paragraph = ts.paragraph;

@@ -228,6 +228,12 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "l'hébergeur néerlandais.\n"
        "L'accord réjouit Kestrel. L'opérateur belge se renforce.",
        {"Braxio based-in Rennes", "Kestrel based-in Belgium", "Quintex based-in Netherlands"}},
+      {"a clutter headline's names are no antecedents for the article's descriptions: « le "
+       "distributeur grenoblois » is the company named before the headline's « lyonnais X »",
+       "La société Kestrel a été piratée.\n\nLIRE AUSSI : Drones : le lyonnais Zentor lève 30 "
+       "millions d'euros\n\nÀ Grenoble, Quintex est en première ligne. Le distributeur grenoblois "
+       "vend des drones.",
+       {"Quintex based-in Grenoble"}},
       {"« X, la filiale de négoce du groupe Y »: « la filiale » later is X, which the apposition "
        "describes, not Y, the name the noun phrase ends with",
        "Norvane Trading, la filiale de négoce du groupe Tessio, signe un contrat.\n"
