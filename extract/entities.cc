@@ -1495,6 +1495,15 @@ bool in_fronted_clause(std::string_view text, const TaggedSentence& ts, const En
          m.begin < ts.sentence.begin + comma;
 }
 
+bool before_fronted_subject(std::string_view text, const TaggedSentence& ts,
+                            const EntityMention& m) {
+  if (!opened_by_participle(text, ts)) return false;
+  for (const auto& other : ts.mentions)
+    if (other.begin > ts.sentence.begin + 4 && after_comma(text, ts.sentence.begin, other))
+      return m.begin < other.begin;
+  return false;
+}
+
 void EntityTagger::resolve_references(std::string_view text,
                                       std::vector<TaggedSentence>& sentences) const {
   // What the article says of its entities before any reference is resolved: the country and

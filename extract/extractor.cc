@@ -170,7 +170,8 @@ EntityRef side_of(const TaggedSentence& ts, int mention, EntityType type, const 
 }
 
 // The paragraph's main organization: the first one it names outside a phrase opening a
-// sentence (« Deux ans après avoir quitté Google, … »).
+// sentence (« Deux ans après avoir quitté Google, … ») or a fronted participle's clause and its
+// appositions (« Fondé par A, ancien de Google, X… »).
 std::vector<std::string> paragraph_topics(std::string_view text,
                                           const std::vector<TaggedSentence>& tagged) {
   std::vector<std::string> topic(tagged.size());
@@ -183,7 +184,8 @@ std::vector<std::string> paragraph_topics(std::string_view text,
       for (const auto& m : tagged[k].mentions)
         if ((m.tag == Tag::ORG || m.tag == Tag::UNK) && (!m.is_reference || !m.is_pronoun) &&
             !m.is_media && m.parent.empty() && !m.canonical.empty() && m.group_size == 0 &&
-            !in_opening_phrase(text, tagged[k], m) && !in_fronted_clause(text, tagged[k], m)) {
+            !in_opening_phrase(text, tagged[k], m) && !in_fronted_clause(text, tagged[k], m) &&
+            !before_fronted_subject(text, tagged[k], m)) {
           found = m.canonical;
           break;
         }
