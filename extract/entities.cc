@@ -1000,7 +1000,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     }
 
     // « le CHU de Bordeaux », « l'université de Lille »: an institution named after its place is
-    // one organization (« Université de Lille »).
+    // one organization (« Université de Lille »); a public body's (« le parquet de Lyon ») a
+    // government body.
     if (i + 2 < s.size() && (s.is(i + 1, "de") || s.is(i + 1, "d'")) &&
         gazetteer_.is_institution_noun(lower)) {
       const auto place = find.gazetteer_name(i + 2);
@@ -1009,7 +1010,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         const std::size_t last = place ? place->first : find.name_end(i + 2);
         std::string name(s.span(i, last));
         if (!starts_uppercase(name)) name = capitalize_ascii_first(std::move(name));
-        EntityMention& m = add(i, last, Tag::ORG, name);
+        EntityMention& m =
+            add(i, last, gazetteer_.is_authority_noun(lower) ? Tag::GOV : Tag::ORG, name);
         m.surface = std::move(name);
         i = last + 1;
         continue;
