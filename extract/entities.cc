@@ -640,6 +640,22 @@ void drop_acronyms_of_common_words(std::string_view text, std::vector<EntityMent
   }
 }
 
+// « Jarrie (Isère) », « Austin (Texas) »: an unknown name right before a region or département
+// in brackets is a town of it (not before a country: « Zentor (Allemagne) » may be a company).
+void place_towns_before_their_region(std::string_view text, std::vector<EntityMention>& mentions) {
+  for (std::size_t k = 0; k + 1 < mentions.size(); ++k) {
+    EntityMention& town = mentions[k];
+    const EntityMention& region = mentions[k + 1];
+    if (town.tag != Tag::UNK || town.is_reference || region.tag != Tag::LOC || region.is_country ||
+        region.end >= text.size() || text[region.end] != ')')
+      continue;
+    std::string_view between = text.substr(town.end, region.begin - town.end);
+    while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+    while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+    if (between == "(") town.tag = Tag::LOC;
+  }
+}
+
 // « ex-Électrolys »: a former name, without the prefix. Right after the name it had become
 // (« Hynoval (ex-Électrolys) », « Hynoval, ex-Électrolys, »), it is said of that name and is no
 // mention of its own: the rules read « Hynoval (ex-Électrolys) a annoncé » as Hynoval's.
@@ -1111,6 +1127,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
   read_former_names(text, gazetteer_, kept);
   join_spelled_out_names(text, gazetteer_, kept);
   drop_acronyms_of_common_words(text, kept);
+  place_towns_before_their_region(text, kept);
   return kept;
 }
 
@@ -1780,6 +1797,16 @@ void EntityTagger::resolve_references(std::string_view text,
         if (antecedent.empty() && m.tag == Tag::POSS &&
             after_inverted_attribution(text, ts.sentence.begin, m))
           antecedent = sentence_subject;
+        // « Vorlandt cède Frenotec, sa filiale de Lure, … »: a possessive in apposition to a name
+        // is another's, the sentence's subject's, else the name named before it.
+        if (antecedent.empty() && m.tag == Tag::POSS && k > 0 &&
+            is_antecedent(ts.mentions[k - 1]) && is_apposition(text, ts.mentions[k - 1], m)) {
+          const std::string& apposed = ts.mentions[k - 1].canonical;
+          if (!sentence_subject.empty() && sentence_subject != apposed)
+            antecedent = sentence_subject;
+          else
+            antecedent = most_recent_first([&](const auto& r) { return r.first != apposed; });
+        }
         // « X a choisi Y pour équiper sa berline »: the subject's, not the object's.
         if (antecedent.empty() && m.tag == Tag::POSS && !sentence_subject.empty() &&
             after_purpose_infinitive(text, ts.sentence.begin, m))
