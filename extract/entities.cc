@@ -772,7 +772,14 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       const auto known_body = find.gazetteer_name(i);
       const bool named_further = known_body && known_body->first > noun_last + 1;
       if (const Nationality* nat = named_further ? nullptr : find.nationality(noun_last + 1)) {
-        add(i, noun_last + 1, Tag::GOV, government_name(gazetteer_, nat->country));
+        std::string name = government_name(gazetteer_, nat->country);
+        // « l'armée estonienne »: the state's army ("Estonian Army"), not its government.
+        const std::string noun =
+            noun_last == i ? std::string(lower) : std::string(lower).append(" ").append(s.lower(i + 1));
+        constexpr std::string_view kGovernment = " government";
+        if (const std::string* body = gazetteer_.state_body(noun); body && name.ends_with(kGovernment))
+          name.replace(name.size() - kGovernment.size(), kGovernment.size(), " " + *body);
+        add(i, noun_last + 1, Tag::GOV, name);
         i = noun_last + 2;
         continue;
       }

@@ -315,7 +315,9 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
     g.longest_descriptor_words_ = std::max(g.longest_descriptor_words_, word_count(key));
   });
   rows_of(files, "fr/gazetteer/gov_descriptors.tsv", [&](const RuleFile& f, int line, const auto& cols) {
-    g.government_nouns_.try_emplace(key_of(require(f, line, cols, 0, "noun")));
+    const std::string noun = key_of(require(f, line, cols, 0, "noun"));
+    g.government_nouns_.try_emplace(noun);
+    if (cols.size() > 2 && !cols[2].empty()) g.state_bodies_[noun] = std::string(cols[2]);
   });
   rows_of(files, "fr/gazetteer/first_names.txt", [&](const RuleFile& f, int line, const auto& cols) {
     g.first_names_.try_emplace(std::string(require(f, line, cols, 0, "first name")));
@@ -468,6 +470,11 @@ const Descriptor* Gazetteer::org_descriptor(std::string_view key) const {
 }
 bool Gazetteer::is_government_noun(std::string_view key) const {
   return government_nouns_.contains(key);
+}
+
+const std::string* Gazetteer::state_body(std::string_view key) const {
+  const auto it = state_bodies_.find(key);
+  return it == state_bodies_.end() ? nullptr : &it->second;
 }
 bool Gazetteer::is_first_name(std::string_view word) const {
   return first_names_.contains(word);

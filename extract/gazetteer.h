@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -93,6 +94,9 @@ class Gazetteer {
   const Nationality* nationality(std::string_view key) const;
   const Descriptor* org_descriptor(std::string_view key) const;
   bool is_government_noun(std::string_view key) const;
+  // « l'armée estonienne » names the state's army, not its government: "Army" (the English noun
+  // that replaces "government" in the state's canonical, "Estonian Army"); null for the others.
+  const std::string* state_body(std::string_view key) const;
   bool is_first_name(std::string_view word) const;
   const std::string* person_title(std::string_view key) const;  // → relation or "none"
   const std::string* media(std::string_view key) const;         // → canonical source name
@@ -142,6 +146,7 @@ class Gazetteer {
   WordTable<Descriptor> org_descriptors_;
   WordSet descriptor_prefixes_;  // the first n words of every org_descriptors_ key, for every n
   WordSet government_nouns_;
+  std::map<std::string, std::string, std::less<>> state_bodies_;
   WordSet first_names_;
   WordTable<std::string> person_titles_;
   WordSet title_first_words_;  // first word of every person_titles_ key, and its lower case
