@@ -1362,6 +1362,22 @@ bool is_apposition(std::string_view text, const EntityMention& before, const Ent
          between == "une " || between == "";
 }
 
+// « le fournisseur, X », « le fournisseur du principe actif, X »: a description, its complement
+// at most, a comma, then a name.
+bool description_then_name(std::string_view text, const EntityMention& description,
+                           const EntityMention& name) {
+  if (description.end > name.begin) return false;
+  std::string_view between = text.substr(description.end, name.begin - description.end);
+  while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+  if (between.empty() || between.back() != ',') return false;
+  between.remove_suffix(1);
+  while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  return between.empty() ||
+         ((between.starts_with("de ") || between.starts_with("du ") ||
+           between.starts_with("des ") || between.starts_with("d'")) &&
+          between.find(',') == std::string_view::npos && between.size() < 60);
+}
+
 // Whether the mention follows a comma, an article at most between them.
 bool after_comma(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
   std::string_view before = text.substr(sentence_begin, m.begin - sentence_begin);
@@ -1669,11 +1685,13 @@ void EntityTagger::resolve_references(std::string_view text,
     return candidates;
   };
 
-  // Names an apposition says are organizations (« Artésia, la coentreprise… »).
+  // Names an apposition says are organizations (« Artésia, la coentreprise… », « le fournisseur du
+  // principe actif, Kaveri »).
   std::set<std::string> named_organizations;
   // Whether each entry of `recent` was a mention typed as an organization.
   std::vector<bool> recent_is_organization;
   auto typed_organization = [&](const std::string& name) {
+    if (named_organizations.count(name)) return true;
     for (std::size_t r = recent.size(); r-- > 0;)
       if (recent_is_organization[r] && recent[r].first == name) return true;
     return false;
@@ -1710,6 +1728,7 @@ void EntityTagger::resolve_references(std::string_view text,
     last_person = std::move(saved.last_person);
   };
   std::optional<NarrativeState> before_clutter;
+  std::size_t previous_sentence_start = 0;  // where the last sentence's names begin in `recent`
   for (auto& ts : sentences) {
     if (before_clutter) {
       restore_narrative(std::move(*before_clutter));
@@ -1727,6 +1746,8 @@ void EntityTagger::resolve_references(std::string_view text,
     // « Les deux sociétés comptent parmi leurs clients… »: the group « leurs » stands for.
     const EntityMention* group_in_sentence = nullptr;
     const std::size_t named_before_sentence = recent.size();
+    const std::size_t named_before_previous_sentence = previous_sentence_start;
+    previous_sentence_start = named_before_sentence;
     std::string sentence_subject;
     std::string opening_subject;  // the first company inside a phrase opening the sentence
     // « Face à A et à B, il mise… »: what a pronoun of the sentence stands for is a subject
@@ -1843,8 +1864,18 @@ void EntityTagger::resolve_references(std::string_view text,
           // d'Andøya ») may be a place.
           const std::string& discourse_subject =
               paragraph_subject.empty() ? previous_paragraph_subject : paragraph_subject;
+          // Else a company the sentence before named, the last one (« …le fournisseur, Kaveri.
+          // Vernier lui achète… »).
+          std::string named_just_before;
+          for (std::size_t r = named_before_sentence; r-- > named_before_previous_sentence;)
+            if (recent[r].first != subject_before && typed_organization(recent[r].first)) {
+              named_just_before = recent[r].first;
+              break;
+            }
           if (!named_in_sentence.empty())
             m.canonical = named_in_sentence;
+          else if (!named_just_before.empty())
+            m.canonical = named_just_before;
           else if (!discourse_subject.empty() && discourse_subject != subject_before &&
                    typed_organization(discourse_subject))
             m.canonical = discourse_subject;
@@ -1957,6 +1988,12 @@ void EntityTagger::resolve_references(std::string_view text,
       if (m.tag == Tag::POSS && sentence_subject.empty() && !m.canonical.empty() &&
           m.begin <= ts.sentence.begin + 4)
         sentence_subject = m.canonical;
+      // « le fournisseur du principe actif, Kaveri Chemicals »: a name in apposition to a company's
+      // description is a company.
+      if (m.tag == Tag::UNK && !m.is_reference && k > 0 && ts.mentions[k - 1].is_reference &&
+          !ts.mentions[k - 1].is_pronoun && ts.mentions[k - 1].tag == Tag::ORG &&
+          description_then_name(text, ts.mentions[k - 1], m))
+        named_organizations.insert(m.canonical);
       if (is_antecedent(m)) {
         // What the narrative is about comes from outside quotations (« « Avec X, nous
         // gagnons… », se félicite son président »).

@@ -301,5 +301,17 @@ TEST(Extractor, APossessiveAfterAPurposeInfinitiveIsTheSubjects) {
             (std::vector<std::string>{"Zeta product-of Reutlin"}));
 }
 
+// « …le fournisseur du principe actif, Kaveri. Vernier lui achète… »: « lui » is the company the
+// sentence before named last (a name a description introduced is a company), not the subject of
+// an earlier paragraph.
+TEST(Extractor, ADativeCliticIsTheCompanyTheSentenceBeforeNamed) {
+  EXPECT_EQ(facts_of_relation("L'association Cœur Vaillant a assigné en justice le laboratoire "
+                              "Vernal.\n"
+                              "En cause : le fournisseur du principe actif, Kaveri Chemicals, dont "
+                              "l'usine a été inspectée. Vernal lui achète son losartan depuis 2015.",
+                              "customer-of"),
+            (std::vector<std::string>{"Vernal customer-of Kaveri Chemicals"}));
+}
+
 }  // namespace
 }  // namespace toile
