@@ -1963,7 +1963,7 @@ void EntityTagger::resolve_references(std::string_view text,
               antecedent = most_recent_first([&](const auto& r) {
                 auto it = known_country.find(r.first);
                 return (!same_paragraph || r.second == ts.paragraph) && it != known_country.end() &&
-                       it->second == m.country;
+                       it->second == m.country && compatible(r.first, m);
               });
         }
         const std::string& topic = subject_after_clause ? topic_before_sentence : paragraph_topic;
@@ -1981,6 +1981,11 @@ void EntityTagger::resolve_references(std::string_view text,
             if (antecedent.empty() && introduced_as.count(name) && compatible(name, m))
               antecedent = name;
         m.canonical = antecedent;
+        // « l'éditeur lillois » placed the company: a later « l'éditeur lyonnais » is another.
+        if (description && !antecedent.empty()) {
+          if (!m.city.empty()) known_city.try_emplace(antecedent, m.city);
+          if (!m.country.empty()) known_country.try_emplace(antecedent, m.country);
+        }
         if (m.tag == Tag::POSS) m.is_reference = true;
       }
       if (m.tag == Tag::PER && !m.canonical.empty()) last_person = m.canonical;

@@ -228,6 +228,12 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "l'hébergeur néerlandais.\n"
        "L'accord réjouit Kestrel. L'opérateur belge se renforce.",
        {"Braxio based-in Rennes", "Kestrel based-in Belgium", "Quintex based-in Netherlands"}},
+      {"« l'éditeur lyonnais » is not the company an apposition placed in Lille, even when no "
+       "other French company was placed: the last one the city does not contradict",
+       "La Commission enquête sur le rachat de Bulvo, l'éditeur lillois de logiciels de paie, par "
+       "le groupe Corvo.\nL'enquête fait suite à une plainte de Quadrix, le principal concurrent "
+       "de Bulvo. L'éditeur lyonnais redoute une envolée des tarifs.",
+       {"Bulvo based-in Lille", "Quadrix based-in Lyon"}},
       {"a clutter headline's names are no antecedents for the article's descriptions: « le "
        "distributeur grenoblois » is the company named before the headline's « lyonnais X »",
        "La société Kestrel a été piratée.\n\nLIRE AUSSI : Drones : le lyonnais Zentor lève 30 "
