@@ -1350,28 +1350,33 @@ bool is_antecedent(const EntityMention& m) {
 }  // namespace
 
 namespace {
+// The text between two mentions without the spaces at its ends; empty when they overlap.
+std::string_view words_between(std::string_view text, const EntityMention& before,
+                               const EntityMention& after) {
+  if (before.end > after.begin) return {};
+  std::string_view between = text.substr(before.end, after.begin - before.end);
+  while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+  return between;
+}
+
 // « Lumio, le spécialiste de l'éclairage »: a description in apposition to the name before it.
 bool is_apposition(std::string_view text, const EntityMention& before, const EntityMention& m) {
-  if (before.end > m.begin) return false;
-  std::string_view between = text.substr(before.end, m.begin - before.end);
-  while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  std::string_view between = words_between(text, before, m);
   if (between.empty() || between.front() != ',') return false;
   between.remove_prefix(1);
   while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
-  return between == "le " || between == "la " || between == "l'" || between == "un " ||
-         between == "une " || between == "";
+  return between == "le" || between == "la" || between == "l'" || between == "un" ||
+         between == "une" || between == "";
 }
 
 // « le fournisseur, X », « le fournisseur du principe actif, X »: a description, its complement
 // at most, a comma, then a name.
 bool description_then_name(std::string_view text, const EntityMention& description,
                            const EntityMention& name) {
-  if (description.end > name.begin) return false;
-  std::string_view between = text.substr(description.end, name.begin - description.end);
-  while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+  std::string_view between = words_between(text, description, name);
   if (between.empty() || between.back() != ',') return false;
   between.remove_suffix(1);
-  while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
   return between.empty() ||
          ((between.starts_with("de ") || between.starts_with("du ") ||
            between.starts_with("des ") || between.starts_with("d'")) &&

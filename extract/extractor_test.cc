@@ -261,62 +261,54 @@ std::vector<std::string> facts_of_relation(const std::string& text, const std::s
   return triples(kept);
 }
 
-// « Vernier » after « Vernier Pharma » is that company; « Quintal » after « Quintal Ventures »
-// (a group's fund), « Vorlandt » after « Vorlandt France » (a country's subsidiary) and a name in
-// the same sentence as the longer one are companies of their own.
-TEST(Extractor, AShortFormOfANameGivenInFullIsThatCompany) {
-  EXPECT_EQ(facts_of_relation("Le laboratoire Vernier Pharma a été assigné en justice. Vernier a "
-                              "racheté la société Kaveri en 2015.",
-                              "acquires"),
-            (std::vector<std::string>{"Vernier Pharma acquires Kaveri"}));
-  EXPECT_EQ(facts_of_relation("Le fonds Quintal Ventures entre au capital de Tessio. Quintal a "
-                              "racheté la société Kaveri en 2015.",
-                              "acquires"),
-            (std::vector<std::string>{"Quintal acquires Kaveri"}));
-  EXPECT_EQ(facts_of_relation("La société Vorlandt France ferme son usine. Vorlandt a racheté la "
-                              "société Kaveri en 2015.",
-                              "acquires"),
-            (std::vector<std::string>{"Vorlandt acquires Kaveri"}));
-  EXPECT_EQ(facts_of_relation("Le groupe Norvane Médias grandit. Norvane Médias, la filiale de "
-                              "Norvane, recrute.",
-                              "subsidiary-of"),
-            (std::vector<std::string>{"Norvane Médias subsidiary-of Norvane"}));
-}
+// What the default extractor gives for one relation where coreference decides which company
+// a name, a pronoun or a possessive stands for.
+struct CoreferenceCase {
+  const char* what;
+  std::string text;
+  std::string relation;
+  std::vector<std::string> facts;
+};
 
-// « Dans la foulée, X a annoncé qu'il quittait ses fonctions. Il avait créé Y… »: a person
-// opening the main clause after an opening phrase is whom its pronouns, and the next sentence's,
-// stand for.
-TEST(Extractor, APersonAfterAnOpeningPhraseIsWhomPronounsStandFor) {
-  EXPECT_EQ(facts_of_relation("La société Tokira est sanctionnée. Dans la foulée, Hugo Delvaux a "
-                              "annoncé qu'il quittait ses fonctions. Il avait créé Tokira en 2018 "
-                              "avec Inès Fermat.",
-                              "founded-by"),
-            (std::vector<std::string>{"Tokira founded-by Hugo Delvaux", "Tokira founded-by Inès Fermat"}));
-}
-
-// « X a choisi Y pour équiper sa berline »: a possessive after a purpose clause's infinitive is
-// the subject's, not the name named last.
-TEST(Extractor, APossessiveAfterAPurposeInfinitiveIsTheSubjects) {
-  EXPECT_EQ(facts_of_relation("Le constructeur Reutlin a choisi la société Shenlux pour équiper sa "
-                              "berline électrique Zeta.",
-                              "product-of"),
-            (std::vector<std::string>{"Zeta product-of Reutlin"}));
-  EXPECT_EQ(facts_of_relation("Le constructeur Reutlin a choisi la société Shenlux afin d'équiper "
-                              "sa berline électrique Zeta.",
-                              "product-of"),
-            (std::vector<std::string>{"Zeta product-of Reutlin"}));
-}
-
-// « …le fournisseur du principe actif, Kaveri. Vernier lui achète… »: « lui » is the company the
-// sentence before named last (a name a description introduced is a company), not the subject of
-// an earlier paragraph.
-TEST(Extractor, ADativeCliticIsTheCompanyTheSentenceBeforeNamed) {
-  EXPECT_EQ(facts_of_relation("L'association Cœur Vaillant a assigné en justice le laboratoire "
-                              "Vernal.\n"
-                              "En cause : le fournisseur du principe actif, Kaveri Chemicals, dont "
-                              "l'usine a été inspectée. Vernal lui achète son losartan depuis 2015.",
-                              "customer-of"),
-            (std::vector<std::string>{"Vernal customer-of Kaveri Chemicals"}));
+TEST(Extractor, CoreferenceGivesTheRightCompany) {
+  const CoreferenceCase cases[] = {
+      {"« Vernier » after « Vernier Pharma » is that company",
+       "Le laboratoire Vernier Pharma a été assigné en justice. Vernier a racheté la société Kaveri "
+       "en 2015.",
+       "acquires", {"Vernier Pharma acquires Kaveri"}},
+      {"« Quintal » after « Quintal Ventures » (a group's fund) is a company of its own",
+       "Le fonds Quintal Ventures entre au capital de Tessio. Quintal a racheté la société Kaveri "
+       "en 2015.",
+       "acquires", {"Quintal acquires Kaveri"}},
+      {"« Vorlandt » after « Vorlandt France » (a country's subsidiary) is a company of its own",
+       "La société Vorlandt France ferme son usine. Vorlandt a racheté la société Kaveri en 2015.",
+       "acquires", {"Vorlandt acquires Kaveri"}},
+      {"a short form in the same sentence as the full name is a company of its own",
+       "Le groupe Norvane Médias grandit. Norvane Médias, la filiale de Norvane, recrute.",
+       "subsidiary-of", {"Norvane Médias subsidiary-of Norvane"}},
+      {"a person opening the main clause after an opening phrase is whom its pronouns, and the "
+       "next sentence's, stand for",
+       "La société Tokira est sanctionnée. Dans la foulée, Hugo Delvaux a annoncé qu'il quittait "
+       "ses fonctions. Il avait créé Tokira en 2018 avec Inès Fermat.",
+       "founded-by", {"Tokira founded-by Hugo Delvaux", "Tokira founded-by Inès Fermat"}},
+      {"a possessive after a purpose clause's infinitive is the subject's, not the name named last",
+       "Le constructeur Reutlin a choisi la société Shenlux pour équiper sa berline électrique Zeta.",
+       "product-of", {"Zeta product-of Reutlin"}},
+      {"… and after « afin d' »",
+       "Le constructeur Reutlin a choisi la société Shenlux afin d'équiper sa berline électrique "
+       "Zeta.",
+       "product-of", {"Zeta product-of Reutlin"}},
+      {"« lui » is the company the sentence before named last (a name a description introduced "
+       "is a company), not the subject of an earlier paragraph",
+       "L'association Cœur Vaillant a assigné en justice le laboratoire Vernal.\n"
+       "En cause : le fournisseur du principe actif, Kaveri Chemicals, dont l'usine a été "
+       "inspectée. Vernal lui achète son losartan depuis 2015.",
+       "customer-of", {"Vernal customer-of Kaveri Chemicals"}},
+  };
+  for (const CoreferenceCase& c : cases) {
+    SCOPED_TRACE(c.what);
+    EXPECT_EQ(facts_of_relation(c.text, c.relation), c.facts);
+  }
 }
 
 }  // namespace
