@@ -640,6 +640,16 @@ void drop_acronyms_of_common_words(std::string_view text, std::vector<EntityMent
   }
 }
 
+// The text between two mentions without the spaces at its ends; empty when they overlap.
+std::string_view words_between(std::string_view text, const EntityMention& before,
+                               const EntityMention& after) {
+  if (before.end > after.begin) return {};
+  std::string_view between = text.substr(before.end, after.begin - before.end);
+  while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+  return between;
+}
+
 // « Jarrie (Isère) », « Austin (Texas) »: an unknown name right before a region or département
 // in brackets is a town of it (not before a country: « Zentor (Allemagne) » may be a company).
 void place_towns_before_their_region(std::string_view text, std::vector<EntityMention>& mentions) {
@@ -649,10 +659,7 @@ void place_towns_before_their_region(std::string_view text, std::vector<EntityMe
     if (town.tag != Tag::UNK || town.is_reference || region.tag != Tag::LOC || region.is_country ||
         region.end >= text.size() || text[region.end] != ')')
       continue;
-    std::string_view between = text.substr(town.end, region.begin - town.end);
-    while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
-    while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
-    if (between == "(") town.tag = Tag::LOC;
+    if (words_between(text, town, region) == "(") town.tag = Tag::LOC;
   }
 }
 
@@ -1350,16 +1357,6 @@ bool is_antecedent(const EntityMention& m) {
 }  // namespace
 
 namespace {
-// The text between two mentions without the spaces at its ends; empty when they overlap.
-std::string_view words_between(std::string_view text, const EntityMention& before,
-                               const EntityMention& after) {
-  if (before.end > after.begin) return {};
-  std::string_view between = text.substr(before.end, after.begin - before.end);
-  while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
-  while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
-  return between;
-}
-
 // « Lumio, le spécialiste de l'éclairage »: a description in apposition to the name before it.
 bool is_apposition(std::string_view text, const EntityMention& before, const EntityMention& m) {
   std::string_view between = words_between(text, before, m);

@@ -473,8 +473,7 @@ bool Gazetteer::is_government_noun(std::string_view key) const {
 }
 
 const std::string* Gazetteer::state_body(std::string_view key) const {
-  const auto it = state_bodies_.find(key);
-  return it == state_bodies_.end() ? nullptr : &it->second;
+  return state_bodies_.find(key);
 }
 bool Gazetteer::is_first_name(std::string_view word) const {
   return first_names_.contains(word);

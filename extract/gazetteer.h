@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -146,7 +145,7 @@ class Gazetteer {
   WordTable<Descriptor> org_descriptors_;
   WordSet descriptor_prefixes_;  // the first n words of every org_descriptors_ key, for every n
   WordSet government_nouns_;
-  std::map<std::string, std::string, std::less<>> state_bodies_;
+  WordTable<std::string> state_bodies_;  // armée → Army
   WordSet first_names_;
   WordTable<std::string> person_titles_;
   WordSet title_first_words_;  // first word of every person_titles_ key, and its lower case
