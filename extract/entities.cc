@@ -650,6 +650,89 @@ std::string_view words_between(std::string_view text, const EntityMention& befor
   return between;
 }
 
+// « l'autorité irlandaise », « le gendarme boursier américain »: a government phrase whose noun
+// names one of the state's regulators (gov_descriptors.tsv), read as the state's government.
+bool is_regulator_description(std::string_view text, const Gazetteer& gaz, const EntityMention& m) {
+  constexpr std::string_view kGovernment = " government";
+  if (m.tag != Tag::GOV || m.is_reference || !m.surface.empty() || !m.canonical.ends_with(kGovernment))
+    return false;
+  const std::string span = lower_utf8(text.substr(m.begin, m.end - m.begin));
+  const std::size_t first_space = span.find(' ');
+  if (first_space == std::string::npos) return false;
+  const std::size_t second_space = span.find(' ', first_space + 1);
+  return gaz.is_regulator_noun(std::string_view(span).substr(0, first_space)) ||
+         (second_space != std::string::npos &&
+          gaz.is_regulator_noun(std::string_view(span).substr(0, second_space)));
+}
+
+// « la Data Protection Commission (DPC), l'autorité irlandaise de protection des données », « le
+// régulateur irlandais de la protection des données, la DPC »: a regulator described by its
+// country in apposition to the name of a government body is that body, and so is every other
+// description of that country's regulator in the article (« le gendarme irlandais » of the
+// headline), which would otherwise read as the state's government.
+void name_described_regulators(std::string_view text, const Gazetteer& gaz,
+                               std::vector<TaggedSentence>& tagged) {
+  static constexpr std::string_view kArticles[] = {"le", "la", "l'", "l\xE2\x80\x99"};
+  // A body's name, or a name of unknown kind that the description says is a regulator's.
+  auto is_named_body = [&](const EntityMention& m) {
+    if (m.is_reference || m.surface.empty()) return false;
+    if (m.tag == Tag::GOV) return !is_regulator_description(text, gaz, m);
+    return (m.tag == Tag::UNK || m.tag == Tag::ORG) && m.descriptor.empty();
+  };
+  // What may separate the two: a comma, with a bracket before it and an article after it.
+  auto ends_apposition = [](std::string_view between) {
+    const std::size_t comma = between.rfind(',');
+    if (comma == std::string_view::npos) return false;
+    std::string_view article = between.substr(comma + 1);
+    while (!article.empty() && article.front() == ' ') article.remove_prefix(1);
+    return article.empty() || is_one_of(article, kArticles);
+  };
+  std::map<std::string, std::string, std::less<>> body_of;  // "Irish government" → its regulator
+  for (const auto& ts : tagged)
+    for (std::size_t k = 0; k + 1 < ts.mentions.size(); ++k) {
+      const EntityMention& a = ts.mentions[k];
+      const EntityMention& b = ts.mentions[k + 1];
+      const std::string_view between = words_between(text, a, b);
+      if (is_named_body(a) && is_regulator_description(text, gaz, b)) {
+        // The name, its acronym's closing bracket at most, a comma, an article.
+        const std::string_view rest = between.starts_with(")") ? between.substr(1) : between;
+        if (rest.find_first_not_of(' ') == rest.find(',') && ends_apposition(rest))
+          body_of.try_emplace(b.canonical, a.canonical);
+      } else if (is_regulator_description(text, gaz, a) && is_named_body(b) &&
+                 ends_apposition(between)) {
+        // The description's complement at most before the comma: « de la protection des données ».
+        const std::string_view complement = between.substr(0, between.rfind(','));
+        const bool short_complement =
+            complement.empty() ||
+            ((complement.starts_with("de ") || complement.starts_with("du ") ||
+              complement.starts_with("des ") || complement.starts_with("d'")) &&
+             complement.size() < 80 && complement.find(',') == std::string_view::npos &&
+             complement.find(" qui ") == std::string_view::npos &&
+             complement.find(" que ") == std::string_view::npos);
+        if (short_complement) body_of.try_emplace(a.canonical, b.canonical);
+      }
+    }
+  if (body_of.empty()) return;
+  // The body's names in the article go with each description of it: a fact read from a
+  // description alone still says which body it is (« DPC », not only the canonical).
+  std::map<std::string, std::vector<std::string>, std::less<>> names_of;
+  for (const auto& [description, body] : body_of) names_of.try_emplace(body);
+  for (auto& ts : tagged)
+    for (auto& m : ts.mentions)
+      if (auto it = names_of.find(m.canonical); it != names_of.end() && is_named_body(m)) {
+        if (m.tag != Tag::GOV) m.tag = Tag::GOV;
+        if (std::find(it->second.begin(), it->second.end(), m.surface) == it->second.end())
+          it->second.push_back(m.surface);
+      }
+  for (auto& ts : tagged)
+    for (auto& m : ts.mentions)
+      if (is_regulator_description(text, gaz, m))
+        if (auto it = body_of.find(m.canonical); it != body_of.end()) {
+          m.canonical = it->second;
+          m.aliases = names_of[it->second];
+        }
+}
+
 // « Jarrie (Isère) », « Austin (Texas) »: an unknown name right before a region or département
 // in brackets is a town of it (not before a country: « Zentor (Allemagne) » may be a company).
 void place_towns_before_their_region(std::string_view text, std::vector<EntityMention>& mentions) {
@@ -1212,6 +1295,7 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
   for (std::size_t k = 0; k < sentences.size(); ++k)
     tagged.push_back({sentences[k], paragraph_of[k], tag_sentence(text, std::move(tokens_of[k]), context)});
   join_short_forms(gazetteer_, tagged);
+  name_described_regulators(text, gazetteer_, tagged);
   // A name typed once in the article (« la start-up Kerlio ») keeps that type where it stands
   // alone (« Kerlio propose… »).
   std::map<std::string, Tag> typed;

@@ -304,6 +304,19 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "En cause : le fournisseur du principe actif, Kaveri Chemicals, dont l'usine a été "
        "inspectée. Vernal lui achète son losartan depuis 2015.",
        "customer-of", {"Vernal customer-of Kaveri Chemicals"}},
+      {"a country's regulator described beside its name is that body, in the headline too",
+       "Le gendarme portugais inflige une amende à la société Tessio\n"
+       "La Comissão Reguladora (CR), l'autorité portugaise des communications, a condamné "
+       "mardi la société Tessio à une amende de 3 millions d'euros.",
+       "fined-by", {"Tessio fined-by CR", "Tessio fined-by CR"}},
+      {"… the description first, the name after it",
+       "Le régulateur portugais des communications, la Comissão Reguladora (CR), a condamné la "
+       "société Tessio à une amende. Le gendarme portugais a aussi sanctionné la société Kaveri "
+       "à une amende de 2 millions d'euros.",
+       "fined-by", {"Kaveri fined-by CR", "Tessio fined-by CR"}},
+      {"without a named regulator, the description is the state's government",
+       "Le régulateur portugais a condamné la société Tessio à une amende.",
+       "fined-by", {"Tessio fined-by Portuguese government"}},
   };
   for (const CoreferenceCase& c : cases) {
     SCOPED_TRACE(c.what);

@@ -318,6 +318,10 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
     const std::string noun = key_of(require(f, line, cols, 0, "noun"));
     g.government_nouns_.try_emplace(noun);
     if (cols.size() > 2 && !cols[2].empty()) g.state_bodies_[noun] = std::string(cols[2]);
+    if (cols.size() > 3 && !cols[3].empty()) {
+      if (cols[3] != "regulator") bad_row(f, line, cols, 3, "the fourth column is « regulator » or nothing");
+      g.regulator_nouns_.try_emplace(noun);
+    }
   });
   rows_of(files, "fr/gazetteer/first_names.txt", [&](const RuleFile& f, int line, const auto& cols) {
     g.first_names_.try_emplace(std::string(require(f, line, cols, 0, "first name")));
@@ -474,6 +478,9 @@ bool Gazetteer::is_government_noun(std::string_view key) const {
 
 const std::string* Gazetteer::state_body(std::string_view key) const {
   return state_bodies_.find(key);
+}
+bool Gazetteer::is_regulator_noun(std::string_view key) const {
+  return regulator_nouns_.contains(key);
 }
 bool Gazetteer::is_first_name(std::string_view word) const {
   return first_names_.contains(word);

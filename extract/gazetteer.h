@@ -96,6 +96,9 @@ class Gazetteer {
   // « l'armée estonienne » names the state's army, not its government: "Army" (the English noun
   // that replaces "government" in the state's canonical, "Estonian Army"); null for the others.
   const std::string* state_body(std::string_view key) const;
+  // « l'autorité irlandaise », « le gendarme boursier »: a noun that names one regulator of the
+  // state, which the article may name (« la DPC, l'autorité irlandaise de… »).
+  bool is_regulator_noun(std::string_view key) const;
   bool is_first_name(std::string_view word) const;
   const std::string* person_title(std::string_view key) const;  // → relation or "none"
   const std::string* media(std::string_view key) const;         // → canonical source name
@@ -146,6 +149,7 @@ class Gazetteer {
   WordSet descriptor_prefixes_;  // the first n words of every org_descriptors_ key, for every n
   WordSet government_nouns_;
   WordTable<std::string> state_bodies_;  // armée → Army
+  WordSet regulator_nouns_;              // autorité, régulateur, gendarme…
   WordSet first_names_;
   WordTable<std::string> person_titles_;
   WordSet title_first_words_;  // first word of every person_titles_ key, and its lower case
