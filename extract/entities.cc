@@ -1012,6 +1012,16 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
               city = name;
             }
           }
+        // « Ravelin, une fintech lyonnaise »: an indefinite description in apposition to the
+        // name before it says what and where that company is.
+        if (!country.empty() && i >= 3 && (s.is(i - 1, "une") || s.is(i - 1, "un")) &&
+            s.is(i - 2, ",") && !out.empty() && out.back().end == s.token(i - 3).end &&
+            (out.back().tag == Tag::ORG || out.back().tag == Tag::UNK) && !out.back().is_reference &&
+            !out.back().surface.empty() && out.back().country.empty() && !d->second->product) {
+          out.back().tag = Tag::ORG;
+          out.back().country = country;
+          out.back().city = city;
+        }
         // « la nouvelle société », « le futur ensemble »: an adjective may come first.
         static constexpr std::string_view kBeforeNoun[] = {"nouvelle", "nouveau", "nouvel",
                                                            "future",   "futur",   "petite",

@@ -204,6 +204,11 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "néerlandais Falken recrute.",
        {"Braxio based-in United States", "Falken based-in Netherlands", "Kestrel based-in Roubaix",
         "Norvane based-in United States", "Quintex based-in France", "Zentor based-in Netherlands"}},
+      {"an indefinite description in apposition places the name before it; a definite one "
+       "introducing another name does not",
+       "Le groupe Zentor aurait approché Kestrel, une fintech lyonnaise spécialisée dans le crédit. "
+       "Il vise aussi Quintex, la rivale de la start-up Braxio.",
+       {"Kestrel based-in Lyon"}},
       {"« les deux groupes chinois » stands for that many organizations named before, each placed "
        "where the adjective says; for no one when fewer were named",
        "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "
