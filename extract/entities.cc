@@ -1059,6 +1059,19 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         ++i;
         continue;
       }
+      // « la plateforme de paiement de l'allemand », « l'américain a racheté… »: the adjective
+      // used as a noun, no name after it, stands for the company of that country (or city)
+      // named before, as « le groupe allemand » does. Lower-case: « l'Allemand » is a person.
+      if (noun && !starts_uppercase(s.word(i)) &&
+          (i + 1 == s.size() || !is_word(s.token(i + 1)) ||
+           (!starts_uppercase(s.word(i + 1)) && !lexicon_.is_adjective(s.lower(i + 1))))) {
+        EntityMention& m = add(i, i, Tag::ORG, "");
+        m.is_reference = true;
+        m.country = nat->country;
+        m.city = nat->city;
+        ++i;
+        continue;
+      }
       if (!starts_uppercase(s.word(i)) || !find.gazetteer_name(i)) {
         add(i, i, Tag::NAT, nat->country).city = nat->city;  // « toulousain »: Toulouse
         ++i;
@@ -2064,15 +2077,29 @@ void EntityTagger::resolve_references(std::string_view text,
         }
         const std::string& topic = subject_after_clause ? topic_before_sentence : paragraph_topic;
         bool clashed = false;
+        // « de l'allemand » says only the country: it is a company placed there, or one the
+        // article has not placed (« le marseillais a été écarté »), or no one.
+        // Not the subject of its own clause (« X s'appuie sur la plateforme de l'américain »).
+        const bool country_alone = description && m.descriptor.empty() && !m.country.empty();
+        auto named_in_clause = [&](const std::string& name) {
+          const std::size_t clause_begin =
+              text.substr(0, m.begin).find_last_of(":;") == std::string_view::npos
+                  ? 0
+                  : text.substr(0, m.begin).find_last_of(":;");
+          for (std::size_t j = 0; j < k; ++j)
+            if (ts.mentions[j].canonical == name && ts.mentions[j].begin > clause_begin) return true;
+          return false;
+        };
         for (const std::string* fallback :
              {&std::as_const(previous_subject), &topic, &std::as_const(article_topic)})
-          if (antecedent.empty()) {
+          if (antecedent.empty() &&
+              (!country_alone || (!known_country.contains(*fallback) && !named_in_clause(*fallback)))) {
             if (compatible(*fallback, m)) antecedent = *fallback;
             else clashed = clashed || (!fallback->empty() && clashes(*fallback, m));
           }
         // « Fondé en 2016 par X, le groupe… » in an article about its subsidiary: the company
         // named most that a description introduced and that this one fits.
-        if (antecedent.empty() && clashed)
+        if (antecedent.empty() && clashed && !country_alone)
           for (const std::string& name : by_mentions)
             if (antecedent.empty() && introduced_as.count(name) && compatible(name, m))
               antecedent = name;

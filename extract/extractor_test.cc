@@ -209,6 +209,12 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "Le groupe Zentor aurait approché Kestrel, une fintech lyonnaise spécialisée dans le crédit. "
        "Il vise aussi Quintex, la rivale de la start-up Braxio.",
        {"Kestrel based-in Lyon"}},
+      {"« l'allemand » alone stands for the company of that country named before, or one not "
+       "yet placed; never for the subject of its own clause",
+       "La société Braxio s'appuie sur les serveurs de l'américain. Le groupe allemand Zentor "
+       "vend des logiciels. La société Kestrel s'appuie sur la plateforme de l'allemand.\n"
+       "La société Quintex a déposé une offre. Le lyonnais a finalement été écarté.",
+       {"Quintex based-in Lyon", "Zentor based-in Germany", "Zentor based-in Germany"}},
       {"« les deux groupes chinois » stands for that many organizations named before, each placed "
        "where the adjective says; for no one when fewer were named",
        "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "
