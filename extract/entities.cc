@@ -946,9 +946,23 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           // company is, not the name the noun introduces.
           // Nor a product named after it: « l'éditeur de l'application X » publishes X.
           bool names_a_product = false;
-          while (j < s.size() && j - k <= kMaxComplementWords && is_word(s.token(j)) &&
-                 !find.can_start_name(j) && !find.gazetteer_name(j) && !s.is(j, "un") &&
-                 !s.is(j, "une") && !ends_complement(s.lower(j))) {
+          while (j < s.size() && j - k <= kMaxComplementWords) {
+            // « le spécialiste de l'informatique de proximité (edge computing) Nuvolis »: a gloss
+            // of lower-case words in brackets belongs to the complement.
+            if (s.is(j, "(")) {
+              std::size_t close = j + 1;
+              while (close < s.size() && close - j <= 4 && is_word(s.token(close)) &&
+                     !starts_uppercase(s.word(close)))
+                ++close;
+              if (close > j + 1 && close < s.size() && s.is(close, ")")) {
+                j = close + 1;
+                continue;
+              }
+              break;
+            }
+            if (!is_word(s.token(j)) || find.can_start_name(j) || find.gazetteer_name(j) ||
+                s.is(j, "un") || s.is(j, "une") || ends_complement(s.lower(j)))
+              break;
             if (is_singular_definite(s.lower(j)) && j + 1 < s.size())
               if (auto product = find.descriptor(j + 1); product && product->second->product)
                 names_a_product = true;
@@ -1499,6 +1513,22 @@ bool after_comma(std::string_view text, std::size_t sentence_begin, const Entity
   return before.ends_with(',');
 }
 
+// « une dette apportée par un pool mené par BNP Paribas »: the agent of a participle is no
+// subject (an article at most between them).
+bool after_agent_par(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
+  std::string_view before = text.substr(sentence_begin, m.begin - sentence_begin);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  for (const std::string_view article : {" le", " la", " l'", " les"})
+    if (before.ends_with(article)) {
+      before.remove_suffix(article.size());
+      break;
+    }
+  return before.ends_with(" par");
+}
+
+// What joins the last name of a list: « A et la B ».
+constexpr std::string_view kListJoins[] = {"et", "et le", "et la", "et l'", "ainsi que"};
+
 // Whether the mention may be the subject of a clause: it opens the sentence (an article at
 // most before it), or follows a comma (« En 2021, X a… »). Not « Face à X, … ».
 bool opens_clause(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
@@ -1713,8 +1743,12 @@ void EntityTagger::resolve_references(std::string_view text,
         // « Banque Dumarest » is introduced as a bank: « la banque lilloise » may be it.
         if (const std::size_t space = m.surface.find(' ');
             m.descriptor.empty() && space != std::string::npos) {
+          // Not a generic noun: « la société » is not the Société Générale.
+          static constexpr std::string_view kGenericHeads[] = {"société", "entreprise", "groupe",
+                                                               "firme", "compagnie"};
           const std::string head = lower_utf8(m.surface.substr(0, space));
-          if (is_company_noun(head)) introduced_as[m.canonical].emplace(family_of(head));
+          if (is_company_noun(head) && !is_one_of(head, kGenericHeads))
+            introduced_as[m.canonical].emplace(family_of(head));
         }
       }
     }
@@ -2141,7 +2175,10 @@ void EntityTagger::resolve_references(std::string_view text,
             (!fronted || after_comma(text, ts.sentence.begin, m))) {
           if (m.begin < opening_end && !opens_sentence(text, ts, m)) {
             if (opening_subject.empty()) opening_subject = m.canonical;
-          } else if (opening_end == ts.sentence.begin || after_comma(text, ts.sentence.begin, m)) {
+          } else if ((opening_end == ts.sentence.begin || after_comma(text, ts.sentence.begin, m)) &&
+                     !after_agent_par(text, ts.sentence.begin, m) &&
+                     !(k > 0 && after_agent_par(text, ts.sentence.begin, ts.mentions[k - 1]) &&
+                       is_one_of(words_between(text, ts.mentions[k - 1], m), kListJoins))) {
             sentence_subject = m.canonical;
           }
         }

@@ -315,6 +315,20 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "En cause : le fournisseur du principe actif, Kaveri Chemicals, dont l'usine a été "
        "inspectée. Vernal lui achète son losartan depuis 2015.",
        "customer-of", {"Vernal customer-of Kaveri Chemicals"}},
+      {"a gloss in brackets inside a descriptor's complement: the name after it is introduced",
+       "Basé à Lille, le spécialiste de l'informatique de proximité (edge computing) Nuvolis "
+       "recrute.",
+       "based-in", {"Nuvolis based-in Lille"}},
+      {"« la société » is not a company whose name begins with « Société »",
+       "La start-up Tessio a levé 30 millions d'euros auprès de la Société Générale. Le fonds "
+       "Kaveri, qui contrôle la société depuis 2022, a suivi.",
+       "invests-in", {"Kaveri invests-in Tessio", "Société Générale invests-in Tessio"}},
+      {"the agents of a participle (« mené par A et la B ») are not what the next sentence's "
+       "« la société » stands for",
+       "La start-up Tessio boucle 50 millions d'euros. L'essentiel est apporté par un pool mené "
+       "par la banque Kaveri et la banque Orvane. Le fonds Lenka, qui contrôle la société depuis "
+       "2022, complète.",
+       "invests-in", {"Lenka invests-in Tessio"}},
       {"a country's regulator described beside its name is that body, in the headline too",
        "Le gendarme portugais inflige une amende à la société Tessio\n"
        "La Comissão Reguladora (CR), l'autorité portugaise des communications, a condamné "
