@@ -1041,8 +1041,14 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
                                                            "future",   "futur",   "petite",
                                                            "petit",    "grande",  "grand"};
         const std::size_t first = i > 1 && is_one_of(s.lower(i - 1), kBeforeNoun) ? i - 1 : i;
+        // « le chantier de cette usine », « la direction de ce groupe »: the noun is a part or
+        // a thing of what the demonstrative points at, not a company.
+        static constexpr std::string_view kDemonstratives[] = {"ce", "cet", "cette", "ces"};
+        const bool of_a_demonstrative = last == descriptor_last && last + 2 < s.size() &&
+                                        is_preposition_de(s.lower(last + 1)) &&
+                                        is_one_of(s.lower(last + 2), kDemonstratives);
         if (d->second->refers && !d->second->plural && (!owned || last != descriptor_last) &&
-            first > 0 && is_singular_definite(s.lower(first - 1))) {
+            !of_a_demonstrative && first > 0 && is_singular_definite(s.lower(first - 1))) {
           EntityMention& m = add(first, last, Tag::ORG, "");
           m.is_reference = true;
           m.country = country;
