@@ -197,7 +197,7 @@ std::string slot_regex(const Slot& slot) {
   const std::string item = element + "(?:\\s*(?:de |d'|du )\\s*" + std::string(kAnyMarker) + ")?" +
                            "(?:\\s*,\\s*⟦POSS:\\d+⟧\\s*[^⟦⟧,.;]+|\\s*,\\s*qui [^⟦⟧,.;]+)?";
   return "(?P<" + slot.group + ">" + item + "(?:\\s*,\\s*" + item +
-         ")*(?:\\s*,?\\s*(?:et|ou|ainsi que|mais aussi)\\s+" + item + ")?)";
+         ")*(?:\\s*,?\\s*(?:et|ou|ainsi que|mais aussi)\\s+(?:à\\s+)?" + item + ")?)";
 }
 
 std::optional<Tag> parse_tag(std::string_view name) {
