@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <future>
+#include <map>
 
 #include "extract/clutter.h"
 #include "extract/entities.h"
@@ -399,16 +400,34 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
       Qualifiers q = cues.qualify(match.begin, match.end, match.relation);
       if (!match.status.empty()) q.status = match.status;
       // subject=@deal: the buyer of the last acquisition the article stated before.
-      std::string subject_name = match.subject_name;
+      // object=@deal: the target of the acquisition it stated most often so far (the first of
+      // those), the deal the article is about: « Côté vendeurs, le fonds X cède ses 31 % » after a
+      // paragraph on the buyer's past purchases.
+      std::string subject_name = match.subject_name, object_name = match.object_name;
+      auto is_deal = [](const Fact& f) {
+        return f.relation == "acquires" && !f.qualifiers.negated && !f.qualifiers.from_clutter;
+      };
       if (subject_name == kLastDealBuyer) {
-        const auto deal = std::find_if(facts.rbegin(), facts.rend(), [](const Fact& f) {
-          return f.relation == "acquires" && !f.qualifiers.negated && !f.qualifiers.from_clutter;
-        });
+        const auto deal = std::find_if(facts.rbegin(), facts.rend(), is_deal);
         if (deal == facts.rend()) continue;
         subject_name = deal->subject.name;
       }
+      if (object_name == kLastDealTarget) {
+        std::map<std::pair<std::string_view, std::string_view>, int> times_stated;
+        const Fact* main_deal = nullptr;
+        int most = 0;
+        for (const Fact& f : facts)
+          if (is_deal(f))
+            if (const int n = ++times_stated[{f.subject.name, f.object.name}]; n > most) {
+              most = n;
+              main_deal = &f;
+            }
+        if (!main_deal) continue;
+        object_name = main_deal->object.name;
+      }
+      if (subject_name == object_name) continue;
       add(side_of(ts, match.subject, match.subject_type, subject_name), match.relation,
-          side_of(ts, match.object, match.object_type, match.object_name), match.rule_id, match.begin,
+          side_of(ts, match.object, match.object_type, object_name), match.rule_id, match.begin,
           match.end, std::move(q));
     }
     if (!reads(ts, /*tracing=*/false)) facts.resize(facts_before);  // read for the trace only

@@ -935,13 +935,14 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
           if (key == "status") rule.status = value;
           else if (key == "subject" && (value == "@topic" || value == "@deal")) rule.implicit_subject = value;
           else if (key == "object" &&
-                   (value == "@topic" || value == "@leader-government" || value == "@authority"))
+                   (value == "@topic" || value == "@deal" || value == "@leader-government" ||
+                    value == "@authority"))
             rule.implicit_object = value;
           else if (key == "fallback" && value.empty()) rule.fallback = true;
           else if (key.empty()) continue;
           else
             throw RuleError(file->display_path, line, column_of(k),
-                            "unknown option (status=…, subject=@topic, subject=@deal, object=@topic, object=@leader-government, object=@authority, fallback)", std::string(option));
+                            "unknown option (status=…, subject=@topic, subject=@deal, object=@topic, object=@deal, object=@leader-government, object=@authority, fallback)", std::string(option));
         }
         const RuleSource src{file, line, column_of(3), cols[3]};
         rule.pattern = expand(src, cols[3], defines, rule);
@@ -1211,6 +1212,9 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
       subjects.push_back({-1, EntityType::Organization, std::string(kLastDealBuyer)});
     if (rule.implicit_object == "@topic" && !topic.empty())
       objects.push_back({-1, EntityType::Organization, topic});
+    // « Le fonds X cède ses 31 % »: the target of the deal named before.
+    if (rule.implicit_object == "@deal")
+      objects.push_back({-1, EntityType::Organization, std::string(kLastDealTarget)});
     if (rule.implicit_object == "@authority" && !input.context->authority.empty())
       objects.push_back({-1, EntityType::GovernmentBody, input.context->authority});
     if (rule.implicit_object == "@leader-government")

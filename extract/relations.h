@@ -38,6 +38,8 @@ struct RelationMatch {
 // The subject name of a match from a subject=@deal rule, for the extractor to replace with the
 // buyer of the last acquisition the article stated before the sentence.
 inline constexpr std::string_view kLastDealBuyer = "@deal";
+// The object name of a match from an object=@deal rule: that acquisition's target.
+inline constexpr std::string_view kLastDealTarget = "@deal-target";
 
 // Entities a rule may name without a mention in the sentence.
 struct SentenceContext {
