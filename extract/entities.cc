@@ -405,8 +405,12 @@ struct Finder {
       // when the first is a French common noun (« Kerlio d'Orvane » stays two names).
       // « Polyclinique de l'Iroise »: the same with an article.
       const std::size_t joined = last + (s.is(last + 1, "de") && s.is(last + 2, "l'") ? 3 : 2);
+      // « pour », « contre », « sans », « en » join a name's first word only: « la coopérative
+      // Santerre Avenir pour Delacourt Agri » is a bid of one company for another.
+      static constexpr std::string_view kPrepositionConnectors[] = {"pour", "contre", "sans", "en"};
+      const bool first_word_only = is_one_of(s.lower(last + 1), kPrepositionConnectors);
       // (The lexicon last: a word's first look-up there costs a thousand times a table's.)
-      if (joined < s.size() && is_connector(s.lower(last + 1)) &&
+      if (joined < s.size() && is_connector(s.lower(last + 1)) && (!first_word_only || last == i) &&
           starts_uppercase(s.word(joined)) && !gaz.is_not_name(s.lower(joined)) &&
           !gaz.name(s.word(joined)) && lex.is_common_word(s.lower(last))) {
         last = joined;
