@@ -1033,6 +1033,31 @@ struct Scratch {
 };
 
 // Every match of one rule in one sentence, appended to `found` in text order.
+// « Selon Les Echos, la filiale de X… »: a news source cited for the sentence is no side of its
+// facts (the qualifiers read it as the report's source).
+bool cited_source(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
+  if (!m.is_media || m.begin < sentence_begin) return false;
+  std::string_view before = text.substr(sentence_begin, m.begin - sentence_begin);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  return before.ends_with("Selon") || before.ends_with("selon") || before.ends_with("après");
+}
+
+// « la filiale de Meridia serait en discussions pour racheter X »: a name governed by « filiale
+// de » is the parent of the subject, not the subject.
+bool parent_of_subject(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
+  if (m.begin < sentence_begin) return false;
+  std::string_view before = text.substr(sentence_begin, m.begin - sentence_begin);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  for (const std::string_view article : {" la", " le", " l'"})
+    if (before.ends_with(article)) {
+      before.remove_suffix(article.size() - 1);
+      break;
+    }
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  return before.ends_with("filiale de") || before.ends_with("filiale du") ||
+         before.ends_with("filiale d'");
+}
+
 void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const SentenceToMatch& input,
               const ReadySentence& ready, Scratch& scratch, std::vector<RelationMatch>& found) {
   const TaggedSentence& sentence = *input.sentence;
@@ -1184,6 +1209,10 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
       for (int index : mentions_in(capture, slot.list)) {
         const auto& m = sentence.mentions[static_cast<std::size_t>(index)];
         if (!slot.tags.count(m.tag) || m.canonical.empty()) continue;
+        if (cited_source(input.text, sentence.sentence.begin, m)) continue;
+        if (slot.subject && rule.relation != "subsidiary-of" &&
+            parent_of_subject(input.text, sentence.sentence.begin, m))
+          continue;
         // « les deux groupes », « leurs »: each organization of the group.
         if (!m.members.empty()) {
           for (const std::string& member : m.members)
