@@ -412,7 +412,8 @@ struct Finder {
       // (The lexicon last: a word's first look-up there costs a thousand times a table's.)
       if (joined < s.size() && is_connector(s.lower(last + 1)) && (!first_word_only || last == i) &&
           starts_uppercase(s.word(joined)) && !gaz.is_not_name(s.lower(joined)) &&
-          !gaz.name(s.word(joined)) && lex.is_common_word(s.lower(last))) {
+          !gaz.name(s.word(joined)) &&
+          (s.is(last + 1, "and") || s.is(last + 1, "&") || lex.is_common_word(s.lower(last)))) {
         last = joined;
         continue;
       }
@@ -1987,6 +1988,18 @@ void EntityTagger::resolve_references(std::string_view text,
             antecedent = sentence_subject;
           else
             antecedent = most_recent_first([&](const auto& r) { return r.first != apposed; });
+        }
+        // « Quant au Clos Martin, le charcutier X s'est porté candidat à sa reprise »: the topic
+        // the sentence opens with owns its possessives.
+        if (antecedent.empty() && m.tag == Tag::POSS) {
+          const std::string_view sentence_text =
+              text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
+          const std::size_t comma = sentence_text.find(',');
+          if (sentence_text.starts_with("Quant ") && comma != std::string_view::npos &&
+              m.begin > ts.sentence.begin + comma)
+            for (std::size_t j = 0; j < k && antecedent.empty(); ++j)
+              if (is_antecedent(ts.mentions[j]) && ts.mentions[j].begin < ts.sentence.begin + comma)
+                antecedent = ts.mentions[j].canonical;
         }
         // « X a choisi Y pour équiper sa berline »: the subject's, not the object's.
         if (antecedent.empty() && m.tag == Tag::POSS && !sentence_subject.empty() &&
