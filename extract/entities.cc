@@ -1052,8 +1052,26 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         const bool of_a_demonstrative = last == descriptor_last && last + 2 < s.size() &&
                                         is_preposition_de(s.lower(last + 1)) &&
                                         is_one_of(s.lower(last + 2), kDemonstratives);
+        // « l'assureur du laboratoire », « le banquier de la société »: a company's supplier or
+        // partner, described by its relation to the company the second noun stands for.
+        std::size_t owner_noun = last + 2;
+        if (last + 1 < s.size() && s.is(last + 1, "de") && owner_noun < s.size() &&
+            (s.is(owner_noun, "la") || s.is(owner_noun, "l'")))
+          ++owner_noun;
+        // Not a subsidiary's noun, which the rules read with its owner (« la filiale belge de
+        // l'éditeur »).
+        static constexpr std::string_view kPartNouns[] = {"filiale", "division", "branche", "unité",
+                                                          "marque", "activité", "entité"};
+        const bool of_another_description =
+            last == descriptor_last && owner_noun < s.size() &&
+            !is_one_of(lower_utf8(s.word(i)), kPartNouns) &&
+            (s.is(last + 1, "du") || (s.is(last + 1, "de") && owner_noun == last + 3)) && [&] {
+              const auto owner_descriptor = find.descriptor(owner_noun);
+              return owner_descriptor && !owner_descriptor->second->product;
+            }();
         if (d->second->refers && !d->second->plural && (!owned || last != descriptor_last) &&
-            !of_a_demonstrative && first > 0 && is_singular_definite(s.lower(first - 1))) {
+            !of_a_demonstrative && !of_another_description && first > 0 &&
+            is_singular_definite(s.lower(first - 1))) {
           EntityMention& m = add(first, last, Tag::ORG, "");
           m.is_reference = true;
           m.country = country;
