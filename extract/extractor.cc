@@ -425,6 +425,25 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
         if (!main_deal) continue;
         object_name = main_deal->object.name;
       }
+      if (object_name == kFoundedCompany) {
+        const auto founding = std::find_if(facts.rbegin(), facts.rend(), [](const Fact& f) {
+          return f.relation == "founded-by" && !f.qualifiers.negated;
+        });
+        if (founding == facts.rend()) continue;
+        object_name = founding->subject.name;
+      }
+      if (subject_name == kFounders) {
+        std::vector<std::string> founders;
+        for (const Fact& f : facts)
+          if (f.relation == "founded-by" && !f.qualifiers.negated && f.subject.name == object_name &&
+              std::find(founders.begin(), founders.end(), f.object.name) == founders.end())
+            founders.push_back(f.object.name);
+        for (const std::string& founder : founders)
+          add({founder, EntityType::Person, {}}, match.relation,
+              side_of(ts, match.object, match.object_type, object_name), match.rule_id, match.begin,
+              match.end, q);
+        continue;
+      }
       if (subject_name == object_name) continue;
       add(side_of(ts, match.subject, match.subject_type, subject_name), match.relation,
           side_of(ts, match.object, match.object_type, object_name), match.rule_id, match.begin,

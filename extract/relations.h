@@ -40,6 +40,10 @@ struct RelationMatch {
 inline constexpr std::string_view kLastDealBuyer = "@deal";
 // The object name of a match from an object=@deal rule: that acquisition's target.
 inline constexpr std::string_view kLastDealTarget = "@deal-target";
+// subject=@founders: each founder of the object company the article named before (its
+// founded-by facts); object=@founded: the company whose founders the article named last.
+inline constexpr std::string_view kFounders = "@founders";
+inline constexpr std::string_view kFoundedCompany = "@founded";
 
 // Entities a rule may name without a mention in the sentence.
 struct SentenceContext {
