@@ -1558,6 +1558,27 @@ bool after_agent_par(std::string_view text, std::size_t sentence_begin, const En
 // What joins the last name of a list: « A et la B ».
 constexpr std::string_view kListJoins[] = {"et", "et le", "et la", "et l'", "ainsi que"};
 
+// « les actionnaires de la biotech, A et B », « l'assureur du laboratoire, X »: a mention governed
+// by a preposition, an article at most between them.
+bool after_preposition(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
+  static constexpr std::string_view kPrepositions[] = {"de", "d'", "du", "des", "à", "au", "aux",
+                                                       "par", "pour", "chez", "avec", "sur"};
+  std::string_view before = text.substr(sentence_begin, m.begin - sentence_begin);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  for (const std::string_view article : {" le", " la", " les", " l'", " un", " une"})
+    if (before.ends_with(article)) {
+      before.remove_suffix(article.size());
+      break;
+    }
+  if (before.ends_with("d'") || before.ends_with("l'")) {  // « de l'éditeur », « d'Orvane »
+    if (before.ends_with("d'")) return true;
+    before.remove_suffix(2);
+  }
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  const std::size_t space = before.find_last_of(' ');
+  return is_one_of(space == std::string_view::npos ? before : before.substr(space + 1), kPrepositions);
+}
+
 // Whether the mention may be the subject of a clause: it opens the sentence (an article at
 // most before it), or follows a comma (« En 2021, X a… »). Not « Face à X, … ».
 bool opens_clause(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
@@ -1988,6 +2009,17 @@ void EntityTagger::resolve_references(std::string_view text,
           if (!m.descriptor.empty()) introduced_as[antecedent].emplace(family_of(m.descriptor));
           if (!m.country.empty()) known_country.try_emplace(antecedent, m.country);
           if (!m.city.empty()) known_city.try_emplace(antecedent, m.city);
+        }
+        // « le fournisseur indien du principe actif, Kaveri Chemicals »: a description that the
+        // name right after it, behind a comma, renames is that name (not in a phrase opening the
+        // sentence: « Pour le groupe, Braxio reste un rival »).
+        if (antecedent.empty() && description && !m.descriptor.empty() && k + 1 < ts.mentions.size() &&
+            !in_opening_phrase(text, ts, m) && !after_preposition(text, ts.sentence.begin, m)) {
+          const EntityMention& next = ts.mentions[k + 1];
+          if (!next.is_reference && !next.surface.empty() && !next.is_media &&
+              !is_one_of(next.descriptor, kRelationNouns) &&
+              (next.tag == Tag::ORG || next.tag == Tag::UNK) && description_then_name(text, m, next))
+            antecedent = next.canonical;
         }
         // « Baptisée Hyvalor, la nouvelle société » is Hyvalor.
         if (antecedent.empty() && description && subject_after_clause && opened_by_naming(text, ts))

@@ -209,6 +209,12 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "Le groupe Zentor aurait approché Kestrel, une fintech lyonnaise spécialisée dans le crédit. "
        "Il vise aussi Quintex, la rivale de la start-up Braxio.",
        {"Kestrel based-in Lyon"}},
+      {"a definite description renamed by the name right after it is that name; not one in an "
+       "opening phrase, nor one governed by a preposition",
+       "Le laboratoire Vernier rappelle un lot. Le fournisseur indien du principe actif, Kaveri "
+       "Chemicals, est mis en cause. Pour le groupe, Tessio reste un rival. Les "
+       "actionnaires de la biotech lyonnaise, Lenka et Orvane, suivent.",
+       {"Kaveri Chemicals based-in India"}},
       {"« l'allemand » alone stands for the company of that country named before, or one not "
        "yet placed; never for the subject of its own clause",
        "La société Braxio s'appuie sur les serveurs de l'américain. Le groupe allemand Zentor "
