@@ -210,11 +210,10 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "Il vise aussi Quintex, la rivale de la start-up Braxio.",
        {"Kestrel based-in Lyon"}},
       {"a definite description renamed by the name right after it is that name; not one in an "
-       "opening phrase, nor one governed by a preposition",
+       "opening phrase",
        "Le laboratoire Vernier rappelle un lot. Le fournisseur indien du principe actif, Kaveri "
-       "Chemicals, est mis en cause. Pour le groupe, Tessio reste un rival. Les "
-       "actionnaires de la biotech lyonnaise, Lenka et Orvane, suivent.",
-       {"Kaveri Chemicals based-in India"}},
+       "Chemicals, est mis en cause. Pour le groupe lyonnais, Tessio reste un rival.",
+       {"Kaveri Chemicals based-in India", "Vernier based-in Lyon"}},
       {"« l'allemand » alone stands for the company of that country named before, or one not "
        "yet placed; never for the subject of its own clause",
        "La société Braxio s'appuie sur les serveurs de l'américain. Le groupe allemand Zentor "
