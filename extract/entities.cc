@@ -787,6 +787,11 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
   const Finder find{gazetteer_, lexicon_, s, context.capitalised_inside};
   std::vector<EntityMention> out;
   out.reserve(8);  // a news sentence names a handful: no moves of these large mentions
+  // Where a name an indefinite description announced begins, and the place it gave.
+  struct NamedNext {
+    std::size_t begin = 0;
+    std::string country, city;
+  } named_next;
   // Mentions are built in place: one is seven strings, and moving it cost more than filling
   // it. They move once, into the list kept (below). The reference is valid until the next add.
   auto add = [&](std::size_t first, std::size_t last, Tag tag,
@@ -1031,15 +1036,26 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
               city = name;
             }
           }
-        // « Ravelin, une fintech lyonnaise »: an indefinite description in apposition to the
-        // name before it says what and where that company is.
-        if (!country.empty() && i >= 3 && (s.is(i - 1, "une") || s.is(i - 1, "un")) &&
-            s.is(i - 2, ",") && !out.empty() && out.back().end == s.token(i - 3).end &&
-            (out.back().tag == Tag::ORG || out.back().tag == Tag::UNK) && !out.back().is_reference &&
-            !out.back().surface.empty() && out.back().country.empty() && !d->second->product) {
-          out.back().tag = Tag::ORG;
-          out.back().country = country;
-          out.back().city = city;
+        // « Ravelin, une fintech lyonnaise », « une société turque, Bosfor Lojistik », « Kestria,
+        // une autre start-up française »: an indefinite description in apposition to a name
+        // says what and where that company is.
+        static constexpr std::string_view kIndefiniteAdjectives[] = {
+            "autre", "second", "seconde", "troisième", "nouvelle", "nouveau", "nouvel", "petite",
+            "petit", "jeune", "grande", "grand"};
+        const std::size_t article = i >= 1 && is_one_of(s.lower(i - 1), kIndefiniteAdjectives) ? i - 1 : i;
+        const bool indefinite = article >= 1 && (s.is(article - 1, "une") || s.is(article - 1, "un"));
+        if (!country.empty() && indefinite && !d->second->product) {
+          if (article >= 3 && s.is(article - 2, ",") && !out.empty() &&
+              out.back().end == s.token(article - 3).end &&
+              (out.back().tag == Tag::ORG || out.back().tag == Tag::UNK) && !out.back().is_reference &&
+              !out.back().surface.empty() && out.back().country.empty()) {
+            out.back().tag = Tag::ORG;
+            out.back().country = country;
+            out.back().city = city;
+          } else if (last == descriptor_last && descriptor_last + 2 < s.size() &&
+                     s.is(descriptor_last + 1, ",") && find.can_start_name(descriptor_last + 2)) {
+            named_next = {s.token(descriptor_last + 2).begin, country, city};
+          }
         }
         // « la nouvelle société », « le futur ensemble »: an adjective may come first.
         static constexpr std::string_view kBeforeNoun[] = {"nouvelle", "nouveau", "nouvel",
@@ -1263,6 +1279,15 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     ++i;
   }
 
+  // « une société turque, Bosfor Lojistik »: the name the indefinite description announced.
+  if (!named_next.country.empty())
+    for (EntityMention& m : out)
+      if (m.begin == named_next.begin && !m.is_reference && !m.surface.empty() && m.country.empty() &&
+          (m.tag == Tag::ORG || m.tag == Tag::UNK)) {
+        m.tag = Tag::ORG;
+        m.country = named_next.country;
+        m.city = named_next.city;
+      }
   // Merge each introducing descriptor into the name that follows it, into a list of the size
   // kept: the mentions stay in memory with their batch of articles, and room for eight a
   // sentence was 2 KB (30 MB a batch).

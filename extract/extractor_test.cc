@@ -209,6 +209,10 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "Le groupe Zentor aurait approché Kestrel, une fintech lyonnaise spécialisée dans le crédit. "
        "Il vise aussi Quintex, la rivale de la start-up Braxio.",
        {"Kestrel based-in Lyon"}},
+      {"… with an adjective before the noun, and before the name it announces",
+       "Le groupe Zentor affronte Kestrel, une autre start-up française. La PME a vendu des pièces "
+       "à une société turque, Bosfor Lojistik, qui les a revendues.",
+       {"Bosfor Lojistik based-in Turkey", "Kestrel based-in France"}},
       {"a definite description renamed by the name right after it is that name; not one in an "
        "opening phrase",
        "Le laboratoire Vernier rappelle un lot. Le fournisseur indien du principe actif, Kaveri "
