@@ -1144,9 +1144,14 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     static constexpr std::string_view kEmphatic[] = {"aussi", "également", "même", "seul",
                                                      "non", "seule", "-même"};
     // « le Centre national d'études spatiales (CNES) lui a attribué »: after a bracket too.
+    // « la Garante, l'autorité italienne, lui avait infligé »: after an apposition's comma, before
+    // an auxiliary (not « Le groupe, lui, compte… »).
+    static constexpr std::string_view kDativeAuxiliaries[] = {"a", "avait", "ont", "avaient", "aura",
+                                                        "aurait", "avait-il", "a-t-il"};
     const bool dative = lower == "lui" && i > 0 &&
                         ((is_word(s.token(i - 1)) && !is_function_word(s.lower(i - 1))) ||
-                         s.is(i - 1, ")")) &&
+                         s.is(i - 1, ")") ||
+                         (s.is(i - 1, ",") && i + 1 < s.size() && is_one_of(s.lower(i + 1), kDativeAuxiliaries))) &&
                         i + 1 < s.size() &&
                         is_word(s.token(i + 1)) && !starts_uppercase(s.word(i + 1)) &&
                         !is_one_of(s.lower(i + 1), kEmphatic);  // « fait lui aussi l'objet »
