@@ -2081,6 +2081,21 @@ void EntityTagger::resolve_references(std::string_view text,
               if (is_antecedent(ts.mentions[j]) && ts.mentions[j].begin < ts.sentence.begin + comma)
                 antecedent = ts.mentions[j].canonical;
         }
+        // « ses arracheuses Somméa et ses déchaumeurs Trièdre », « son PDG et son directeur
+        // financier »: a possessive coordinated with one before it has the same owner.
+        if (antecedent.empty() && m.tag == Tag::POSS && k > 0) {
+          const std::string_view before = text.substr(ts.sentence.begin, m.begin - ts.sentence.begin);
+          if (before.ends_with(" et ") || before.ends_with(", "))
+            for (std::size_t j = k; j-- > 0;)
+              if (ts.mentions[j].tag == Tag::POSS && !ts.mentions[j].canonical.empty()) {
+                const std::string_view between =
+                    text.substr(ts.mentions[j].end, m.begin - ts.mentions[j].end);
+                if (between.find_first_of(".;:") == std::string_view::npos &&
+                    between.find(" qui ") == std::string_view::npos && between.size() < 80)
+                  antecedent = ts.mentions[j].canonical;
+                break;
+              }
+        }
         // « X a choisi Y pour équiper sa berline »: the subject's, not the object's.
         if (antecedent.empty() && m.tag == Tag::POSS && !sentence_subject.empty() &&
             after_purpose_infinitive(text, ts.sentence.begin, m))

@@ -324,6 +324,10 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "En cause : le fournisseur du principe actif, Kaveri Chemicals, dont l'usine a été "
        "inspectée. Vernal lui achète son losartan depuis 2015.",
        "customer-of", {"Vernal customer-of Kaveri Chemicals"}},
+      {"a possessive coordinated with one before it has its owner",
+       "La banque Orvane a perdu son client Tessio. Sa présidente, Anne Roy, et son directeur "
+       "financier, Paul Brel, démissionnent.",
+       "employee-of", {"Paul Brel employee-of Orvane"}},
       {"a gloss in brackets inside a descriptor's complement: the name after it is introduced",
        "Basé à Lille, le spécialiste de l'informatique de proximité (edge computing) Nuvolis "
        "recrute.",
