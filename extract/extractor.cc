@@ -425,6 +425,14 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
         if (!main_deal) continue;
         object_name = main_deal->object.name;
       }
+      if (subject_name == kFined || object_name == kFining) {
+        const auto fine = std::find_if(facts.rbegin(), facts.rend(), [](const Fact& f) {
+          return f.relation == "fined-by" && !f.qualifiers.negated && !f.qualifiers.from_clutter;
+        });
+        if (fine == facts.rend()) continue;
+        if (subject_name == kFined) subject_name = fine->subject.name;
+        if (object_name == kFining) object_name = fine->object.name;
+      }
       if (object_name == kFoundedCompany) {
         const auto founding = std::find_if(facts.rbegin(), facts.rend(), [](const Fact& f) {
           return f.relation == "founded-by" && !f.qualifiers.negated;

@@ -933,17 +933,18 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
           const std::string_view key = option.substr(0, eq);
           const std::string value(eq == std::string_view::npos ? "" : option.substr(eq + 1));
           if (key == "status") rule.status = value;
-          else if (key == "subject" && (value == "@topic" || value == "@deal" || value == "@founders"))
+          else if (key == "subject" && (value == "@topic" || value == "@deal" || value == "@founders" ||
+                                        value == "@fined"))
             rule.implicit_subject = value;
           else if (key == "object" &&
-                   (value == "@topic" || value == "@deal" || value == "@founded" ||
+                   (value == "@topic" || value == "@deal" || value == "@founded" || value == "@fining" ||
                     value == "@leader-government" || value == "@authority"))
             rule.implicit_object = value;
           else if (key == "fallback" && value.empty()) rule.fallback = true;
           else if (key.empty()) continue;
           else
             throw RuleError(file->display_path, line, column_of(k),
-                            "unknown option (status=…, subject=@topic, subject=@deal, subject=@founders, object=@topic, object=@deal, object=@founded, object=@leader-government, object=@authority, fallback)", std::string(option));
+                            "unknown option (status=…, subject=@topic, subject=@deal, subject=@founders, subject=@fined, object=@topic, object=@deal, object=@founded, object=@fining, object=@leader-government, object=@authority, fallback)", std::string(option));
         }
         const RuleSource src{file, line, column_of(3), cols[3]};
         rule.pattern = expand(src, cols[3], defines, rule);
@@ -1246,6 +1247,11 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
       subjects.push_back({-1, EntityType::Person, std::string(kFounders)});
     if (rule.implicit_object == kFoundedCompany)
       objects.push_back({-1, EntityType::Organization, std::string(kFoundedCompany)});
+    // « La sanction conclut une enquête ouverte en 2023 »: the sides of the fine stated before.
+    if (rule.implicit_subject == kFined)
+      subjects.push_back({-1, EntityType::Organization, std::string(kFined)});
+    if (rule.implicit_object == kFining)
+      objects.push_back({-1, EntityType::GovernmentBody, std::string(kFining)});
     if (rule.implicit_object == "@topic" && !topic.empty())
       objects.push_back({-1, EntityType::Organization, topic});
     // « Le fonds X cède ses 31 % »: the target of the deal named before.

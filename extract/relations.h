@@ -44,6 +44,10 @@ inline constexpr std::string_view kLastDealTarget = "@deal-target";
 // founded-by facts); object=@founded: the company whose founders the article named last.
 inline constexpr std::string_view kFounders = "@founders";
 inline constexpr std::string_view kFoundedCompany = "@founded";
+// subject=@fined, object=@fining: the one fined and the one who fined in the last fine the article
+// stated before.
+inline constexpr std::string_view kFined = "@fined";
+inline constexpr std::string_view kFining = "@fining";
 
 // Entities a rule may name without a mention in the sentence.
 struct SentenceContext {
