@@ -547,6 +547,16 @@ std::string initials_of(std::string_view long_form) {
       std::int32_t at = 0;
       U8_NEXT(word.data(), at, static_cast<std::int32_t>(word.size()), c);
       if (c < 0) return {};
+      // Acronyms drop accents: « Fédération des installateurs électriciens indépendants » is FIEI.
+      switch (c) {
+        case 0xE0: case 0xE2: case 0xE4: c = 'a'; break;  // à â ä
+        case 0xE7: c = 'c'; break;                         // ç
+        case 0xE8: case 0xE9: case 0xEA: case 0xEB: c = 'e'; break;  // è é ê ë
+        case 0xEE: case 0xEF: c = 'i'; break;              // î ï
+        case 0xF4: case 0xF6: c = 'o'; break;              // ô ö
+        case 0xF9: case 0xFB: case 0xFC: c = 'u'; break;  // ù û ü
+        default: break;
+      }
       char buffer[4];
       std::int32_t length = 0;
       UBool error = false;
