@@ -1196,7 +1196,10 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       ++i;
       continue;
     }
-    if (((lower == "il" && !find.impersonal_subject(i)) || lower == "elle" || dative) && !emphatic) {
+    // « celui-ci cède ses 34 % »: the demonstrative stands for the company named last.
+    const bool demonstrative = lower == "celui-ci" || lower == "celle-ci";
+    if (((lower == "il" && !find.impersonal_subject(i)) || lower == "elle" || dative || demonstrative) &&
+        !emphatic) {
       EntityMention& m = add(i, i, Tag::ORG, "");
       m.is_reference = true;
       m.is_pronoun = true;
@@ -2117,7 +2120,9 @@ void EntityTagger::resolve_references(std::string_view text,
         // « le », « la » are not the subject before them, but the company named last before it.
         const std::string_view pronoun_word = text.substr(m.begin, m.end - m.begin);
         if (m.is_pronoun && (pronoun_word == "lui" || pronoun_word == "le" || pronoun_word == "la" ||
-                             pronoun_word == "l'" || pronoun_word == "L'")) {
+                             pronoun_word == "l'" || pronoun_word == "L'" ||
+                             pronoun_word == "celui-ci" || pronoun_word == "celle-ci" ||
+                             pronoun_word == "Celui-ci" || pronoun_word == "Celle-ci")) {
           // The subject right before the clitic, then, before it in the sentence, another
           // company: « Le premier client de la coentreprise est tout trouvé : X lui a commandé… ».
           std::string subject_before, named_in_sentence;
@@ -2259,6 +2264,19 @@ void EntityTagger::resolve_references(std::string_view text,
             if (compatible(*fallback, m)) antecedent = *fallback;
             else clashed = clashed || (!fallback->empty() && clashes(*fallback, m));
           }
+        // « Fondée en 2018 par A et B, la société lilloise… » after companies placed elsewhere: the
+        // last company named that the description fits.
+        if (antecedent.empty() && description && !clashed && !country_alone &&
+            (!m.city.empty() || !m.country.empty()))
+          antecedent = most_recent_first([&](const auto& r) {
+            // Not one the sentence named before the description (« deux anciens d'Axa »).
+            for (std::size_t j = 0; j < k; ++j)
+              if (ts.mentions[j].canonical == r.first) return false;
+            // Nor a company the gazetteer knows (« loin derrière Axa et Allianz »): a description
+            // placed by the article speaks of one the article introduced.
+            return typed_organization(r.first) && !known_country.contains(r.first) &&
+                   gazetteer_.name(r.first) == nullptr && compatible(r.first, m);
+          });
         // « Fondé en 2016 par X, le groupe… » in an article about its subsidiary: the company
         // named most that a description introduced and that this one fits.
         if (antecedent.empty() && clashed && !country_alone)

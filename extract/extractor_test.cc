@@ -324,6 +324,15 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "En cause : le fournisseur du principe actif, Kaveri Chemicals, dont l'usine a été "
        "inspectée. Vernal lui achète son losartan depuis 2015.",
        "customer-of", {"Vernal customer-of Kaveri Chemicals"}},
+      {"a description placed by its city, every company before placed elsewhere or known to the "
+       "gazetteer, is the last company the article introduced",
+       "L'assureur niortais Halvéa rachète le courtier Protekto. Il reste loin derrière Axa et "
+       "Allianz. Fondée en 2018 par Inès Roux, la société lilloise vend des contrats.",
+       "founded-by", {"Protekto founded-by Inès Roux"}},
+      {"« celui-ci » is the company named last",
+       "Le groupe Norvane a annoncé l'acquisition de la start-up Braxio. Les vendeurs sont les "
+       "fondateurs et le fonds Kestrel. Celui-ci cède ses 34 %.",
+       "invests-in", {"Kestrel invests-in Braxio"}},
       {"a possessive coordinated with one before it has its owner",
        "La banque Orvane a perdu son client Tessio. Sa présidente, Anne Roy, et son directeur "
        "financier, Paul Brel, démissionnent.",
