@@ -1698,7 +1698,7 @@ bool before_a_person_verb(std::string_view text, const EntityMention& pronoun) {
       "a pris ses fonctions", "a fait ses armes", "a fait carrière", "est âgé", "est âgée",
       "est diplômé", "est diplômée", "est né", "est née", "a quitté ses fonctions",
       "quitte ses fonctions", "était jusqu'ici", "était auparavant", "a cofondé",
-      "avait cofondé", "a cofondée", "avait cofondée"};
+      "avait cofondé", "a cofondée", "avait cofondée", "a fondé", "avait fondé"};
   const std::string_view after = text.substr(pronoun.end);
   for (const std::string_view verb : kPersonVerbs)
     if (after.size() > verb.size() && after[0] == ' ' && after.substr(1).starts_with(verb))
