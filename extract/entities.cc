@@ -1585,9 +1585,10 @@ bool after_comma(std::string_view text, std::size_t sentence_begin, const Entity
   return before.ends_with(',');
 }
 
-// « une dette apportée par un pool mené par BNP Paribas »: the agent of a participle is no
+// « une dette apportée par un pool mené par BNP Paribas », « mené par le fonds X, aux côtés du
+// Crédit Mutuel Arkéa »: the agent of a participle, and the companions of a round, are no
 // subject (an article at most between them).
-bool after_agent_par(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
+bool after_agent(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
   std::string_view before = text.substr(sentence_begin, m.begin - sentence_begin);
   while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
   for (const std::string_view article : {" le", " la", " l'", " les"})
@@ -1595,7 +1596,10 @@ bool after_agent_par(std::string_view text, std::size_t sentence_begin, const En
       before.remove_suffix(article.size());
       break;
     }
-  return before.ends_with(" par");
+  // « aux côtés du Crédit Mutuel Arkéa », « auprès de Bpifrance »: the others of a round.
+  return before.ends_with(" par") || before.ends_with("aux côtés du") ||
+         before.ends_with("aux côtés de") || before.ends_with("aux côtés des") ||
+         before.ends_with("auprès du") || before.ends_with("auprès de") || before.ends_with("auprès des");
 }
 
 // What joins the last name of a list: « A et la B ».
@@ -2322,8 +2326,8 @@ void EntityTagger::resolve_references(std::string_view text,
           if (m.begin < opening_end && !opens_sentence(text, ts, m)) {
             if (opening_subject.empty()) opening_subject = m.canonical;
           } else if ((opening_end == ts.sentence.begin || after_comma(text, ts.sentence.begin, m)) &&
-                     !after_agent_par(text, ts.sentence.begin, m) &&
-                     !(k > 0 && after_agent_par(text, ts.sentence.begin, ts.mentions[k - 1]) &&
+                     !after_agent(text, ts.sentence.begin, m) &&
+                     !(k > 0 && after_agent(text, ts.sentence.begin, ts.mentions[k - 1]) &&
                        is_one_of(words_between(text, ts.mentions[k - 1], m), kListJoins))) {
             sentence_subject = m.canonical;
           }

@@ -351,6 +351,10 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "par la banque Kaveri et la banque Orvane. Le fonds Lenka, qui contrôle la société depuis "
        "2022, complète.",
        "invests-in", {"Lenka invests-in Tessio"}},
+      {"… nor the companions of a round (« aux côtés du X »)",
+       "La start-up Korrigan lève 14 millions d'euros. Le tour est mené par le fonds Kelenn, aux "
+       "côtés du Crédit Mutuel Arkéa. Cofondée en 2021 par Anne Roy, la société recrute.",
+       "founded-by", {"Korrigan founded-by Anne Roy"}},
       {"a country's regulator described beside its name is that body, in the headline too",
        "Le gendarme portugais inflige une amende à la société Tessio\n"
        "La Comissão Reguladora (CR), l'autorité portugaise des communications, a condamné "
