@@ -2036,6 +2036,26 @@ void EntityTagger::resolve_references(std::string_view text,
         m.is_reference = true;
         continue;
       }
+      // « Basé à Leeds, le groupe… »: the fronted participle places the description, which then
+      // stands for a company that can be there (not one the article placed in Niort). The place
+      // serves the resolution only: base.initial states it.
+      bool placed_by_fronted_clause = false;
+      if (m.is_reference && m.tag == Tag::ORG && !m.is_pronoun && m.city.empty() && m.country.empty() &&
+          fronted && k > 0 && after_comma(text, ts.sentence.begin, m) &&
+          places_a_company(lower_utf8(text.substr(ts.sentence.begin,
+                                                  text.find(' ', ts.sentence.begin) - ts.sentence.begin))))
+        for (std::size_t j = 0; j < k; ++j)
+          if (ts.mentions[j].tag == Tag::LOC) {
+            const std::string& place = ts.mentions[j].canonical;
+            if (ts.mentions[j].is_country) {
+              m.country = place;
+            } else if (const std::string* country = gazetteer_.country_of_place(place)) {
+              m.country = *country;
+              m.city = place;
+            }
+            placed_by_fronted_clause = !m.country.empty();
+            break;
+          }
       if ((m.is_reference && m.tag == Tag::ORG) || m.tag == Tag::POSS) {
         std::string antecedent;
         const bool description = m.tag != Tag::POSS && !m.is_pronoun;
@@ -2292,6 +2312,10 @@ void EntityTagger::resolve_references(std::string_view text,
         if (description && !antecedent.empty()) {
           if (!m.city.empty()) known_city.try_emplace(antecedent, m.city);
           if (!m.country.empty()) known_country.try_emplace(antecedent, m.country);
+        }
+        if (placed_by_fronted_clause) {
+          m.city.clear();
+          m.country.clear();
         }
         if (m.tag == Tag::POSS) m.is_reference = true;
       }

@@ -224,6 +224,10 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "vend des logiciels. La société Kestrel s'appuie sur la plateforme de l'allemand.\n"
        "La société Quintex a déposé une offre. Le lyonnais a finalement été écarté.",
        {"Quintex based-in Lyon", "Zentor based-in Germany", "Zentor based-in Germany"}},
+      {"a description placed by a fronted « Basé à X, » stands for a company that can be there",
+       "L'assureur niortais Halvéa rachète la société Protekto. Selon la presse, le britannique "
+       "Aldgate avait fait une offre. Basé à Leeds, le groupe n'a pas souhaité commenter.",
+       {"Aldgate based-in Leeds", "Aldgate based-in United Kingdom", "Halvéa based-in Niort"}},
       {"« les deux groupes chinois » stands for that many organizations named before, each placed "
        "where the adjective says; for no one when fewer were named",
        "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "
