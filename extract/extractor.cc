@@ -336,6 +336,8 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
   const NormalizedText& norm = doc.norm;
   const std::string_view text = norm.text;
   std::vector<Fact> facts;
+  // « X change de nom et devient Y »: later descriptions and pronouns of X stand for Y.
+  std::map<std::string, std::string, std::less<>> renamed;
   for (const TaggedSentence& ts : doc.tagged) {
     if (!reads(ts, trace != nullptr)) continue;  // as run() chose the sentences to match
     const std::size_t facts_before = facts.size();
@@ -453,10 +455,20 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
         continue;
       }
       if (subject_name == object_name) continue;
-      add(side_of(ts, match.subject, match.subject_type, subject_name), match.relation,
-          side_of(ts, match.object, match.object_type, object_name), match.rule_id, match.begin,
-          match.end, std::move(q));
+      auto current_name = [&](int mention, const std::string& name) -> const std::string& {
+        if (mention < 0 || !ts.mentions[static_cast<std::size_t>(mention)].is_reference) return name;
+        const auto it = renamed.find(name);
+        return it == renamed.end() ? name : it->second;
+      };
+      add(side_of(ts, match.subject, match.subject_type, current_name(match.subject, subject_name)),
+          match.relation,
+          side_of(ts, match.object, match.object_type, current_name(match.object, object_name)),
+          match.rule_id, match.begin, match.end, std::move(q));
     }
+    for (std::size_t k = facts_before; k < facts.size(); ++k)
+      if (facts[k].relation == "renamed-to" && !facts[k].qualifiers.negated &&
+          !facts[k].qualifiers.hedged && !facts[k].qualifiers.from_clutter)
+        renamed[facts[k].subject.name] = facts[k].object.name;
     if (!reads(ts, /*tracing=*/false)) facts.resize(facts_before);  // read for the trace only
     if (trace) {
       SentenceTrace t{tagged_text(text, ts), ts.sentence.clutter, {}, {}};

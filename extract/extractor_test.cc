@@ -337,6 +337,10 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "Le groupe Norvane a annoncé l'acquisition de la start-up Braxio. Les vendeurs sont les "
        "fondateurs et le fonds Kestrel. Celui-ci cède ses 34 %.",
        "invests-in", {"Kestrel invests-in Braxio"}},
+      {"after « X change de nom et devient Y », descriptions and possessives of X stand for Y",
+       "L'éditeur Kestrel change de nom et devient Velcora. L'entreprise a ouvert l'an dernier "
+       "une filiale à Barcelone, Velcora España. Son président, Paul Roux, est satisfait.",
+       "subsidiary-of", {"Velcora España subsidiary-of Velcora"}},
       {"a possessive coordinated with one before it has its owner",
        "La banque Orvane a perdu son client Tessio. Sa présidente, Anne Roy, et son directeur "
        "financier, Paul Brel, démissionnent.",
