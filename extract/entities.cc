@@ -2187,6 +2187,26 @@ void EntityTagger::resolve_references(std::string_view text,
             m.canonical = most_recent_first([&](const auto& r) { return r.first != subject_before; });
           continue;
         }
+        // « Passée par Dassault Systèmes, où elle a dirigé la division, Sarah Roy succède… »: a
+        // pronoun inside a participle's fronted clause is the person the clause describes.
+        if (antecedent.empty() && m.is_pronoun && fronted && before_fronted_subject(text, ts, m)) {
+          static constexpr std::string_view kCareerParticiples[] = {
+              "passé", "passée", "diplômé", "diplômée", "formé", "formée", "ancien", "ancienne",
+              "âgé", "âgée", "né", "née", "entré", "entrée", "arrivé", "arrivée"};
+          const std::string first_word = lower_utf8(text.substr(
+              ts.sentence.begin, text.find(' ', ts.sentence.begin) - ts.sentence.begin));
+          std::string person;
+          for (std::size_t j = k + 1; j < ts.mentions.size() && person.empty(); ++j)
+            if (ts.mentions[j].tag == Tag::PER && after_comma(text, ts.sentence.begin, ts.mentions[j]))
+              person = ts.mentions[j].canonical;
+          if (person.empty() && is_one_of(first_word, kCareerParticiples))
+            person = !previous_person.empty() ? previous_person : last_person;
+          if (!person.empty()) {
+            m.tag = Tag::PER;
+            m.canonical = person;
+            continue;
+          }
+        }
         // A pronoun may stand for this sentence's subject (« X a dit qu'il… »), or, after a
         // colon, for the last company before it (« …qu'attaque l'ONG X : elle a assigné… »).
         if (antecedent.empty() && m.is_pronoun) antecedent = pronoun_subject;

@@ -341,6 +341,11 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "L'éditeur Kestrel change de nom et devient Velcora. L'entreprise a ouvert l'an dernier "
        "une filiale à Barcelone, Velcora España. Son président, Paul Roux, est satisfait.",
        "subsidiary-of", {"Velcora España subsidiary-of Velcora"}},
+      {"a pronoun in a fronted career clause (« Passée par X, où elle… ») is the person named "
+       "before; « Pierre-Henri » is a given name",
+       "La société Vinalytics a nommé Sarah Lemoine directrice générale. Passée par Dassault "
+       "Systèmes, où elle dirigeait la filiale Kestrel, elle succède à Pierre-Henri Dubernet.",
+       "leader-of", {"Sarah Lemoine leader-of Kestrel"}},
       {"a possessive coordinated with one before it has its owner",
        "La banque Orvane a perdu son client Tessio. Sa présidente, Anne Roy, et son directeur "
        "financier, Paul Brel, démissionnent.",

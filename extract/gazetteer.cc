@@ -483,7 +483,11 @@ bool Gazetteer::is_regulator_noun(std::string_view key) const {
   return regulator_nouns_.contains(key);
 }
 bool Gazetteer::is_first_name(std::string_view word) const {
-  return first_names_.contains(word);
+  if (first_names_.contains(word)) return true;
+  // « Pierre-Henri », « Marie-Hélène »: a compound of two given names.
+  const std::size_t hyphen = word.find('-');
+  return hyphen != std::string_view::npos && hyphen > 0 && hyphen + 1 < word.size() &&
+         first_names_.contains(word.substr(0, hyphen)) && first_names_.contains(word.substr(hyphen + 1));
 }
 const std::string* Gazetteer::person_title(std::string_view key) const {
   return person_titles_.find(key);
