@@ -345,7 +345,7 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "before; « Pierre-Henri » is a given name",
        "La société Vinalytics a nommé Sarah Lemoine directrice générale. Passée par Dassault "
        "Systèmes, où elle dirigeait la filiale Kestrel, elle succède à Pierre-Henri Dubernet.",
-       "leader-of", {"Sarah Lemoine leader-of Kestrel"}},
+       "leader-of", {"Sarah Lemoine leader-of Kestrel", "Sarah Lemoine leader-of Vinalytics"}},
       {"a possessive coordinated with one before it has its owner",
        "La banque Orvane a perdu son client Tessio. Sa présidente, Anne Roy, et son directeur "
        "financier, Paul Brel, démissionnent.",
