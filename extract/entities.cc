@@ -1160,7 +1160,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
                                                         "aurait", "avait-il", "a-t-il"};
     const bool dative = lower == "lui" && i > 0 &&
                         ((is_word(s.token(i - 1)) && !is_function_word(s.lower(i - 1))) ||
-                         s.is(i - 1, ")") || s.is(i - 1, "qui") ||
+                         s.is(i - 1, ")") ||
                          (s.is(i - 1, ",") && i + 1 < s.size() && is_one_of(s.lower(i + 1), kDativeAuxiliaries))) &&
                         i + 1 < s.size() &&
                         is_word(s.token(i + 1)) && !starts_uppercase(s.word(i + 1)) &&
