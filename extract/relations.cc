@@ -44,6 +44,9 @@ struct Slot {
   bool subject = true;
   bool list = false;
   bool state = false;  // STATE: a government, or a country acting as its government
+  // GOVT: as STATE, but no regulator or agency: « sanctionné par » a state is a sanction, by
+  // a regulator a fine.
+  bool government_only = false;
   std::set<Tag> tags;
   std::vector<std::string> descriptors;  // {S:ORG@filiale|branche}: introduced by one of these
 };
@@ -279,8 +282,9 @@ std::string expand(const RuleSource& src, std::string_view pattern,
         auto bar = types.find('|', start);
         if (bar == std::string_view::npos) bar = types.size();
         const std::string_view name = types.substr(start, bar - start);
-        if (name == "STATE") {
+        if (name == "STATE" || name == "GOVT") {
           slot.state = true;
+          slot.government_only = name == "GOVT";
           slot.tags.insert(Tag::GOV);
           slot.tags.insert(Tag::LOC);
           slot.tags.insert(Tag::NAT);
@@ -288,7 +292,7 @@ std::string expand(const RuleSource& src, std::string_view pattern,
           slot.tags.insert(*tag);
         } else {
           rule_error(src, i, "unknown entity tag '" + std::string(name) +
-                                 "' (ORG GOV PER LOC PRD UNK NAT POSS STATE)",
+                                 "' (ORG GOV PER LOC PRD UNK NAT POSS STATE GOVT)",
                      fragment);
         }
         start = bar + 1;
@@ -1212,6 +1216,9 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
         const auto& m = sentence.mentions[static_cast<std::size_t>(index)];
         if (!slot.tags.count(m.tag) || m.canonical.empty()) continue;
         if (cited_source(input.text, sentence.sentence.begin, m)) continue;
+        if (slot.government_only && m.tag == Tag::GOV && !m.canonical.ends_with(" government") &&
+            m.canonical != "European Union")
+          continue;
         if (slot.subject && rule.relation != "subsidiary-of" &&
             parent_of_subject(input.text, sentence.sentence.begin, m))
           continue;

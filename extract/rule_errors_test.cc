@@ -42,7 +42,7 @@ TEST(RuleErrors, NameFileLineColumnAndFragment) {
        "line): buys"},
       {"fr/relations/mine.rules", "rule\tmy.tag\tacquires\t{S:COMPANY} achète {O:ORG}\n",
        "my-rules/fr/relations/mine.rules:1:22: unknown entity tag 'COMPANY' (ORG GOV PER LOC PRD "
-       "UNK NAT POSS STATE): {S:COMPANY}"},
+       "UNK NAT POSS STATE GOVT): {S:COMPANY}"},
       {"fr/relations/mine.rules",
        "rule\tmy.dup\tacquires\t{S:ORG} achète {O:ORG}\nrule\tmy.dup\tacquires\t{S:ORG} rachète {O:ORG}\n",
        "my-rules/fr/relations/mine.rules:2:6: duplicate rule id: my.dup"},
