@@ -408,7 +408,7 @@ struct Finder {
       // « pour », « contre », « sans », « en » join a name's first word only: « la coopérative
       // Santerre Avenir pour Delacourt Agri » is a bid of one company for another.
       static constexpr std::string_view kPrepositionConnectors[] = {"pour", "contre", "sans", "en"};
-      const bool first_word_only = is_one_of(s.lower(last + 1), kPrepositionConnectors);
+      const bool first_word_only = last + 1 < s.size() && is_one_of(s.lower(last + 1), kPrepositionConnectors);
       // (The lexicon last: a word's first look-up there costs a thousand times a table's.)
       if (joined < s.size() && is_connector(s.lower(last + 1)) && (!first_word_only || last == i) &&
           starts_uppercase(s.word(joined)) && !gaz.is_not_name(s.lower(joined)) &&
