@@ -735,7 +735,7 @@ void name_described_regulators(std::string_view text, const Gazetteer& gaz,
   for (auto& ts : tagged)
     for (auto& m : ts.mentions)
       if (auto it = names_of.find(m.canonical); it != names_of.end() && is_named_body(m)) {
-        if (m.tag != Tag::GOV) m.tag = Tag::GOV;
+        m.tag = Tag::GOV;
         if (std::find(it->second.begin(), it->second.end(), m.surface) == it->second.end())
           it->second.push_back(m.surface);
       }
@@ -1049,10 +1049,11 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         // « Ravelin, une fintech lyonnaise », « une société turque, Bosfor Lojistik », « Kestria,
         // une autre start-up française »: an indefinite description in apposition to a name
         // says what and where that company is.
-        static constexpr std::string_view kIndefiniteAdjectives[] = {
-            "autre", "second", "seconde", "troisième", "nouvelle", "nouveau", "nouvel", "petite",
-            "petit", "jeune", "grande", "grand"};
-        const std::size_t article = i >= 1 && is_one_of(s.lower(i - 1), kIndefiniteAdjectives) ? i - 1 : i;
+        // An adjective may come first (« une autre start-up », « la nouvelle société »).
+        static constexpr std::string_view kBeforeNoun[] = {
+            "nouvelle", "nouveau", "nouvel", "future", "futur", "petite", "petit", "grande",
+            "grand", "autre", "second", "seconde", "troisième", "jeune"};
+        const std::size_t article = i >= 1 && is_one_of(s.lower(i - 1), kBeforeNoun) ? i - 1 : i;
         const bool indefinite = article >= 1 && (s.is(article - 1, "une") || s.is(article - 1, "un"));
         if (!country.empty() && indefinite && !d->second->product) {
           if (article >= 3 && s.is(article - 2, ",") && !out.empty() &&
@@ -1067,11 +1068,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
             named_next = {s.token(descriptor_last + 2).begin, country, city};
           }
         }
-        // « la nouvelle société », « le futur ensemble »: an adjective may come first.
-        static constexpr std::string_view kBeforeNoun[] = {"nouvelle", "nouveau", "nouvel",
-                                                           "future",   "futur",   "petite",
-                                                           "petit",    "grande",  "grand"};
-        const std::size_t first = i > 1 && is_one_of(s.lower(i - 1), kBeforeNoun) ? i - 1 : i;
+        // « la nouvelle société », « le futur ensemble »: the definite description begins there.
+        const std::size_t first = i > 1 && article < i ? article : i;
         // « le chantier de cette usine », « la direction de ce groupe »: the noun is a part or
         // a thing of what the demonstrative points at, not a company.
         static constexpr std::string_view kDemonstratives[] = {"ce", "cet", "cette", "ces"};
@@ -1439,6 +1437,26 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
   return tagged;
 }
 
+std::string_view words_before(std::string_view text, std::size_t sentence_begin,
+                              const EntityMention& m) {
+  if (m.begin < sentence_begin) return {};
+  std::string_view before = text.substr(sentence_begin, m.begin - sentence_begin);
+  auto trim = [&] {
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  };
+  trim();
+  if (before.ends_with("l'") || before.ends_with("L'")) {
+    before.remove_suffix(2);
+  } else {
+    static constexpr std::string_view kArticles[] = {"le", "la", "les", "un", "une"};
+    const std::size_t space = before.find_last_of(' ');
+    const std::string_view last = space == std::string_view::npos ? before : before.substr(space + 1);
+    if (is_one_of(last, kArticles)) before.remove_suffix(last.size());
+  }
+  trim();
+  return before;
+}
+
 bool opens_sentence(std::string_view text, const TaggedSentence& ts, const EntityMention& m) {
   static constexpr std::string_view kDeterminers[] = {
       "le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
@@ -1589,17 +1607,12 @@ bool after_comma(std::string_view text, std::size_t sentence_begin, const Entity
 // Crédit Mutuel Arkéa »: the agent of a participle, and the companions of a round, are no
 // subject (an article at most between them).
 bool after_agent(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
-  std::string_view before = text.substr(sentence_begin, m.begin - sentence_begin);
-  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-  for (const std::string_view article : {" le", " la", " l'", " les"})
-    if (before.ends_with(article)) {
-      before.remove_suffix(article.size());
-      break;
-    }
-  // « aux côtés du Crédit Mutuel Arkéa », « auprès de Bpifrance »: the others of a round.
-  return before.ends_with(" par") || before.ends_with("aux côtés du") ||
-         before.ends_with("aux côtés de") || before.ends_with("aux côtés des") ||
-         before.ends_with("auprès du") || before.ends_with("auprès de") || before.ends_with("auprès des");
+  static constexpr std::string_view kGoverning[] = {" par", "aux côtés du", "aux côtés de",
+                                                    "aux côtés des", "auprès du", "auprès de",
+                                                    "auprès des"};
+  const std::string_view before = words_before(text, sentence_begin, m);
+  return std::any_of(std::begin(kGoverning), std::end(kGoverning),
+                     [&](std::string_view words) { return before.ends_with(words); });
 }
 
 // What joins the last name of a list: « A et la B ».
@@ -1610,18 +1623,7 @@ constexpr std::string_view kListJoins[] = {"et", "et le", "et la", "et l'", "ain
 bool after_preposition(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
   static constexpr std::string_view kPrepositions[] = {"de", "d'", "du", "des", "à", "au", "aux",
                                                        "par", "pour", "chez", "avec", "sur"};
-  std::string_view before = text.substr(sentence_begin, m.begin - sentence_begin);
-  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-  for (const std::string_view article : {" le", " la", " les", " l'", " un", " une"})
-    if (before.ends_with(article)) {
-      before.remove_suffix(article.size());
-      break;
-    }
-  if (before.ends_with("d'") || before.ends_with("l'")) {  // « de l'éditeur », « d'Orvane »
-    if (before.ends_with("d'")) return true;
-    before.remove_suffix(2);
-  }
-  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  const std::string_view before = words_before(text, sentence_begin, m);
   const std::size_t space = before.find_last_of(' ');
   return is_one_of(space == std::string_view::npos ? before : before.substr(space + 1), kPrepositions);
 }
@@ -1634,6 +1636,12 @@ bool opens_clause(std::string_view text, std::size_t sentence_begin, const Entit
 
 // « Fondée en 2020 par X, … »: a sentence opened by a participle, whose clause is about the
 // subject named after it, behind a comma.
+// The sentence's first word, lower-cased: « Basé », « Passée ».
+std::string first_word_lowered(std::string_view text, const TaggedSentence& ts) {
+  const std::string_view sentence = text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
+  return lower_utf8(sentence.substr(0, sentence.find(' ')));
+}
+
 bool opened_by_participle(std::string_view text, const TaggedSentence& ts) {
   const std::string_view sentence =
       text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
@@ -2042,8 +2050,7 @@ void EntityTagger::resolve_references(std::string_view text,
       bool placed_by_fronted_clause = false;
       if (m.is_reference && m.tag == Tag::ORG && !m.is_pronoun && m.city.empty() && m.country.empty() &&
           fronted && k > 0 && after_comma(text, ts.sentence.begin, m) &&
-          places_a_company(lower_utf8(text.substr(ts.sentence.begin,
-                                                  text.find(' ', ts.sentence.begin) - ts.sentence.begin))))
+          places_a_company(first_word_lowered(text, ts)))
         for (std::size_t j = 0; j < k; ++j)
           if (ts.mentions[j].tag == Tag::LOC) {
             const std::string& place = ts.mentions[j].canonical;
@@ -2142,11 +2149,10 @@ void EntityTagger::resolve_references(std::string_view text,
           antecedent = last_in_sentence;
         // « Tercia Énergie lui a commandé… », « X serait en discussions pour la racheter »: « lui »,
         // « le », « la » are not the subject before them, but the company named last before it.
-        const std::string_view pronoun_word = text.substr(m.begin, m.end - m.begin);
-        if (m.is_pronoun && (pronoun_word == "lui" || pronoun_word == "le" || pronoun_word == "la" ||
-                             pronoun_word == "l'" || pronoun_word == "L'" ||
-                             pronoun_word == "celui-ci" || pronoun_word == "celle-ci" ||
-                             pronoun_word == "Celui-ci" || pronoun_word == "Celle-ci")) {
+        static constexpr std::string_view kObjectLikePronouns[] = {"lui", "le", "la", "l'",
+                                                                   "celui-ci", "celle-ci"};
+        if (m.is_pronoun &&
+            is_one_of(lower_utf8(text.substr(m.begin, m.end - m.begin)), kObjectLikePronouns)) {
           // The subject right before the clitic, then, before it in the sentence, another
           // company: « Le premier client de la coentreprise est tout trouvé : X lui a commandé… ».
           std::string subject_before, named_in_sentence;
@@ -2193,13 +2199,11 @@ void EntityTagger::resolve_references(std::string_view text,
           static constexpr std::string_view kCareerParticiples[] = {
               "passé", "passée", "diplômé", "diplômée", "formé", "formée", "ancien", "ancienne",
               "âgé", "âgée", "né", "née", "entré", "entrée", "arrivé", "arrivée"};
-          const std::string first_word = lower_utf8(text.substr(
-              ts.sentence.begin, text.find(' ', ts.sentence.begin) - ts.sentence.begin));
           std::string person;
           for (std::size_t j = k + 1; j < ts.mentions.size() && person.empty(); ++j)
             if (ts.mentions[j].tag == Tag::PER && after_comma(text, ts.sentence.begin, ts.mentions[j]))
               person = ts.mentions[j].canonical;
-          if (person.empty() && is_one_of(first_word, kCareerParticiples))
+          if (person.empty() && is_one_of(first_word_lowered(text, ts), kCareerParticiples))
             person = !previous_person.empty() ? previous_person : last_person;
           if (!person.empty()) {
             m.tag = Tag::PER;
@@ -2293,10 +2297,10 @@ void EntityTagger::resolve_references(std::string_view text,
         // Not the subject of its own clause (« X s'appuie sur la plateforme de l'américain »).
         const bool country_alone = description && m.descriptor.empty() && !m.country.empty();
         auto named_in_clause = [&](const std::string& name) {
+          const std::size_t separator =
+              text.substr(ts.sentence.begin, m.begin - ts.sentence.begin).find_last_of(":;");
           const std::size_t clause_begin =
-              text.substr(0, m.begin).find_last_of(":;") == std::string_view::npos
-                  ? 0
-                  : text.substr(0, m.begin).find_last_of(":;");
+              separator == std::string_view::npos ? ts.sentence.begin : ts.sentence.begin + separator;
           for (std::size_t j = 0; j < k; ++j)
             if (ts.mentions[j].canonical == name && ts.mentions[j].begin > clause_begin) return true;
           return false;

@@ -60,6 +60,11 @@ struct TaggedSentence {
   std::vector<EntityMention> mentions;  // sorted, non-overlapping
 };
 
+// The words of a sentence before a mention, without the spaces right before it nor an article
+// (« le », « la », « les », « l' », « un », « une ») right before it: « …mené par le X » gives
+// « …mené par ». For tests of what governs a mention.
+std::string_view words_before(std::string_view text, std::size_t sentence_begin,
+                              const EntityMention& m);
 // Whether a mention opens its sentence, a determiner at most before it (« Leur start-up X »).
 bool opens_sentence(std::string_view text, const TaggedSentence& ts, const EntityMention& m);
 // « Deux ans après avoir quitté Google, A et B… », « Pour entraîner X, la start-up… »: where the

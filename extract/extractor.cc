@@ -406,12 +406,18 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
       // those), the deal the article is about: « Côté vendeurs, le fonds X cède ses 31 % » after a
       // paragraph on the buyer's past purchases.
       std::string subject_name = match.subject_name, object_name = match.object_name;
-      auto is_deal = [](const Fact& f) {
-        return f.relation == "acquires" && !f.qualifiers.negated && !f.qualifiers.from_clutter;
+      // Facts the article stated: not denied, not from page clutter.
+      auto stated_fact = [](const Fact& f, std::string_view relation) {
+        return f.relation == relation && !f.qualifiers.negated && !f.qualifiers.from_clutter;
+      };
+      auto last_stated = [&](std::string_view relation) -> const Fact* {
+        const auto it = std::find_if(facts.rbegin(), facts.rend(),
+                                     [&](const Fact& f) { return stated_fact(f, relation); });
+        return it == facts.rend() ? nullptr : &*it;
       };
       if (subject_name == kLastDealBuyer) {
-        const auto deal = std::find_if(facts.rbegin(), facts.rend(), is_deal);
-        if (deal == facts.rend()) continue;
+        const Fact* deal = last_stated("acquires");
+        if (!deal) continue;
         subject_name = deal->subject.name;
       }
       if (object_name == kLastDealTarget) {
@@ -419,7 +425,7 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
         const Fact* main_deal = nullptr;
         int most = 0;
         for (const Fact& f : facts)
-          if (is_deal(f))
+          if (stated_fact(f, "acquires"))
             if (const int n = ++times_stated[{f.subject.name, f.object.name}]; n > most) {
               most = n;
               main_deal = &f;
@@ -428,24 +434,20 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
         object_name = main_deal->object.name;
       }
       if (subject_name == kFined || object_name == kFining) {
-        const auto fine = std::find_if(facts.rbegin(), facts.rend(), [](const Fact& f) {
-          return f.relation == "fined-by" && !f.qualifiers.negated && !f.qualifiers.from_clutter;
-        });
-        if (fine == facts.rend()) continue;
+        const Fact* fine = last_stated("fined-by");
+        if (!fine) continue;
         if (subject_name == kFined) subject_name = fine->subject.name;
         if (object_name == kFining) object_name = fine->object.name;
       }
       if (object_name == kFoundedCompany) {
-        const auto founding = std::find_if(facts.rbegin(), facts.rend(), [](const Fact& f) {
-          return f.relation == "founded-by" && !f.qualifiers.negated;
-        });
-        if (founding == facts.rend()) continue;
+        const Fact* founding = last_stated("founded-by");
+        if (!founding) continue;
         object_name = founding->subject.name;
       }
       if (subject_name == kFounders) {
         std::vector<std::string> founders;
         for (const Fact& f : facts)
-          if (f.relation == "founded-by" && !f.qualifiers.negated && f.subject.name == object_name &&
+          if (stated_fact(f, "founded-by") && f.subject.name == object_name &&
               std::find(founders.begin(), founders.end(), f.object.name) == founders.end())
             founders.push_back(f.object.name);
         for (const std::string& founder : founders)

@@ -1038,32 +1038,23 @@ struct Scratch {
   std::vector<std::string_view> captures;  // of each slot; data() null when it took no part
 };
 
-// Every match of one rule in one sentence, appended to `found` in text order.
 // « Selon Les Echos, la filiale de X… »: a news source cited for the sentence is no side of its
 // facts (the qualifiers read it as the report's source).
 bool cited_source(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
-  if (!m.is_media || m.begin < sentence_begin) return false;
-  std::string_view before = text.substr(sentence_begin, m.begin - sentence_begin);
-  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (!m.is_media) return false;
+  const std::string_view before = words_before(text, sentence_begin, m);
   return before.ends_with("Selon") || before.ends_with("selon") || before.ends_with("après");
 }
 
 // « la filiale de Meridia serait en discussions pour racheter X »: a name governed by « filiale
 // de » is the parent of the subject, not the subject.
 bool parent_of_subject(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
-  if (m.begin < sentence_begin) return false;
-  std::string_view before = text.substr(sentence_begin, m.begin - sentence_begin);
-  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-  for (const std::string_view article : {" la", " le", " l'"})
-    if (before.ends_with(article)) {
-      before.remove_suffix(article.size() - 1);
-      break;
-    }
-  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  const std::string_view before = words_before(text, sentence_begin, m);
   return before.ends_with("filiale de") || before.ends_with("filiale du") ||
          before.ends_with("filiale d'");
 }
 
+// Every match of one rule in one sentence, appended to `found` in text order.
 void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const SentenceToMatch& input,
               const ReadySentence& ready, Scratch& scratch, std::vector<RelationMatch>& found) {
   const TaggedSentence& sentence = *input.sentence;
