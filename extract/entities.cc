@@ -526,11 +526,6 @@ std::string canonical_name(const Gazetteer& gaz, std::string_view surface) {
   return std::string(name);
 }
 
-std::string government_name(const Gazetteer& gaz, const std::string& country) {
-  if (auto g = gaz.government_of(country)) return *g;
-  return country + " government";
-}
-
 // The initials of a name's words but its articles and prepositions, upper-cased:
 // « Caisse nationale d'assurance maladie » → « CNAM ».
 std::string initials_of(std::string_view long_form) {
@@ -668,8 +663,7 @@ std::string_view words_between(std::string_view text, const EntityMention& befor
 // « l'autorité irlandaise », « le gendarme boursier américain »: a government phrase whose noun
 // names one of the state's regulators (gov_descriptors.tsv), read as the state's government.
 bool is_regulator_description(std::string_view text, const Gazetteer& gaz, const EntityMention& m) {
-  constexpr std::string_view kGovernment = " government";
-  if (m.tag != Tag::GOV || m.is_reference || !m.surface.empty() || !m.canonical.ends_with(kGovernment))
+  if (m.tag != Tag::GOV || m.is_reference || !m.surface.empty() || !gaz.is_state_government(m.canonical))
     return false;
   const std::string span = lower_utf8(text.substr(m.begin, m.end - m.begin));
   const std::size_t first_space = span.find(' ');
@@ -882,14 +876,12 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       const auto known_body = find.gazetteer_name(i);
       const bool named_further = known_body && known_body->first > noun_last + 1;
       if (const Nationality* nat = named_further ? nullptr : find.nationality(noun_last + 1)) {
-        std::string name = government_name(gazetteer_, nat->country);
         // « l'armée estonienne »: the state's army ("Estonian Army"), not its government.
         const std::string noun =
             noun_last == i ? std::string(lower) : std::string(lower).append(" ").append(s.lower(i + 1));
-        constexpr std::string_view kGovernment = " government";
-        if (const std::string* body = gazetteer_.state_body(noun); body && name.ends_with(kGovernment))
-          name.replace(name.size() - kGovernment.size(), kGovernment.size(), " " + *body);
-        add(i, noun_last + 1, Tag::GOV, name);
+        const std::string* body = gazetteer_.state_body(noun);
+        add(i, noun_last + 1, Tag::GOV,
+            body ? gazetteer_.state_body_of(nat->country, *body) : gazetteer_.government_of(nat->country));
         i = noun_last + 2;
         continue;
       }

@@ -198,12 +198,13 @@ std::vector<std::string> paragraph_topics(std::string_view text,
 
 // The regulator named last, up to and including each sentence: a government body that is not a
 // state's government (« Washington » → US government).
-std::vector<std::string> last_authorities(const std::vector<TaggedSentence>& tagged) {
+std::vector<std::string> last_authorities(const std::vector<TaggedSentence>& tagged,
+                                          const Gazetteer& gazetteer) {
   std::vector<std::string> authority(tagged.size());
   std::string last;
   for (std::size_t k = 0; k < tagged.size(); ++k) {
     for (const auto& m : tagged[k].mentions)
-      if (m.tag == Tag::GOV && !m.canonical.empty() && !m.canonical.ends_with(" government"))
+      if (m.tag == Tag::GOV && !m.canonical.empty() && !gazetteer.is_state_government(m.canonical))
         last = m.canonical;
     authority[k] = last;
   }
@@ -287,7 +288,7 @@ Extractor::Impl::Tagged Extractor::Impl::tag(const Document& document, StageCloc
   double coreference_seconds = 0;
   out.tagged = tagger.tag_document(text, sentences, paragraph_of, stats ? &coreference_seconds : nullptr);
   std::vector<std::string> topics = paragraph_topics(text, out.tagged);
-  std::vector<std::string> authorities = last_authorities(out.tagged);
+  std::vector<std::string> authorities = last_authorities(out.tagged, gazetteer);
   for (std::size_t k = 0; k < out.tagged.size(); ++k)
     out.contexts.push_back({std::move(topics[k]), std::move(authorities[k])});
   clock.lap(&ExtractStats::entities);

@@ -291,8 +291,11 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
                                            cols.size() > 2 ? std::string(cols[2]) : ""};
   });
   rows_of(files, "fr/gazetteer/governments.tsv", [&](const RuleFile& f, int line, const auto& cols) {
-    g.governments_[std::string(require(f, line, cols, 0, "country"))] =
-        std::string(require(f, line, cols, 1, "government"));
+    const std::string government(require(f, line, cols, 1, "government"));
+    const std::string_view role = cols.size() > 2 ? cols[2] : "state";
+    if (role != "state" && role != "union") bad_row(f, line, cols, 2, "role must be state or union");
+    g.governments_[std::string(require(f, line, cols, 0, "country"))] = government;
+    if (role == "state") g.state_governments_.try_emplace(government);
   });
   rows_of(files, "fr/gazetteer/leaders.tsv", [&](const RuleFile& f, int line, const auto& cols) {
     g.leaders_[std::string(require(f, line, cols, 0, "person"))] =
@@ -495,9 +498,24 @@ const std::string* Gazetteer::person_title(std::string_view key) const {
 const std::string* Gazetteer::media(std::string_view key) const {
   return media_.find(key);
 }
-std::optional<std::string> Gazetteer::government_of(std::string_view country) const {
+// The English convention of the states governments.tsv leaves out: "Ruritania government".
+constexpr std::string_view kGovernmentSuffix = " government";
+
+std::string Gazetteer::government_of(std::string_view country) const {
   if (const std::string* government = governments_.find(country)) return *government;
-  return std::nullopt;
+  return std::string(country).append(kGovernmentSuffix);
+}
+bool Gazetteer::is_state_government(std::string_view canonical) const {
+  if (state_governments_.contains(canonical)) return true;
+  if (!canonical.ends_with(kGovernmentSuffix)) return false;
+  const std::string_view country = canonical.substr(0, canonical.size() - kGovernmentSuffix.size());
+  return !country.empty() && !governments_.find(country);  // a state the file leaves out
+}
+std::string Gazetteer::state_body_of(std::string_view country, std::string_view body) const {
+  std::string government = government_of(country);
+  if (!is_state_government(government) || !government.ends_with(kGovernmentSuffix)) return government;
+  government.resize(government.size() - kGovernmentSuffix.size());
+  return government.append(" ").append(body);
 }
 const std::string* Gazetteer::leader_government(std::string_view person) const {
   return leaders_.find(person);

@@ -96,13 +96,22 @@ class Gazetteer {
   // « l'armée estonienne » names the state's army, not its government: "Army" (the English noun
   // that replaces "government" in the state's canonical, "Estonian Army"); null for the others.
   const std::string* state_body(std::string_view key) const;
+  // The state's body a noun of state_body() names: ("Estonia", "Army") → "Estonian Army"; the
+  // government itself where the state acts through another body (the Union's Commission).
+  std::string state_body_of(std::string_view country, std::string_view body) const;
   // « l'autorité irlandaise », « le gendarme boursier »: a noun that names one regulator of the
   // state, which the article may name (« la DPC, l'autorité irlandaise de… »).
   bool is_regulator_noun(std::string_view key) const;
   bool is_first_name(std::string_view word) const;
   const std::string* person_title(std::string_view key) const;  // → relation or "none"
   const std::string* media(std::string_view key) const;         // → canonical source name
-  std::optional<std::string> government_of(std::string_view country) const;
+  // The body that acts for a state (governments.tsv): "Germany" → "German government",
+  // "European Union" → "European Commission"; "<country> government" for a state the file
+  // leaves out.
+  std::string government_of(std::string_view country) const;
+  // Whether a canonical names a state's government (what government_of gives, "Holy See"), not
+  // a union's executive ("European Commission"), a ministry or a regulator.
+  bool is_state_government(std::string_view canonical) const;
   // The government a well-known leader heads: "Barack Obama" → "US government".
   const std::string* leader_government(std::string_view person_canonical) const;
   bool is_corporate_suffix(std::string_view word) const;
@@ -159,6 +168,7 @@ class Gazetteer {
   WordTable<std::uint8_t> entry_first_words_;
   WordTable<std::string> media_;
   WordTable<std::string> governments_;
+  WordSet state_governments_;  // governments_' values but the unions' executives
   WordTable<std::string> leaders_;
   WordSet corporate_suffixes_;
   WordSet lowercase_suffixes_;  // those the file writes in lower case (« plc »), as written

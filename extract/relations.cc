@@ -1207,7 +1207,7 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
         const auto& m = sentence.mentions[static_cast<std::size_t>(index)];
         if (!slot.tags.count(m.tag) || m.canonical.empty()) continue;
         if (cited_source(input.text, sentence.sentence.begin, m)) continue;
-        if (slot.government_only && m.tag == Tag::GOV && !m.canonical.ends_with(" government") &&
+        if (slot.government_only && m.tag == Tag::GOV && !gaz.is_state_government(m.canonical) &&
             m.canonical != "European Union")
           continue;
         if (slot.subject && rule.relation != "subsidiary-of" &&
@@ -1223,8 +1223,7 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
         std::string name = m.tag == Tag::NAT && !m.city.empty() ? m.city : m.canonical;
         if (slot.state && (m.tag == Tag::LOC || m.tag == Tag::NAT)) {
           if (m.tag == Tag::LOC && !m.is_country) continue;  // a city does not act as a state
-          auto gov = gaz.government_of(m.canonical);
-          name = gov ? *gov : m.canonical + " government";
+          name = gaz.government_of(m.canonical);
           // The Union's sanctions are the Council's decisions, not the Commission's: the Union
           // itself imposes them (« l'UE a sanctionné X »).
           if (m.canonical == "European Union" && rule.relation == "sanctioned-by") name = m.canonical;
