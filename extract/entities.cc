@@ -1583,6 +1583,14 @@ bool description_then_name(std::string_view text, const EntityMention& descripti
           between.find(',') == std::string_view::npos && between.size() < 60);
 }
 
+// « la filiale belge du groupe »: the second mention right after the first, behind « du », « de
+// la », « de l' » or « d' », names its owner.
+bool owner_complement(std::string_view text, const EntityMention& description, const EntityMention& owner) {
+  const std::string_view between = words_between(text, description, owner);
+  return between == "du" || between == "de la" || between == "de l'" || between == "d'" ||
+         between == "de";
+}
+
 // Whether the mention follows a comma, an article at most between them.
 bool after_comma(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
   std::string_view before = text.substr(sentence_begin, m.begin - sentence_begin);
@@ -1713,8 +1721,9 @@ bool before_a_person_verb(std::string_view text, const EntityMention& pronoun) {
 // Whether the words in [from, to) hold an auxiliary outside a relative clause (« est imputé »,
 // « a racheté »), so that a main clause has begun before `to`.
 bool main_verb_between(std::string_view text, std::size_t from, std::size_t to) {
-  static constexpr std::string_view kAuxiliaries[] = {"est", "sont", "a", "ont", "était",
-                                                      "étaient", "avait", "avaient", "sera"};
+  static constexpr std::string_view kAuxiliaries[] = {
+      "est",   "sont",    "a",       "ont",      "était",  "étaient", "avait", "avaient",
+      "sera",  "seront",  "serait",  "seraient", "aura",   "auront",  "aurait", "auraient"};
   static constexpr std::string_view kRelatives[] = {"qui", "que", "qu'", "dont", "où"};
   std::string_view span = text.substr(from, to - from);
   while (!span.empty()) {
@@ -2081,10 +2090,15 @@ void EntityTagger::resolve_references(std::string_view text,
         // sentence: « Pour le groupe, Braxio reste un rival »).
         if (antecedent.empty() && description && !m.descriptor.empty() && k + 1 < ts.mentions.size() &&
             !in_opening_phrase(text, ts, m) && !after_preposition(text, ts.sentence.begin, m)) {
-          const EntityMention& next = ts.mentions[k + 1];
+          // « la filiale belge du groupe, X »: the owner in the complement is not the name.
+          const std::size_t n = k + 2 < ts.mentions.size() && owner_complement(text, m, ts.mentions[k + 1])
+                                    ? k + 2
+                                    : k + 1;
+          const EntityMention& next = ts.mentions[n];
           if (!next.is_reference && !next.surface.empty() && !next.is_media &&
               !is_one_of(next.descriptor, kRelationNouns) &&
-              (next.tag == Tag::ORG || next.tag == Tag::UNK) && description_then_name(text, m, next))
+              (next.tag == Tag::ORG || next.tag == Tag::UNK) &&
+              description_then_name(text, n == k + 1 ? m : ts.mentions[k + 1], next))
             antecedent = next.canonical;
         }
         // « Baptisée Hyvalor, la nouvelle société » is Hyvalor.

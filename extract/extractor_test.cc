@@ -228,6 +228,18 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "L'assureur niortais Halvéa rachète la société Protekto. Selon la presse, le britannique "
        "Aldgate avait fait une offre. Basé à Leeds, le groupe n'a pas souhaité commenter.",
        {"Aldgate based-in Leeds", "Aldgate based-in United Kingdom", "Halvéa based-in Niort"}},
+      {"a description renamed by the name after it may carry its owner (« la filiale belge du "
+       "groupe, X »): it is that name, not the filiale named before",
+       "Le groupe Varnel a racheté Tessio. Les serveurs de Quorvia, la filiale spécialisée dans la "
+       "paie, ont été chiffrés. L'attaque a aussi touché la filiale belge du groupe, Varnel "
+       "Benelux, installée à Liège.",
+       {"Varnel Benelux based-in Belgium", "Varnel Benelux based-in Liège"}},
+      {"a description in apposition to a name is that name after an opening phrase too, once a "
+       "conditional has begun the main clause (« se seraient introduits »), not a company the "
+       "article placed in that city",
+       "Le groupe lyonnais Varnel a racheté Tessio. Selon une source, les pirates se seraient "
+       "introduits par l'accès dont dispose Brellin, l'éditeur lyonnais qui gère la paie.",
+       {"Brellin based-in Lyon", "Varnel based-in Lyon"}},
       {"« les deux groupes chinois » stands for that many organizations named before, each placed "
        "where the adjective says; for no one when fewer were named",
        "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "
