@@ -1737,6 +1737,22 @@ bool main_verb_between(std::string_view text, std::size_t from, std::size_t to) 
   return false;
 }
 
+// « Dans la nuit, les serveurs de X, la filiale… »: a noun phrase begins the main clause right
+// after the opening phrase's comma, so that a description further on is in apposition, not the
+// subject; « Filiale de X, qui possède A, la maison… » continues the opening phrase instead.
+bool noun_phrase_after_opening(std::string_view text, std::size_t opening_comma, const EntityMention& m) {
+  static constexpr std::string_view kDeterminers[] = {"le", "la", "les", "l'", "un", "une",
+                                                      "des", "ce", "cet", "cette", "ces", "ceux"};
+  std::string_view after = text.substr(opening_comma + 1, m.begin - opening_comma - 1);
+  while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+  while (!after.empty() && after.back() == ' ') after.remove_suffix(1);
+  std::string_view word = after.substr(0, std::min(after.find_first_of(" ,"), after.size()));
+  if (word.starts_with("l'")) word = "l'";
+  // Only the description's own article: the description opens the main clause.
+  if (word.size() == after.size()) return false;
+  return is_one_of(lower_utf8(word), kDeterminers);
+}
+
 // « …, précise son directeur marketing, X »: a possessive right after a verb of saying put after
 // what was said, whose owner is the speaker's company, the clause's subject.
 bool after_inverted_attribution(std::string_view text, std::size_t sentence_begin,
@@ -2072,7 +2088,8 @@ void EntityTagger::resolve_references(std::string_view text,
         // Not once the main clause has begun: « Chez X, l'essentiel est imputé à Y, l'agence
         // rachetée en 2016 » describes Y.
         const bool subject_after_clause =
-            (fronted || (opening_end != ts.sentence.begin && m.begin > opening_end)) &&
+            (fronted || (opening_end != ts.sentence.begin && m.begin > opening_end &&
+                         !noun_phrase_after_opening(text, opening_end, m))) &&
             after_comma(text, ts.sentence.begin, m) &&
             !main_verb_between(text, fronted ? ts.sentence.begin : opening_end, m.begin);
         if (description && k > 0 && !subject_after_clause && is_antecedent(ts.mentions[k - 1]) &&

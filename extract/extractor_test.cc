@@ -240,6 +240,12 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "Le groupe lyonnais Varnel a racheté Tessio. Selon une source, les pirates se seraient "
        "introduits par l'accès dont dispose Brellin, l'éditeur lyonnais qui gère la paie.",
        {"Brellin based-in Lyon", "Varnel based-in Lyon"}},
+      {"after an opening phrase, a main clause begun by a noun phrase leaves a description "
+       "further on in apposition to the name before it, not the clause's subject",
+       "Le groupe Varnel a racheté Tessio. Dans la nuit de lundi, les serveurs du siège et ceux de "
+       "Quorvia, la filiale lyonnaise spécialisée dans la paie, ont été chiffrés. Le groupe a fait "
+       "appel à la société Brellin.",
+       {"Quorvia based-in Lyon"}},
       {"« les deux groupes chinois » stands for that many organizations named before, each placed "
        "where the adjective says; for no one when fewer were named",
        "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "
