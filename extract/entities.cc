@@ -1196,7 +1196,13 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       ++i;
       continue;
     }
-    if (lower == "son" || lower == "sa" || lower == "ses" || lower == "leurs") {
+    // « X a de son côté ouvert une enquête », « Y, pour sa part, … »: a discourse phrase, whose
+    // possessive owns nothing a rule reads (and would stop a gap that crosses no entity).
+    const bool discourse_phrase =
+        i > 0 && i + 1 < s.size() &&
+        ((s.lower(i - 1) == "de" && (lower == "son" || lower == "leur") && s.lower(i + 1) == "côté") ||
+         (s.lower(i - 1) == "pour" && (lower == "sa" || lower == "leur") && s.lower(i + 1) == "part"));
+    if ((lower == "son" || lower == "sa" || lower == "ses" || lower == "leurs") && !discourse_phrase) {
       add(i, i, Tag::POSS, "");
       ++i;
       continue;
