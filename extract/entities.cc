@@ -951,6 +951,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         // after « de » is whose it is (« la filiale d'Orvane »), not the name introduced.
         std::size_t name_start = k;
         bool owner_after_complement = false;
+        bool owner_in_complement = false;
         if (k < s.size() && is_preposition_de(s.lower(k))) {
           std::size_t j = k + 1;
           // A complement names a kind (« de transfert d'argent »), never a thing (« d'une plainte »).
@@ -978,6 +979,11 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
             if (is_singular_definite(s.lower(j)) && j + 1 < s.size())
               if (auto product = find.descriptor(j + 1); product && product->second->product)
                 names_a_product = true;
+            // « deux clients lorrains du groupe X »: a company's noun in the complement; the name
+            // is the owner's (the rules read the first noun as its relation to it).
+            if (s.is(j - 1, "du") || (j > k + 1 && is_singular_definite(s.lower(j - 1)) &&
+                                      is_preposition_de(s.lower(j - 2))))
+              if (auto noun = find.descriptor(j); noun && !noun->second->product) owner_in_complement = true;
             ++j;
           }
           name_start = j > k + 1 && !names_a_product ? j : s.size();
@@ -1006,6 +1012,12 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
             // Handled by the name branch below, which looks back for the descriptor.
           }
           introduced = known || find.can_start_name(name_start);
+        }
+        // The nationality before the owner's noun is the first noun's (the clients are Lorrain,
+        // not the group); one after it, the owner's (« filiale de l'éditeur néerlandais X »).
+        if (introduced && owner_in_complement) {
+          country.clear();
+          city.clear();
         }
         // « le groupe de mode roubaisien Lisère »: a nationality at the end of the complement.
         if (introduced && country.empty() && name_start > k + 1)

@@ -246,6 +246,11 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "Quorvia, la filiale lyonnaise spécialisée dans la paie, ont été chiffrés. Le groupe a fait "
        "appel à la société Brellin.",
        {"Quorvia based-in Lyon"}},
+      {"a nationality before a company's noun in the complement is the first noun's (the "
+       "clients are Lorrain, not the group); one after that noun is the owner's",
+       "La fonderie Brivel et le transporteur Corvo, deux autres clients lorrains du groupe "
+       "Norvane, ont été prévenus. Tessio, filiale de l'éditeur néerlandais Kluvo, recrute.",
+       {"Kluvo based-in Netherlands"}},
       {"« les deux groupes chinois » stands for that many organizations named before, each placed "
        "where the adjective says; for no one when fewer were named",
        "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "
