@@ -1771,6 +1771,21 @@ bool noun_phrase_after_opening(std::string_view text, std::size_t opening_comma,
   return is_one_of(lower_utf8(word), kDeterminers);
 }
 
+// « X cède Y », « le rachat de Y »: the name right after a verb or noun of a sale or purchase.
+bool object_of_a_sale(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
+  static constexpr std::string_view kSaleWords[] = {
+      "cède",    "cèdent",   "céder",     "rachète",   "rachètent", "racheter",  "racheté",
+      "acquiert", "acquérir", "acquis",   "absorbe",   "absorber",  "s'offre",   "vend",
+      "vendre",  "rachat de", "cession de", "acquisition de", "reprise de", "rachat d'",
+      "cession d'", "acquisition d'", "reprise d'"};
+  const std::string_view before = words_before(text, sentence_begin, m);
+  for (std::string_view word : kSaleWords)
+    if (before.ends_with(word) &&
+        (before.size() == word.size() || before[before.size() - word.size() - 1] == ' '))
+      return true;
+  return false;
+}
+
 // « …, précise son directeur marketing, X »: a possessive right after a verb of saying put after
 // what was said, whose owner is the speaker's company, the clause's subject.
 bool after_inverted_attribution(std::string_view text, std::size_t sentence_begin,
@@ -2353,10 +2368,15 @@ void EntityTagger::resolve_references(std::string_view text,
             if (compatible(*fallback, m)) antecedent = *fallback;
             else clashed = clashed || (!fallback->empty() && clashes(*fallback, m));
           }
+        // « Fondé en 2016 par X, le groupe… » in an article about its subsidiary: the company
+        // named most that a description introduced and that this one fits.
+        if (antecedent.empty() && clashed && !country_alone)
+          for (const std::string& name : by_mentions)
+            if (antecedent.empty() && introduced_as.count(name) && compatible(name, m))
+              antecedent = name;
         // « Fondée en 2018 par A et B, la société lilloise… » after companies placed elsewhere: the
         // last company named that the description fits.
-        if (antecedent.empty() && description && !clashed && !country_alone &&
-            (!m.city.empty() || !m.country.empty()))
+        if (antecedent.empty() && description && !country_alone && (!m.city.empty() || !m.country.empty()))
           antecedent = most_recent_first([&](const auto& r) {
             // Not one the sentence named before the description (« deux anciens d'Axa »).
             for (std::size_t j = 0; j < k; ++j)
@@ -2366,12 +2386,6 @@ void EntityTagger::resolve_references(std::string_view text,
             return typed_organization(r.first) && !known_country.contains(r.first) &&
                    gazetteer_.name(r.first) == nullptr && compatible(r.first, m);
           });
-        // « Fondé en 2016 par X, le groupe… » in an article about its subsidiary: the company
-        // named most that a description introduced and that this one fits.
-        if (antecedent.empty() && clashed && !country_alone)
-          for (const std::string& name : by_mentions)
-            if (antecedent.empty() && introduced_as.count(name) && compatible(name, m))
-              antecedent = name;
         m.canonical = antecedent;
         // « l'éditeur lillois » placed the company: a later « l'éditeur lyonnais » is another.
         if (description && !antecedent.empty()) {
@@ -2394,6 +2408,9 @@ void EntityTagger::resolve_references(std::string_view text,
       if (m.tag == Tag::UNK && !m.is_reference && k > 0 && ts.mentions[k - 1].is_reference &&
           !ts.mentions[k - 1].is_pronoun && ts.mentions[k - 1].tag == Tag::ORG &&
           description_then_name(text, ts.mentions[k - 1], m))
+        named_organizations.insert(m.canonical);
+      // « Le fonds X cède Y à un consortium », « le rachat de Y »: what is sold is a company.
+      if (m.tag == Tag::UNK && !m.is_reference && object_of_a_sale(text, ts.sentence.begin, m))
         named_organizations.insert(m.canonical);
       if (is_antecedent(m)) {
         // What the narrative is about comes from outside quotations (« « Avec X, nous

@@ -251,6 +251,11 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "La fonderie Brivel et le transporteur Corvo, deux autres clients lorrains du groupe "
        "Norvane, ont été prévenus. Tessio, filiale de l'éditeur néerlandais Kluvo, recrute.",
        {"Kluvo based-in Netherlands"}},
+      {"a name sold (« cède X ») is a company, which a placed description clashing with the "
+       "seller (a fund is no producer) stands for",
+       "Le fonds Orvane cède Tessio à un consortium mené par le canadien Brivel\n\nLe producteur "
+       "palois, qui exploite 40 centrales, est valorisé un milliard d'euros.",
+       {"Brivel based-in Canada", "Tessio based-in Pau"}},
       {"« les deux groupes chinois » stands for that many organizations named before, each placed "
        "where the adjective says; for no one when fewer were named",
        "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "
