@@ -1350,18 +1350,34 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
 // the gazetteer knows, one named alone before, or one the full name only adds a place or a
 // nationality to (« Vorlandt France » is Vorlandt's French subsidiary), a model number (« ATR
 // 72 » is ATR's aircraft) or a word of separate_unit_words.txt (« Quintal Ventures »), or one
-// named in the same sentence as the full name (« X Médias, la filiale de X »).
-void join_short_forms(const Gazetteer& gaz, std::vector<TaggedSentence>& tagged) {
+// named in the same sentence as the full name (« X Médias, la filiale de X »). But a town the
+// gazetteer knows, standing alone and not after a preposition of place, is the company named
+// after it (« le néerlandais Veldhoven Asset Management … Veldhoven prendra 15 % »).
+void join_short_forms(std::string_view text, const Gazetteer& gaz, std::vector<TaggedSentence>& tagged) {
   std::vector<std::string> full_names;  // names of several words, in order of first mention
   std::set<std::string, std::less<>> named;
   auto is_company = [](const EntityMention& m) {
     return (m.tag == Tag::ORG || m.tag == Tag::UNK) && !m.is_reference && !m.surface.empty() &&
            !m.is_media;
   };
+  auto is_town_alone = [&](const TaggedSentence& ts, const EntityMention& m) {
+    static constexpr std::string_view kPlacePrepositions[] = {
+        "à", "au", "en", "dans", "de", "d'", "du", "vers", "depuis", "près de", "(", "et", ","};
+    if (m.tag != Tag::LOC || m.is_country || m.is_reference || m.surface.empty() ||
+        m.surface.find(' ') != std::string::npos)
+      return false;
+    const std::string_view before = words_before(text, ts.sentence.begin, m);
+    for (std::string_view p : kPlacePrepositions)
+      if (before.ends_with(p) && (before.size() == p.size() || before[before.size() - p.size() - 1] == ' ' ||
+                                  p == "d'" || p == "(" || p == ","))
+        return false;
+    return true;
+  };
   for (auto& ts : tagged)
     for (auto& m : ts.mentions) {
-      if (!is_company(m)) continue;
-      if (!named.contains(m.canonical) && !gaz.name(m.surface)) {
+      const bool town_alone = is_town_alone(ts, m);
+      if (!is_company(m) && !town_alone) continue;
+      if (!named.contains(m.canonical) && (town_alone || !gaz.name(m.surface))) {
         const std::string* longer = nullptr;
         for (const auto& full : full_names)
           if (full.size() > m.canonical.size() + 1 && full.starts_with(m.canonical) &&
@@ -1385,10 +1401,12 @@ void join_short_forms(const Gazetteer& gaz, std::vector<TaggedSentence>& tagged)
               !gaz.nationality(lower_utf8(rest)) &&
               !gaz.names_separate_unit(lower_utf8(last_word))) {
             m.canonical = *longer;
+            if (town_alone) m.tag = Tag::ORG;
             continue;
           }
         }
       }
+      if (town_alone) continue;
       if (named.insert(m.canonical).second && m.canonical.find(' ') != std::string::npos)
         full_names.push_back(m.canonical);
     }
@@ -1411,7 +1429,7 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
   std::vector<TaggedSentence> tagged;
   for (std::size_t k = 0; k < sentences.size(); ++k)
     tagged.push_back({sentences[k], paragraph_of[k], tag_sentence(text, std::move(tokens_of[k]), context)});
-  join_short_forms(gazetteer_, tagged);
+  join_short_forms(text, gazetteer_, tagged);
   name_described_regulators(text, gazetteer_, tagged);
   // A name typed once in the article (« la start-up Kerlio ») keeps that type where it stands
   // alone (« Kerlio propose… »).

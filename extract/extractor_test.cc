@@ -256,6 +256,12 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "Le fonds Orvane cède Tessio à un consortium mené par le canadien Brivel\n\nLe producteur "
        "palois, qui exploite 40 centrales, est valorisé un milliard d'euros.",
        {"Brivel based-in Canada", "Tessio based-in Pau"}},
+      {"a town's name alone (not after « à ») that begins a company's full name named before is "
+       "that company",
+       "Le fonds néerlandais Veldhoven Asset Management entre au capital. Veldhoven, dont le siège "
+       "est à Rotterdam, investit pour des fonds de pension. Le groupe Brivel a une usine à "
+       "Veldhoven.",
+       {"Veldhoven Asset Management based-in Netherlands", "Veldhoven Asset Management based-in Rotterdam"}},
       {"« les deux groupes chinois » stands for that many organizations named before, each placed "
        "where the adjective says; for no one when fewer were named",
        "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "
