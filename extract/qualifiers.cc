@@ -73,6 +73,32 @@ std::unique_ptr<RE2> any_of(const std::vector<std::unique_ptr<RE2>>& patterns, c
 
 bool matches(const RE2* re, const re2::StringPiece& text) { return re && RE2::PartialMatch(text, *re); }
 
+// Whether [at, at + size) of the span lies in a relative clause set off by commas inside it:
+// « Fondée par X, qui n'y exerce plus aucune fonction, l'entreprise… » denies nothing of the
+// founding.
+bool in_relative_clause(std::string_view span, std::size_t at, std::size_t size) {
+  const std::size_t comma = span.substr(0, at).rfind(',');
+  if (comma == std::string_view::npos || span.find(',', at + size) == std::string_view::npos) return false;
+  std::string_view clause = span.substr(comma + 1, at - comma - 1);
+  while (!clause.empty() && clause.front() == ' ') clause.remove_prefix(1);
+  for (std::string_view relative : {"qui ", "que ", "qu'", "dont ", "où ", "lequel ", "laquelle "})
+    if (clause.starts_with(relative)) return true;
+  return false;
+}
+
+// Whether the negation cues match the span outside its relative clauses.
+bool denies(const RE2* re, const re2::StringPiece& span) {
+  if (!re) return false;
+  re2::StringPiece match;
+  for (std::size_t from = 0; from <= span.size();) {
+    if (!re->Match(span, from, span.size(), RE2::UNANCHORED, &match, 1)) return false;
+    const std::size_t at = static_cast<std::size_t>(match.data() - span.data());
+    if (!in_relative_clause(std::string_view(span.data(), span.size()), at, match.size())) return true;
+    from = at + std::max<std::size_t>(match.size(), 1);
+  }
+  return false;
+}
+
 // The cue lists a sentence is searched for, as bits of Sentence::possible_cues_.
 enum Cue : unsigned { kHedge, kNegation, kReported, kCueCount };
 
@@ -306,7 +332,7 @@ Qualifiers QualifierFinder::Sentence::qualify(std::size_t begin, std::size_t end
   const re2::StringPiece whole(sentence.data(), sentence.size());
   const re2::StringPiece span(text_.data() + begin, end - begin);
   const bool span_inside = begin >= sb && end <= se && begin <= end;
-  q.negated = (!span_inside || may_hold(kNegation)) && matches(impl.any_negation.get(), span);
+  q.negated = (!span_inside || may_hold(kNegation)) && denies(impl.any_negation.get(), span);
   if (!hedged_) hedged_ = may_hold(kHedge) && matches(impl.any_hedge.get(), whole);
   q.hedged = *hedged_;
   if (!reported_by_) reported_by_ = may_hold(kReported) ? reporter(sentence) : std::string();

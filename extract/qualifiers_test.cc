@@ -71,6 +71,20 @@ TEST(QualifierSentence, FactsOfASentenceShareItsCuesButNotTheirOwnWords) {
   EXPECT_EQ(d.negated, b.negated);
 }
 
+// A negation in a relative clause set off by commas inside the fact's span denies the clause,
+// not the fact; one outside it denies the fact.
+TEST(QualifierSentence, ANegationInARelativeClauseDeniesNotTheFact) {
+  const std::string text =
+      "Fondée par Jean Morel, qui n'y exerce plus aucune fonction, l'entreprise Kerlio grandit. "
+      "Orvane, qui n'a pas commenté, n'a pas racheté Lumio. Kestrel a racheté Tessio, qui n'a "
+      "pas commenté, pour un euro.";
+  const TaggedSentence ts = sentence_of(text, 0, {"Kerlio"});
+  QualifierFinder::Sentence cues(finder(), text, ts);
+  EXPECT_FALSE(cues.qualify(0, text.find(" grandit"), "founded-by").negated);
+  EXPECT_TRUE(cues.qualify(text.find("Orvane"), text.find("Lumio") + 5, "acquires").negated);
+  EXPECT_FALSE(cues.qualify(text.find("Kestrel"), text.find("Tessio") + 6, "acquires").negated);
+}
+
 // A sentence is searched for a cue list only when it holds the words the list's patterns need
 // (in any case): what decides is the whole sentence, whichever of its facts is qualified first.
 TEST(QualifierSentence, CuesAreFoundInAnyCaseWhicheverFactComesFirst) {
