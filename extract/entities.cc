@@ -2341,13 +2341,21 @@ void EntityTagger::resolve_references(std::string_view text,
               gazetteer_.descriptor_family(m.descriptor) != nullptr ||
               (!is_one_of(m.descriptor, kGeneric) && (previous_subject.empty() || subject_introduced_otherwise));
           const std::string_view family = family_of(m.descriptor);
-          for (const bool same_paragraph : {true, false})
-            if (antecedent.empty() && !m.descriptor.empty() && (same_paragraph || specific))
+          auto introduced_so = [&](const std::string& name) {
+            auto it = introduced_as.find(name);
+            return it != introduced_as.end() && it->second.count(family) && compatible(name, m);
+          };
+          for (const bool same_paragraph : {true, false}) {
+            if (!antecedent.empty() || m.descriptor.empty() || !(same_paragraph || specific)) continue;
+            // Beyond the paragraph, the article's topic first, when introduced so (« la
+            // start-up » of a paragraph after one about its new bank, a néobanque, is the
+            // article's start-up).
+            if (!same_paragraph && introduced_so(article_topic)) antecedent = article_topic;
+            else
               antecedent = most_recent_first([&](const auto& r) {
-                auto it = introduced_as.find(r.first);
-                return (!same_paragraph || r.second == ts.paragraph) && it != introduced_as.end() &&
-                       it->second.count(family) && compatible(r.first, m);
+                return (!same_paragraph || r.second == ts.paragraph) && introduced_so(r.first);
               });
+          }
           // « le groupe lyonnais »: the last one of that city, wherever the article placed it.
           if (antecedent.empty() && !m.city.empty())
             antecedent = most_recent_first([&](const auto& r) {

@@ -262,6 +262,12 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "est à Rotterdam, investit pour des fonds de pension. Le groupe Brivel a une usine à "
        "Veldhoven.",
        {"Veldhoven Asset Management based-in Netherlands", "Veldhoven Asset Management based-in Rotterdam"}},
+      {"beyond its paragraph, a description of a family (« la start-up ») is the article's topic "
+       "introduced so, not the last company of that family (« la néobanque »)",
+       "La fintech Kovalo visée par une enquête\n\nLa fintech Kovalo fait l'objet d'une enquête. "
+       "Kovalo conteste.\n\nKovalo s'est tournée vers la néobanque Brivas, qui hébergera les fonds "
+       "de ses clients.\n\nPour rassurer, la start-up lyonnaise a bouclé une levée de fonds.",
+       {"Kovalo based-in Lyon"}},
       {"« les deux groupes chinois » stands for that many organizations named before, each placed "
        "where the adjective says; for no one when fewer were named",
        "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "
