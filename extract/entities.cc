@@ -940,7 +940,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
             city = nat->city;
             ++k;
           } else if (is_word(s.token(k)) && !starts_uppercase(s.word(k)) &&
-                     lexicon_.is_adjective(s.lower(k))) {
+                     lexicon_.may_be_adjective(s.lower(k))) {
             ++k;
           } else {
             break;

@@ -18,6 +18,7 @@ struct Lexicon::Impl {
   mutable std::shared_mutex cache_mutex;
   mutable std::unordered_map<std::string, bool> cache;
   mutable std::unordered_map<std::string, bool> adjectives;
+  mutable std::unordered_map<std::string, bool> possible_adjectives;
 
   // The answer for `word` in `answers`, asked of Hunspell (`ask`) the first time.
   template <typename Ask>
@@ -73,6 +74,18 @@ bool Lexicon::is_adjective(std::string_view word) const {
     for (const auto& r : readings)
       adjective =
           adjective && r.find("po:adj") != std::string::npos && r.find("po:v") == std::string::npos;
+    return adjective;
+  });
+}
+
+bool Lexicon::may_be_adjective(std::string_view word) const {
+  if (!impl_->hunspell || word.empty()) return false;
+  return impl_->remembered(impl_->possible_adjectives, word, [&](const std::string& key) {
+    bool adjective = false;
+    for (const auto& r : impl_->hunspell->analyze(key)) {
+      if (r.find("po:v") != std::string::npos) return false;
+      adjective = adjective || r.find("po:adj") != std::string::npos;
+    }
     return adjective;
   });
 }

@@ -22,6 +22,9 @@ class Lexicon {
   // True for a plain adjective (« maritime », « pharmaceutique »): every reading of the word
   // is an adjective and none is a verb, so participles (« annoncé ») are not. Thread-safe.
   bool is_adjective(std::string_view lowercase_word) const;
+  // True for a word that may be an adjective, a noun too (« aéronautique », « informatique »:
+  // after a company's noun, its sector) but no verb. Thread-safe.
+  bool may_be_adjective(std::string_view lowercase_word) const;
 
  private:
   struct Impl;

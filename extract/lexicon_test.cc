@@ -33,6 +33,19 @@ TEST(Lexicon, TellsWordsFromNamesAndAdjectivesFromParticiples) {
                                       "orvane - -", "ensuite word -", "brenmor - -"}));
 }
 
+// A noun that is an adjective too (« aéronautique ») may be one; a verb form never is.
+TEST(Lexicon, MayBeAnAdjectiveAdmitsNounsThatAreAdjectivesToo) {
+  const Lexicon lexicon;
+  if (!lexicon.available()) GTEST_SKIP() << "no French Hunspell dictionary";
+  EXPECT_FALSE(lexicon.is_adjective("aéronautique"));
+  EXPECT_TRUE(lexicon.may_be_adjective("aéronautique"));
+  EXPECT_TRUE(lexicon.may_be_adjective("informatique"));
+  EXPECT_TRUE(lexicon.may_be_adjective("maritime"));
+  EXPECT_FALSE(lexicon.may_be_adjective("annoncé"));
+  EXPECT_FALSE(lexicon.may_be_adjective("usine"));
+  EXPECT_FALSE(lexicon.may_be_adjective("kerlio"));
+}
+
 // Answers are remembered under a lock of their own, Hunspell asked under another: threads
 // asking at once get the answers one thread gets, first asks and remembered ones alike.
 TEST(Lexicon, ThreadsAskingAtOnceGetTheAnswersOfOne) {
