@@ -268,10 +268,10 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "Kovalo conteste.\n\nKovalo s'est tournée vers la néobanque Brivas, qui hébergera les fonds "
        "de ses clients.\n\nPour rassurer, la start-up lyonnaise a bouclé une levée de fonds.",
        {"Kovalo based-in Lyon"}},
-      {"a company's noun may be followed by its sector, a noun that is an adjective too, then "
-       "by a nationality and the name it introduces",
-       "L'équipementier aéronautique lyonnais Brembo Aéro a racheté Tessio. Le groupe "
-       "agroalimentaire breton Kervel a racheté Norvane.",
+      {"a company's noun may be followed by its sector, a noun that is an adjective too, and "
+       "introduce the name after it, which a later description of that noun stands for",
+       "Le groupe Hengli rachète l'équipementier aéronautique Brembo Aéro. L'équipementier "
+       "lyonnais emploie 900 personnes. Le groupe agroalimentaire breton Kervel a racheté Norvane.",
        {"Brembo Aéro based-in Lyon", "Kervel based-in Brittany"}},
       {"« les deux groupes chinois » stands for that many organizations named before, each placed "
        "where the adjective says; for no one when fewer were named",
