@@ -1048,10 +1048,16 @@ bool cited_source(std::string_view text, std::size_t sentence_begin, const Entit
 
 // « la filiale de Meridia serait en discussions pour racheter X »: a name governed by « filiale
 // de » is the parent of the subject, not the subject.
+// So is the name a « filiale du conglomérat X » mention stands for (« Le groupe de Xi'an, filiale
+// du conglomérat X, figure sur la liste noire »).
 bool parent_of_subject(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
   const std::string_view before = words_before(text, sentence_begin, m);
-  return before.ends_with("filiale de") || before.ends_with("filiale du") ||
-         before.ends_with("filiale d'");
+  if (before.ends_with("filiale de") || before.ends_with("filiale du") || before.ends_with("filiale d'"))
+    return true;
+  const std::string_view span = text.substr(m.begin, m.end - m.begin);
+  return m.descriptor == "filiale" && (span.find(" du ") != std::string_view::npos ||
+                                       span.find(" de ") != std::string_view::npos ||
+                                       span.find(" d'") != std::string_view::npos);
 }
 
 // Every match of one rule in one sentence, appended to `found` in text order.
