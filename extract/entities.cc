@@ -1840,6 +1840,32 @@ std::string subject_after_fronted_clause(std::string_view text, const TaggedSent
   return {};
 }
 
+// The company named after the founder a fronted « Fondé(e) par X » names, among those
+// `find` (called with a test on a name) accepts; empty if none.
+template <typename Find>
+std::string named_after_founder(std::string_view text, const TaggedSentence& ts, std::size_t k, Find&& find) {
+  static constexpr std::string_view kFounding[] = {"fondé", "fondée", "cofondé", "cofondée",
+                                                   "créé", "créée", "cocréé", "cocréée"};
+  if (!is_one_of(first_word_lowered(text, ts), kFounding)) return {};
+  for (std::size_t j = 0; j < k; ++j) {
+    const EntityMention& founder = ts.mentions[j];
+    if (founder.tag != Tag::PER && founder.tag != Tag::UNK) continue;
+    const std::size_t space = founder.canonical.rfind(' ');
+    if (space == std::string::npos) continue;
+    const std::string surname = founder.canonical.substr(space + 1);
+    const std::string found = find([&](const std::string& name) {
+      if (name == founder.canonical) return false;
+      for (std::size_t at = name.find(surname); at != std::string::npos; at = name.find(surname, at + 1))
+        if ((at == 0 || name[at - 1] == ' ') &&
+            (at + surname.size() == name.size() || name[at + surname.size()] == ' '))
+          return true;
+      return false;
+    });
+    if (!found.empty()) return found;
+  }
+  return {};
+}
+
 }  // namespace
 
 bool in_fronted_clause(std::string_view text, const TaggedSentence& ts, const EntityMention& m) {
@@ -2372,6 +2398,12 @@ void EntityTagger::resolve_references(std::string_view text,
                        it->second == m.country && compatible(r.first, m);
               });
         }
+        // « Fondée en 1957 par Ettore Brembati, l'entreprise… »: the company named after its
+        // founder, when the article named one so.
+        if (antecedent.empty() && description && subject_after_clause && fronted)
+          antecedent = named_after_founder(text, ts, k, [&](auto&& accept) {
+            return most_recent_first([&](const auto& r) { return accept(r.first) && compatible(r.first, m); });
+          });
         const std::string& topic = subject_after_clause ? topic_before_sentence : paragraph_topic;
         bool clashed = false;
         // « de l'allemand » says only the country: it is a company placed there, or one the

@@ -177,6 +177,18 @@ TEST(Extractor, DocumentsExtractedTogetherGiveTheFactsOfEachAlone) {
   EXPECT_TRUE(alone[3].empty());
 }
 
+// « Fondée en 1957 par Ettore Morvani, l'entreprise… » after a paragraph about its buyer: the
+// description is the company named after its founder, not the subject before it.
+TEST(Extractor, AFoundingClauseStandsForTheCompanyNamedAfterItsFounder) {
+  std::vector<std::string> founded;
+  for (const auto& triple : triples(extractor().extract(Document{
+           "a.txt", "a.txt", "",
+           "Le groupe chinois Hengli veut racheter Officine Morvani. Le groupe de Xi'an a déposé une "
+           "offre. Fondée en 1957 par Ettore Morvani, l'entreprise emploie 1 100 personnes."})))
+    if (triple.find(" founded-by ") != std::string::npos) founded.push_back(triple);
+  EXPECT_EQ(founded, std::vector<std::string>{"Officine Morvani founded-by Ettore Morvani"});
+}
+
 // The based-in facts the default extractor finds in one article.
 std::vector<Fact> based_in_facts(const std::string& text) {
   std::vector<Fact> based_in;
