@@ -490,7 +490,12 @@ struct Finder {
   // is. Not « à » alone: « face à Pékin », « a demandé à Bruxelles » are the governments.
   bool in_a_place(std::size_t i) const {
     if (i < 2 || !s.is(i - 1, "à")) return false;
-    const std::string_view before = s.lower(i - 2);
+    std::size_t verb = i - 2;
+    // « Fondé en 1998 à Tokyo »: a year between the participle and the place.
+    if (verb >= 2 && s.is(verb - 1, "en") && s.lower(verb).size() == 4 &&
+        std::all_of(s.lower(verb).begin(), s.lower(verb).end(), [](char c) { return c >= '0' && c <= '9'; }))
+      verb -= 2;
+    const std::string_view before = s.lower(verb);
     return places_a_company(before) || before == "est" || before == "sont" || before == "trouve";
   }
 

@@ -285,6 +285,9 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "Le groupe Hengli rachète l'équipementier aéronautique Brembo Aéro. L'équipementier "
        "lyonnais emploie 900 personnes. Le groupe agroalimentaire breton Kervel a racheté Norvane.",
        {"Brembo Aéro based-in Lyon", "Kervel based-in Brittany"}},
+      {"a capital after « Fondé en 1998 à » is a place, not the state's government",
+       "Fondé en 1998 à Tokyo et dirigé par Hiroshi Tanabe, le groupe Kagawa possède un éditeur.",
+       {"Kagawa based-in Tokyo"}},
       {"« les deux groupes chinois » stands for that many organizations named before, each placed "
        "where the adjective says; for no one when fewer were named",
        "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "
