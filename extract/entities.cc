@@ -1228,12 +1228,19 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     // « le CHU de Bordeaux », « l'université de Lille »: an institution named after its place is
     // one organization (« Université de Lille »); a public body's (« le parquet de Lyon ») a
     // government body.
-    if (i + 2 < s.size() && (s.is(i + 1, "de") || s.is(i + 1, "d'")) &&
-        gazetteer_.is_institution_noun(lower)) {
-      const auto place = find.gazetteer_name(i + 2);
+    // « le Grand port maritime de La Rochelle »: a noun of several words.
+    std::size_t noun_end = i + 1;
+    if (gazetteer_.is_institution_start(lower)) {
+      std::string words(lower);
+      for (std::size_t j = i + 1; j < s.size() && j <= i + 3 && is_word(s.token(j)); ++j)
+        if (gazetteer_.is_institution_noun(words.append(" ").append(s.lower(j)))) noun_end = j + 1;
+    }
+    if (noun_end + 1 < s.size() && (s.is(noun_end, "de") || s.is(noun_end, "d'")) &&
+        (noun_end > i + 1 || gazetteer_.is_institution_noun(lower))) {
+      const auto place = find.gazetteer_name(noun_end + 1);
       if ((place && place->second->type == EntityType::Place) ||
-          (!place && find.can_start_name(i + 2))) {
-        const std::size_t last = place ? place->first : find.name_end(i + 2);
+          (!place && find.can_start_name(noun_end + 1))) {
+        const std::size_t last = place ? place->first : find.name_end(noun_end + 1);
         std::string name(s.span(i, last));
         if (!starts_uppercase(name)) name = capitalize_ascii_first(std::move(name));
         EntityMention& m =

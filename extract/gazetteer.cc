@@ -365,7 +365,9 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
     g.authority_nouns_.try_emplace(lower_utf8(require(f, line, cols, 0, "noun")));
   });
   rows_of(files, "fr/gazetteer/institution_nouns.txt", [&](const RuleFile& f, int line, const auto& cols) {
-    g.institution_nouns_.try_emplace(lower_utf8(require(f, line, cols, 0, "noun")));
+    const std::string noun = lower_utf8(require(f, line, cols, 0, "noun"));
+    g.institution_starts_.try_emplace(noun.substr(0, noun.find(' ')));
+    g.institution_nouns_.try_emplace(noun);
   });
   rows_of(files, "fr/gazetteer/descriptor_families.tsv", [&](const RuleFile& f, int line, const auto& cols) {
     g.descriptor_families_[lower_utf8(require(f, line, cols, 0, "descriptor"))] =
@@ -443,6 +445,9 @@ bool Gazetteer::is_authority_noun(std::string_view word) const {
   return authority_nouns_.contains(word);
 }
 
+bool Gazetteer::is_institution_start(std::string_view word) const {
+  return institution_starts_.contains(word);
+}
 bool Gazetteer::is_institution_noun(std::string_view word) const {
   return institution_nouns_.contains(word);
 }

@@ -123,8 +123,10 @@ class Gazetteer {
   bool names_separate_unit(std::string_view lowercase_word) const;
   // « autorité », « caisse »: the first word of a public body's name spelled out.
   bool is_authority_noun(std::string_view lowercase_word) const;
-  // « CHU », « université »: an institution named after its place (« le CHU de Bordeaux »).
-  bool is_institution_noun(std::string_view lowercase_word) const;
+  // « CHU », « université »: an institution named after its place (« le CHU de Bordeaux »);
+  // « grand port maritime », a noun of several words, whose first word is_institution_start.
+  bool is_institution_noun(std::string_view lowercase_words) const;
+  bool is_institution_start(std::string_view lowercase_word) const;
   // The family of a descriptor, by its first word: « jeune » (pousse) → « start-up »; null
   // for a noun of no family (the generic « société », « groupe »).
   const std::string* descriptor_family(std::string_view lowercase_first_word) const;
@@ -149,6 +151,7 @@ class Gazetteer {
   WordSet separate_unit_words_;
   WordSet authority_nouns_;
   WordSet institution_nouns_;
+  WordSet institution_starts_;  // the first word of each of institution_nouns_
   WordSet impersonal_verbs_;
   WordTable<std::string> place_countries_;
   WordTable<std::string> descriptor_families_;
