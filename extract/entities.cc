@@ -1165,8 +1165,14 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     // an auxiliary (not « Le groupe, lui, compte… »).
     static constexpr std::string_view kDativeAuxiliaries[] = {"a", "avait", "ont", "avaient", "aura",
                                                         "aurait", "avait-il", "a-t-il"};
+    // « pour lui sous-traiter », « de lui vendre »: before an infinitive, after its preposition.
+    const auto infinitive = [&](std::string_view w) {
+      return w.size() > 3 && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"));
+    };
     const bool dative = lower == "lui" && i > 0 &&
                         ((is_word(s.token(i - 1)) && !is_function_word(s.lower(i - 1))) ||
+                         ((s.is(i - 1, "pour") || s.is(i - 1, "de")) && i + 1 < s.size() &&
+                          infinitive(s.lower(i + 1))) ||
                          s.is(i - 1, ")") ||
                          (s.is(i - 1, ",") && i + 1 < s.size() && is_one_of(s.lower(i + 1), kDativeAuxiliaries))) &&
                         i + 1 < s.size() &&
@@ -2270,6 +2276,14 @@ void EntityTagger::resolve_references(std::string_view text,
           std::string subject_before, named_in_sentence;
           for (std::size_t j = k; j-- > 0;) {
             if (!is_antecedent(ts.mentions[j])) continue;
+            // « X est en discussions avec Y pour lui sous-traiter… »: a company after a preposition
+            // is no subject; the clitic stands for it.
+            if (subject_before.empty() && j + 1 == k && after_preposition(text, ts.sentence.begin, ts.mentions[j]) &&
+                (text.substr(ts.mentions[j].end, m.begin - ts.mentions[j].end) == " pour " ||
+                 text.substr(ts.mentions[j].end, m.begin - ts.mentions[j].end) == " de ")) {
+              named_in_sentence = ts.mentions[j].canonical;
+              break;
+            }
             if (subject_before.empty()) {
               subject_before = ts.mentions[j].canonical;
             } else if (ts.mentions[j].canonical != subject_before) {

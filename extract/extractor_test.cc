@@ -189,6 +189,18 @@ TEST(Extractor, AFoundingClauseStandsForTheCompanyNamedAfterItsFounder) {
   EXPECT_EQ(founded, std::vector<std::string>{"Officine Morvani founded-by Ettore Morvani"});
 }
 
+// « lui » before an infinitive after « pour » or « de » is a clitic, and after « avec Y pour »
+// it stands for Y, named right before it, not for the subject.
+TEST(Extractor, ADativeBeforeAnInfinitiveStandsForTheCompanyRightBeforeIt) {
+  std::vector<std::string> customers;
+  for (const auto& triple : triples(extractor().extract(Document{
+           "a.txt", "a.txt", "",
+           "Le groupe Kaneda serait en discussions avec le groupe Ternovo pour lui sous-traiter la "
+           "production d'un antibiotique."})))
+    if (triple.find(" customer-of ") != std::string::npos) customers.push_back(triple);
+  EXPECT_EQ(customers, std::vector<std::string>{"Kaneda customer-of Ternovo"});
+}
+
 // The based-in facts the default extractor finds in one article.
 std::vector<Fact> based_in_facts(const std::string& text) {
   std::vector<Fact> based_in;
