@@ -1807,8 +1807,9 @@ bool noun_phrase_after_opening(std::string_view text, std::size_t opening_comma,
   return is_one_of(lower_utf8(word), kDeterminers);
 }
 
-// « X cède Y », « le rachat de Y »: the name right after a verb or noun of a sale or purchase.
-bool object_of_a_sale(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
+// « X cède Y », « le rachat de Y »: the name right after a verb or noun of a sale or purchase, or
+// after « avec » in a sentence about a contract.
+bool party_to_a_deal(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
   static constexpr std::string_view kSaleWords[] = {
       "cède",    "cèdent",   "céder",     "rachète",   "rachètent", "racheter",  "racheté",
       "acquiert", "acquérir", "acquis",   "absorbe",   "absorber",  "s'offre",   "vend",
@@ -1819,7 +1820,10 @@ bool object_of_a_sale(std::string_view text, std::size_t sentence_begin, const E
     if (before.ends_with(word) &&
         (before.size() == word.size() || before[before.size() - word.size() - 1] == ' '))
       return true;
-  return false;
+  // « a signé un contrat de sept ans avec Y »: the other party to a contract.
+  return before.ends_with(" avec") &&
+         (before.find("contrat") != std::string_view::npos || before.find("accord") != std::string_view::npos ||
+          before.find("partenariat") != std::string_view::npos);
 }
 
 // « …, précise son directeur marketing, X »: a possessive right after a verb of saying put after
@@ -2493,8 +2497,9 @@ void EntityTagger::resolve_references(std::string_view text,
           !ts.mentions[k - 1].is_pronoun && ts.mentions[k - 1].tag == Tag::ORG &&
           description_then_name(text, ts.mentions[k - 1], m))
         named_organizations.insert(m.canonical);
-      // « Le fonds X cède Y à un consortium », « le rachat de Y »: what is sold is a company.
-      if (m.tag == Tag::UNK && !m.is_reference && object_of_a_sale(text, ts.sentence.begin, m))
+      // « Le fonds X cède Y à un consortium », « le rachat de Y », « un contrat avec Y »: what is
+      // sold, and a party to a contract, is a company.
+      if (m.tag == Tag::UNK && !m.is_reference && party_to_a_deal(text, ts.sentence.begin, m))
         named_organizations.insert(m.canonical);
       if (is_antecedent(m)) {
         // What the narrative is about comes from outside quotations (« « Avec X, nous

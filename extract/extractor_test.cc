@@ -300,6 +300,12 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
       {"a capital after « Fondé en 1998 à » is a place, not the state's government",
        "Fondé en 1998 à Tokyo et dirigé par Hiroshi Tanabe, le groupe Kagawa possède un éditeur.",
        {"Kagawa based-in Tokyo"}},
+      {"the other party to a contract (« un contrat avec X ») is a company, which a placed "
+       "description may stand for",
+       "Le sous-traitant tourangeau Ternovo a signé un contrat avec Vandel Pharma pour produire "
+       "l'anticoagulant du laboratoire belge. Ternovo a investi 40 millions d'euros. Le groupe "
+       "gantois fabriquait jusqu'ici lui-même ce médicament.",
+       {"Ternovo based-in Tours", "Vandel Pharma based-in Ghent"}},
       {"« les deux groupes chinois » stands for that many organizations named before, each placed "
        "where the adjective says; for no one when fewer were named",
        "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "
