@@ -689,7 +689,8 @@ void name_described_regulators(std::string_view text, const Gazetteer& gaz,
   static constexpr std::string_view kArticles[] = {"le", "la", "l'", "l\xE2\x80\x99"};
   // A body's name, or a name of unknown kind that the description says is a regulator's.
   auto is_named_body = [&](const EntityMention& m) {
-    if (m.is_reference || m.surface.empty()) return false;
+    // « Selon Politico, l'autorité britannique… »: a newspaper citing is no regulator.
+    if (m.is_reference || m.surface.empty() || m.is_media) return false;
     if (m.tag == Tag::GOV) return !is_regulator_description(text, gaz, m);
     return (m.tag == Tag::UNK || m.tag == Tag::ORG) && m.descriptor.empty();
   };
@@ -981,7 +982,9 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
             if (!is_word(s.token(j)) || find.can_start_name(j) || find.gazetteer_name(j) ||
                 s.is(j, "un") || s.is(j, "une") || ends_complement(s.lower(j)))
               break;
-            if (is_singular_definite(s.lower(j)) && j + 1 < s.size())
+            // « les services concurrents de sa plateforme X »: a possessive too.
+            static constexpr std::string_view kPossessives[] = {"son", "sa", "ses", "leur", "leurs"};
+            if ((is_singular_definite(s.lower(j)) || is_one_of(s.lower(j), kPossessives)) && j + 1 < s.size())
               if (auto product = find.descriptor(j + 1); product && product->second->product)
                 names_a_product = true;
             // « deux clients lorrains du groupe X »: a company's noun in the complement; the name

@@ -201,6 +201,22 @@ TEST(Extractor, ADativeBeforeAnInfinitiveStandsForTheCompanyRightBeforeIt) {
   EXPECT_EQ(customers, std::vector<std::string>{"Kaneda customer-of Ternovo"});
 }
 
+// « les services concurrents de sa plateforme X »: the owner a relational noun's complement
+// names is a product, so no company stands there; « Selon Politico, l'autorité britannique, la
+// CMA » makes the newspaper no regulator.
+TEST(Extractor, AProductInARelationalComplementAndACitedNewspaperNameNoCompany) {
+  const std::vector<Fact> facts = extractor().extract(Document{
+      "a.txt", "a.txt", "",
+      "La Commission soupçonne le groupe américain Halvo d'évincer les services de streaming "
+      "concurrents de sa plateforme Vistra OS. Selon Politico, l'autorité britannique de la "
+      "concurrence, la CMA, examinerait elle aussi le dossier."});
+  EXPECT_EQ(triples(facts), (std::vector<std::string>{"Halvo based-in United States",
+                                                      "Vistra OS product-of Halvo"}));
+  for (const auto& sentence : extractor().explain(Document{
+           "a.txt", "a.txt", "", "Selon Politico, l'autorité britannique de la concurrence, la CMA, enquête."}))
+    for (const auto& entity : sentence.entities) EXPECT_NE(entity, "GOV Politico") << sentence.tagged;
+}
+
 // The based-in facts the default extractor finds in one article.
 std::vector<Fact> based_in_facts(const std::string& text) {
   std::vector<Fact> based_in;
