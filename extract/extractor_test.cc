@@ -322,6 +322,10 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "l'anticoagulant du laboratoire belge. Ternovo a investi 40 millions d'euros. Le groupe "
        "gantois fabriquait jusqu'ici lui-même ce médicament.",
        {"Ternovo based-in Tours", "Vandel Pharma based-in Ghent"}},
+      {"« le prestataire », « le sous-traitant » describe and refer, as other company nouns do",
+       "Les pirates ont visé Fidlo, le prestataire nantais qui gère la carte de fidélité de "
+       "l'enseigne Ocra.",
+       {"Fidlo based-in Nantes"}},
       {"« les deux groupes chinois » stands for that many organizations named before, each placed "
        "where the adjective says; for no one when fewer were named",
        "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "

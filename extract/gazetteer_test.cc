@@ -1,6 +1,7 @@
 // The gazetteer's cheap tests say "no" only when no entry can begin at a token.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -159,6 +160,18 @@ TEST(Gazetteer, DescriptorTradeColumn) {
   } catch (const RuleError& e) {
     EXPECT_EQ(std::string(e.what()).rfind("test/org_descriptors.tsv:1:", 0), 0u) << e.what();
   }
+}
+
+// A descriptor listed twice would have its second row silently win over the first.
+TEST(Gazetteer, NoDefaultDescriptorIsListedTwice) {
+  const RuleFiles files = RuleFiles::with_extra({});
+  std::map<std::string, int> first_line;
+  for (const RuleFile* file : files.named("fr/gazetteer/org_descriptors.tsv"))
+    for_each_tsv_row(*file, [&](int line, const std::vector<std::string_view>& cols) {
+      const auto [it, added] = first_line.try_emplace(std::string(cols[0]), line);
+      EXPECT_TRUE(added) << "line " << line << ": " << cols[0] << " already on line " << it->second;
+    });
+  EXPECT_GT(first_line.size(), 300u);
 }
 
 // A state acts through its government, the file's or "<country> government"; a union's
