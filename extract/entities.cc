@@ -1703,8 +1703,20 @@ bool opened_by_participle(std::string_view text, const TaggedSentence& ts) {
   const std::string_view sentence =
       text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
   const std::string_view first = sentence.substr(0, sentence.find(' '));
-  return first.ends_with("é") || first.ends_with("ée") || first.ends_with("és") ||
-         first.ends_with("ées") || first == "Issu" || first == "Issue";
+  if (first.ends_with("é") || first.ends_with("ée") || first.ends_with("és") || first.ends_with("ées"))
+    return true;
+  // Participles of other endings (« Pris en étau entre A et B, le groupe… »), in every agreement.
+  static constexpr std::string_view kParticiples[] = {
+      "issu",    "pris",     "repris",   "acquis",   "mis",      "soumis",   "conçu",
+      "détenu",  "devenu",   "contraint", "construit", "inscrit", "rejoint",  "ouvert",
+      "affaibli", "choisi",  "établi",   "investi",  "fragilisé", "né"};
+  std::string stem = lower_utf8(first);
+  for (std::string_view ending : {"es", "e", "s"})
+    if (stem.ends_with(ending) && !is_one_of(stem, kParticiples)) {
+      stem.resize(stem.size() - ending.size());
+      break;
+    }
+  return is_one_of(stem, kParticiples);
 }
 
 // « Baptisée Hyvalor, la nouvelle société… »: a sentence opened by a participle that names

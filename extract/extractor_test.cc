@@ -217,6 +217,19 @@ TEST(Extractor, AProductInARelationalComplementAndACitedNewspaperNameNoCompany) 
     for (const auto& entity : sentence.entities) EXPECT_NE(entity, "GOV Politico") << sentence.tagged;
 }
 
+// « Prise en étau entre A et B, l'enseigne… »: an irregular participle opens a fronted clause
+// too, so that the description after it is its subject, not in apposition to B.
+TEST(Extractor, AnIrregularParticipleOpensAFrontedClause) {
+  std::vector<std::string> rivals;
+  for (const auto& triple : triples(extractor().extract(Document{
+           "a.txt", "a.txt", "",
+           "L'enseigne tourangelle Ocra est sanctionnée. Bastien Morel, le directeur général d'Ocra, "
+           "est arrivé de Sephora en 2022.\n\nLa sanction tombe mal. Prise en étau entre Sephora et "
+           "Yves Rocher, l'enseigne a vu ses ventes reculer de 6 %."})))
+    if (triple.find(" competes-with ") != std::string::npos) rivals.push_back(triple);
+  EXPECT_EQ(rivals, (std::vector<std::string>{"Ocra competes-with Sephora", "Ocra competes-with Yves Rocher"}));
+}
+
 // The based-in facts the default extractor finds in one article.
 std::vector<Fact> based_in_facts(const std::string& text) {
   std::vector<Fact> based_in;
