@@ -1877,6 +1877,22 @@ std::string subject_after_fronted_clause(std::string_view text, const TaggedSent
   return {};
 }
 
+// The owner a fronted clause gives the subject after it (« Devenue sa filiale, … », « Devenue
+// filiale de X, … »), among the mentions before the k-th; empty if none.
+std::string owner_in_fronted_clause(std::string_view text, const TaggedSentence& ts, std::size_t k) {
+  for (std::size_t j = 0; j < k; ++j) {
+    const EntityMention& m = ts.mentions[j];
+    if (m.canonical.empty()) continue;
+    const std::string_view after = text.substr(m.end, ts.sentence.end - m.end);
+    if (m.tag == Tag::POSS && (after.starts_with(" filiale") || after.starts_with("filiale")))
+      return m.canonical;
+    const std::string_view before = words_before(text, ts.sentence.begin, m);
+    if (before.ends_with("filiale de") || before.ends_with("filiale du") || before.ends_with("filiale d'"))
+      return m.canonical;
+  }
+  return {};
+}
+
 // The company named after the founder a fronted « Fondé(e) par X » names, among those
 // `find` (called with a test on a name) accepts; empty if none.
 template <typename Find>
@@ -2443,6 +2459,11 @@ void EntityTagger::resolve_references(std::string_view text,
                        it->second == m.country && compatible(r.first, m);
               });
         }
+        // « Devenue sa filiale espagnole, la société… », « Devenue filiale de X, la société… »:
+        // the subsidiary, named last, not its owner.
+        if (antecedent.empty() && description && subject_after_clause && fronted)
+          if (const std::string owner = owner_in_fronted_clause(text, ts, k); !owner.empty())
+            antecedent = most_recent_first([&](const auto& r) { return r.first != owner && compatible(r.first, m); });
         // « Fondée en 1957 par Ettore Brembati, l'entreprise… »: the company named after its
         // founder, when the article named one so.
         if (antecedent.empty() && description && subject_after_clause && fronted)

@@ -339,6 +339,11 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "Les pirates ont visé Fidlo, le prestataire nantais qui gère la carte de fidélité de "
        "l'enseigne Ocra.",
        {"Fidlo based-in Nantes"}},
+      {"« le façonnier de Saragosse » places the name it is apposed to; after « Devenue sa "
+       "filiale espagnole, », the description is the subsidiary, not its owner",
+       "Le groupe tourangeau Ternovo compte sur Moncalvo, le façonnier de Saragosse qu'il avait "
+       "racheté en 2022. Devenue sa filiale espagnole, la société produira les lots.",
+       {"Moncalvo based-in Spain", "Moncalvo based-in Zaragoza", "Ternovo based-in Tours"}},
       {"« les deux groupes chinois » stands for that many organizations named before, each placed "
        "where the adjective says; for no one when fewer were named",
        "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "
