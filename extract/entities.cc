@@ -1433,6 +1433,24 @@ void join_short_forms(std::string_view text, const Gazetteer& gaz, std::vector<T
     }
 }
 
+// « l'inspection du site de Saint-Priest », « son usine de Trémery »: an unknown name of one word
+// after a site's noun and « de » is the town the site stands in, not a company.
+void name_places_of_sites(std::string_view text, std::vector<TaggedSentence>& tagged) {
+  static constexpr std::string_view kSites[] = {"site de", "usine de", "siège de", "entrepôt de",
+                                                "sites de", "usines de", "entrepôts de"};
+  for (auto& ts : tagged)
+    for (auto& m : ts.mentions) {
+      if (m.tag != Tag::UNK || m.is_reference || m.surface.find(' ') != std::string::npos) continue;
+      const std::string_view before = words_before(text, ts.sentence.begin, m);
+      for (std::string_view site : kSites)
+        if (before.ends_with(site) &&
+            (before.size() == site.size() || before[before.size() - site.size() - 1] == ' ')) {
+          m.tag = Tag::LOC;
+          break;
+        }
+    }
+}
+
 std::vector<TaggedSentence> EntityTagger::tag_document(
     std::string_view text, const std::vector<Sentence>& sentences,
     const std::vector<std::size_t>& paragraph_of, double* coreference_seconds) const {
@@ -1451,6 +1469,7 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
   for (std::size_t k = 0; k < sentences.size(); ++k)
     tagged.push_back({sentences[k], paragraph_of[k], tag_sentence(text, std::move(tokens_of[k]), context)});
   join_short_forms(text, gazetteer_, tagged);
+  name_places_of_sites(text, tagged);
   name_described_regulators(text, gazetteer_, tagged);
   // A name typed once in the article (« la start-up Kerlio ») keeps that type where it stands
   // alone (« Kerlio propose… »).

@@ -230,6 +230,18 @@ TEST(Extractor, AnIrregularParticipleOpensAFrontedClause) {
   EXPECT_EQ(rivals, (std::vector<std::string>{"Ocra competes-with Sephora", "Ocra competes-with Yves Rocher"}));
 }
 
+// « L'agence a depuis ouvert une inspection du site de Saint-Priest »: the town after a site's
+// noun is a place, so that the paragraph's company, not the town, is the one inspected by the
+// regulator named last.
+TEST(Extractor, ATownAfterASitesNounIsAPlace) {
+  EXPECT_EQ(triples(extractor().extract(Document{
+                "a.txt", "a.txt", "",
+                "Le laboratoire Vernio rappelle un lot.\n\nLe 19 février, l'ANSM avait demandé le "
+                "retrait des lots. L'agence a depuis ouvert une inspection du site de Saint-Priest, où "
+                "le laboratoire a son siège."})),
+            std::vector<std::string>{"Vernio investigated-by ANSM"});
+}
+
 // The based-in facts the default extractor finds in one article.
 std::vector<Fact> based_in_facts(const std::string& text) {
   std::vector<Fact> based_in;
