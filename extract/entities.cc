@@ -1239,12 +1239,13 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     // government body.
     // « le Grand port maritime de La Rochelle »: a noun of several words.
     std::size_t noun_end = i + 1;
-    if (gazetteer_.is_institution_start(lower)) {
+    const bool institution = s.may_begin(i, Gazetteer::kInstitutionNoun);
+    if (institution) {
       std::string words(lower);
       for (std::size_t j = i + 1; j < s.size() && j <= i + 3 && is_word(s.token(j)); ++j)
         if (gazetteer_.is_institution_noun(words.append(" ").append(s.lower(j)))) noun_end = j + 1;
     }
-    if (noun_end + 1 < s.size() && (s.is(noun_end, "de") || s.is(noun_end, "d'")) &&
+    if (institution && noun_end + 1 < s.size() && (s.is(noun_end, "de") || s.is(noun_end, "d'")) &&
         (noun_end > i + 1 || gazetteer_.is_institution_noun(lower))) {
       const auto place = find.gazetteer_name(noun_end + 1);
       if ((place && place->second->type == EntityType::Place) ||
@@ -1729,6 +1730,9 @@ bool opened_by_participle(std::string_view text, const TaggedSentence& ts) {
       "issu",    "pris",     "repris",   "acquis",   "mis",      "soumis",   "conçu",
       "détenu",  "devenu",   "contraint", "construit", "inscrit", "rejoint",  "ouvert",
       "affaibli", "choisi",  "établi",   "investi",  "fragilisé", "né"};
+  // Their first letters (« é » by its first byte): most sentences are spared the rest.
+  static constexpr std::string_view kFirstLetters = "iIpPrRaAmMsScCdDoObBnN\xC3";
+  if (first.empty() || kFirstLetters.find(first.front()) == std::string_view::npos) return false;
   std::string stem = lower_utf8(first);
   for (std::string_view ending : {"es", "e", "s"})
     if (stem.ends_with(ending) && !is_one_of(stem, kParticiples)) {

@@ -365,9 +365,7 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
     g.authority_nouns_.try_emplace(lower_utf8(require(f, line, cols, 0, "noun")));
   });
   rows_of(files, "fr/gazetteer/institution_nouns.txt", [&](const RuleFile& f, int line, const auto& cols) {
-    const std::string noun = lower_utf8(require(f, line, cols, 0, "noun"));
-    g.institution_starts_.try_emplace(noun.substr(0, noun.find(' ')));
-    g.institution_nouns_.try_emplace(noun);
+    g.institution_nouns_.try_emplace(lower_utf8(require(f, line, cols, 0, "noun")));
   });
   rows_of(files, "fr/gazetteer/descriptor_families.tsv", [&](const RuleFile& f, int line, const auto& cols) {
     g.descriptor_families_[lower_utf8(require(f, line, cols, 0, "descriptor"))] =
@@ -418,6 +416,7 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
   for (const auto& [key, nationality] : g.nationalities_.entries()) add_entry(key, kNationality);
   for (const auto& noun : g.government_nouns_.entries()) add_entry(noun.key, kGovernmentNoun);
   for (const auto& noun : g.unit_nouns_.entries()) add_entry(noun.key, kUnitNoun);
+  for (const auto& noun : g.institution_nouns_.entries()) add_entry(noun.key, kInstitutionNoun);
   return g;
 }
 
@@ -445,9 +444,6 @@ bool Gazetteer::is_authority_noun(std::string_view word) const {
   return authority_nouns_.contains(word);
 }
 
-bool Gazetteer::is_institution_start(std::string_view word) const {
-  return institution_starts_.contains(word);
-}
 bool Gazetteer::is_institution_noun(std::string_view word) const {
   return institution_nouns_.contains(word);
 }

@@ -78,8 +78,9 @@ class Gazetteer {
     kNationality = 8,
     kGovernmentNoun = 16,
     kUnitNoun = 32,
+    kInstitutionNoun = 64,
   };
-  static constexpr std::uint8_t kAnyEntry = 63;
+  static constexpr std::uint8_t kAnyEntry = 127;
   // The kinds of entry that can begin with a token: none spares every look-up starting at it,
   // for most words of a sentence, and one kind the others. `lower` is the token lower-cased,
   // `lowered_letter_by_letter` what append_lower_utf8 said of it: the answer is exact for
@@ -124,9 +125,8 @@ class Gazetteer {
   // « autorité », « caisse »: the first word of a public body's name spelled out.
   bool is_authority_noun(std::string_view lowercase_word) const;
   // « CHU », « université »: an institution named after its place (« le CHU de Bordeaux »);
-  // « grand port maritime », a noun of several words, whose first word is_institution_start.
+  // « grand port maritime », a noun of several words (entry kind kInstitutionNoun).
   bool is_institution_noun(std::string_view lowercase_words) const;
-  bool is_institution_start(std::string_view lowercase_word) const;
   // The family of a descriptor, by its first word: « jeune » (pousse) → « start-up »; null
   // for a noun of no family (the generic « société », « groupe »).
   const std::string* descriptor_family(std::string_view lowercase_first_word) const;
@@ -151,7 +151,6 @@ class Gazetteer {
   WordSet separate_unit_words_;
   WordSet authority_nouns_;
   WordSet institution_nouns_;
-  WordSet institution_starts_;  // the first word of each of institution_nouns_
   WordSet impersonal_verbs_;
   WordTable<std::string> place_countries_;
   WordTable<std::string> descriptor_families_;
