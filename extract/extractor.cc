@@ -259,6 +259,45 @@ std::vector<Sentence> bounded(std::vector<Sentence> sentences, std::string_view 
 
 }  // namespace
 
+// « Hazebrouck – Le fondateur de X passe la main », « - Amende pour Y. Le régulateur… »: a line
+// that opens one brief of a page of briefs: a bullet, or a short heading without a final stop
+// whose first words, a town's name, stand before a dash.
+bool opens_brief(std::string_view line) {
+  for (std::string_view bullet : {"- ", "\xE2\x80\xA2 ", "* "})
+    if (line.starts_with(bullet)) return true;
+  if (line.size() > 160 || line.empty() || line.back() == '.' || line.back() == ':') return false;
+  std::size_t dash = std::string_view::npos;
+  for (std::string_view d : {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "})
+    dash = std::min(dash, line.find(d));
+  if (dash == std::string_view::npos || dash == 0 || dash > 40) return false;
+  // The town: capitalised words (« Loon-Plage », « SAINT-NAZAIRE »), no comma (« Rome, 22 mai
+  // 2025 (AFP) – » is a dateline, whose line goes on to the story).
+  const std::string_view town = line.substr(0, dash);
+  if (town.find_first_of(",:;()") != std::string_view::npos) return false;
+  for (std::size_t at = 0; at < town.size();) {
+    if (!starts_uppercase(town.substr(at))) return false;
+    const std::size_t space = town.find(' ', at);
+    if (space == std::string_view::npos) break;
+    at = space + 1;
+  }
+  return true;
+}
+
+// The index of the first sentence of each story: 0, then each sentence that begins a line
+// opens_brief says opens a brief, when the page holds two briefs at least.
+std::vector<std::size_t> story_starts(std::string_view text, const std::vector<TextLine>& lines,
+                                      const std::vector<Sentence>& sentences,
+                                      const std::vector<std::size_t>& paragraph_of) {
+  std::vector<std::size_t> starts{0};
+  for (std::size_t k = 1; k < sentences.size(); ++k)
+    if (paragraph_of[k] != paragraph_of[k - 1] && !sentences[k].clutter) {
+      const TextLine& line = lines[paragraph_of[k]];
+      if (opens_brief(text.substr(line.begin, line.end - line.begin))) starts.push_back(k);
+    }
+  if (starts.size() < 3) return {0};  // one brief heading alone is an intertitle
+  return starts;
+}
+
 // A document between the stages: read up to its tagged sentences, waiting for the rules.
 struct Extractor::Impl::Tagged {
   const Document* document = nullptr;
@@ -286,11 +325,21 @@ Extractor::Impl::Tagged Extractor::Impl::tag(const Document& document, StageCloc
   }
   clock.lap(&ExtractStats::segment);
   double coreference_seconds = 0;
-  out.tagged = tagger.tag_document(text, sentences, paragraph_of, stats ? &coreference_seconds : nullptr);
-  std::vector<std::string> topics = paragraph_topics(text, out.tagged);
-  std::vector<std::string> authorities = last_authorities(out.tagged, gazetteer);
-  for (std::size_t k = 0; k < out.tagged.size(); ++k)
-    out.contexts.push_back({std::move(topics[k]), std::move(authorities[k])});
+  // Each brief of a page of briefs is a story of its own: its descriptions and pronouns stand
+  // for what it names, not for the brief before.
+  const std::vector<std::size_t> starts = story_starts(text, lines, sentences, paragraph_of);
+  for (std::size_t story = 0; story < starts.size(); ++story) {
+    const std::size_t from = starts[story], to = story + 1 < starts.size() ? starts[story + 1] : sentences.size();
+    std::vector<TaggedSentence> tagged = tagger.tag_document(
+        text, {sentences.begin() + from, sentences.begin() + to},
+        {paragraph_of.begin() + from, paragraph_of.begin() + to}, stats ? &coreference_seconds : nullptr);
+    std::vector<std::string> topics = paragraph_topics(text, tagged);
+    std::vector<std::string> authorities = last_authorities(tagged, gazetteer);
+    for (std::size_t k = 0; k < tagged.size(); ++k) {
+      out.tagged.push_back(std::move(tagged[k]));
+      out.contexts.push_back({std::move(topics[k]), std::move(authorities[k])});
+    }
+  }
   clock.lap(&ExtractStats::entities);
   if (stats) {
     stats->entities -= coreference_seconds;

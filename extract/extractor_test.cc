@@ -242,6 +242,22 @@ TEST(Extractor, ATownAfterASitesNounIsAPlace) {
             std::vector<std::string>{"Vernio investigated-by ANSM"});
 }
 
+// A page of briefs: each « Ville – titre » heading opens a story of its own, whose descriptions
+// stand for what it names, not for the company of the brief before.
+TEST(Extractor, EachBriefOfAPageOfBriefsIsAStoryOfItsOwn) {
+  const std::string briefs =
+      "Les brèves de la semaine\n\nHazebrouck – Le fondateur de Vélomax passe la main\n\nBertrand "
+      "Morel quitte la direction de Vélomax. Vélomax vend 9 000 vélos par an. Vélomax recrute.\n\n"
+      "Amiens – Amende pour un grossiste\n\nLa DGCCRF a infligé une amende de 420 000 euros au "
+      "grossiste amiénois en matériel électrique Ametix. Filiale du groupe familial Dorvo, "
+      "l'entreprise conteste.\n\nArras – Terral s'allie à Agrosa\n\nLa coopérative Terral a noué un "
+      "partenariat avec la start-up Agrosa.\n";
+  std::vector<std::string> subsidiaries;
+  for (const auto& triple : triples(extractor().extract(Document{"a.txt", "a.txt", "", briefs})))
+    if (triple.find(" subsidiary-of ") != std::string::npos) subsidiaries.push_back(triple);
+  EXPECT_EQ(subsidiaries, std::vector<std::string>{"Ametix subsidiary-of Dorvo"});
+}
+
 // The based-in facts the default extractor finds in one article.
 std::vector<Fact> based_in_facts(const std::string& text) {
   std::vector<Fact> based_in;
