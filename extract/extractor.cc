@@ -196,6 +196,32 @@ std::vector<std::string> paragraph_topics(std::string_view text,
   return topic;
 }
 
+// For each sentence, the first government body or state of the last sentence before it that
+// spoke of sanctions or a blacklist (« L'Union européenne a inscrit sur sa liste noire… »).
+std::vector<std::string> last_sanctioners(std::string_view text, const std::vector<TaggedSentence>& tagged,
+                                          const Gazetteer& gazetteer) {
+  static constexpr std::string_view kCues[] = {"sanction", "liste noire", "entity list", "avoirs",
+                                               "embargo", "entités non fiables"};
+  std::vector<std::string> sanctioner(tagged.size());
+  std::string last;
+  for (std::size_t k = 0; k < tagged.size(); ++k) {
+    sanctioner[k] = last;
+    const std::string sentence = lower_utf8(text.substr(tagged[k].sentence.begin,
+                                                        tagged[k].sentence.end - tagged[k].sentence.begin));
+    if (std::none_of(std::begin(kCues), std::end(kCues),
+                     [&](std::string_view cue) { return sentence.find(cue) != std::string::npos; }))
+      continue;
+    // A country acts through its government; the Union imposes its sanctions itself.
+    for (const auto& m : tagged[k].mentions)
+      if ((m.tag == Tag::GOV || (m.tag == Tag::LOC && m.is_country)) && !m.canonical.empty()) {
+        last = m.tag == Tag::GOV || m.canonical == "European Union" ? m.canonical
+                                                                      : gazetteer.government_of(m.canonical);
+        break;
+      }
+  }
+  return sanctioner;
+}
+
 // The regulator named last, up to and including each sentence: a government body that is not a
 // state's government (« Washington » → US government).
 std::vector<std::string> last_authorities(const std::vector<TaggedSentence>& tagged,
@@ -335,9 +361,10 @@ Extractor::Impl::Tagged Extractor::Impl::tag(const Document& document, StageCloc
         {paragraph_of.begin() + from, paragraph_of.begin() + to}, stats ? &coreference_seconds : nullptr);
     std::vector<std::string> topics = paragraph_topics(text, tagged);
     std::vector<std::string> authorities = last_authorities(tagged, gazetteer);
+    std::vector<std::string> sanctioners = last_sanctioners(text, tagged, gazetteer);
     for (std::size_t k = 0; k < tagged.size(); ++k) {
       out.tagged.push_back(std::move(tagged[k]));
-      out.contexts.push_back({std::move(topics[k]), std::move(authorities[k])});
+      out.contexts.push_back({std::move(topics[k]), std::move(authorities[k]), std::move(sanctioners[k])});
     }
   }
   clock.lap(&ExtractStats::entities);

@@ -197,8 +197,13 @@ std::string slot_regex(const Slot& slot) {
   // B, son directeur technique »).
   // Or a relative clause without names (« le toulousain A, qui avait levé 60 millions d'euros, et
   // l'américain B »).
-  const std::string item = element + "(?:\\s*(?:de |d'|du )\\s*" + std::string(kAnyMarker) + ")?" +
-                           "(?:\\s*,\\s*⟦POSS:\\d+⟧\\s*[^⟦⟧,.;]+|\\s*,\\s*qui [^⟦⟧,.;]+)?";
+  // Or where it is (« A, installé à Almaty, B, de Qingdao »); an item may open with its owner's
+  // possessive (« sa filiale kirghize B »).
+  const std::string item = "(?:⟦POSS:\\d+⟧\\s*)?" + element + "(?:\\s*(?:de |d'|du )\\s*" +
+                           std::string(kAnyMarker) + ")?" +
+                           "(?:\\s*,\\s*⟦POSS:\\d+⟧\\s*[^⟦⟧,.;]+|\\s*,\\s*qui [^⟦⟧,.;]+|"
+                           "\\s*,\\s*(?:(?:installée?s?|basée?s?|implantée?s?|établie?s?|immatriculée?s?) "
+                           "(?:à|en|au|aux) |de |d')⟦LOC:\\d+⟧)?";
   return "(?P<" + slot.group + ">" + item + "(?:\\s*,\\s*" + item +
          ")*(?:\\s*,?\\s*(?:et|ou|ainsi que|mais aussi)\\s+(?:à\\s+)?" + item + ")?)";
 }
@@ -942,13 +947,13 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
             rule.implicit_subject = value;
           else if (key == "object" &&
                    (value == "@topic" || value == "@deal" || value == "@founded" || value == "@fining" ||
-                    value == "@leader-government" || value == "@authority"))
+                    value == "@leader-government" || value == "@authority" || value == kSanctioner))
             rule.implicit_object = value;
           else if (key == "fallback" && value.empty()) rule.fallback = true;
           else if (key.empty()) continue;
           else
             throw RuleError(file->display_path, line, column_of(k),
-                            "unknown option (status=…, subject=@topic, subject=@deal, subject=@founders, subject=@fined, object=@topic, object=@deal, object=@founded, object=@fining, object=@leader-government, object=@authority, fallback)", std::string(option));
+                            "unknown option (status=…, subject=@topic, subject=@deal, subject=@founders, subject=@fined, object=@topic, object=@deal, object=@founded, object=@fining, object=@leader-government, object=@authority, object=@sanctioner, fallback)", std::string(option));
         }
         const RuleSource src{file, line, column_of(3), cols[3]};
         rule.pattern = expand(src, cols[3], defines, rule);
@@ -1262,6 +1267,8 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
       objects.push_back({-1, EntityType::Organization, std::string(kLastDealTarget)});
     if (rule.implicit_object == "@authority" && !input.context->authority.empty())
       objects.push_back({-1, EntityType::GovernmentBody, input.context->authority});
+    if (rule.implicit_object == kSanctioner && !input.context->sanctioner.empty())
+      objects.push_back({-1, EntityType::GovernmentBody, input.context->sanctioner});
     if (rule.implicit_object == "@leader-government")
       for (const auto& s : subjects)
         if (const std::string* gov = gaz.leader_government(s.name))

@@ -48,6 +48,8 @@ inline constexpr std::string_view kFoundedCompany = "@founded";
 // stated before.
 inline constexpr std::string_view kFined = "@fined";
 inline constexpr std::string_view kFining = "@fining";
+// object=@sanctioner: SentenceContext::sanctioner.
+inline constexpr std::string_view kSanctioner = "@sanctioner";
 
 // Entities a rule may name without a mention in the sentence.
 struct SentenceContext {
@@ -55,6 +57,10 @@ struct SentenceContext {
   // The regulator last named up to the sentence (« X écope pour sa part de 8 millions » → its
   // fine): the last government body that is no state's government.
   std::string authority;
+  // The state or body that announced sanctions last, up to the sentence before (« L'Union
+  // européenne a inscrit sur sa liste noire quatre sociétés. Sont visés A, B… »): the first
+  // government body of the last sentence that spoke of sanctions or a blacklist.
+  std::string sanctioner;
 };
 
 // A sentence to match: the text its offsets are in, its entities and its context (pointers,
