@@ -958,7 +958,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         std::size_t name_start = k;
         bool owner_after_complement = false;
         bool owner_in_complement = false;
-        if (k < s.size() && is_preposition_de(s.lower(k))) {
+        // « le courtier en ligne X », « le grossiste en matériel électrique X » too.
+        if (k < s.size() && (is_preposition_de(s.lower(k)) || s.is(k, "en"))) {
           std::size_t j = k + 1;
           // A complement names a kind (« de transfert d'argent »), never a thing (« d'une plainte »).
           // « fabricant de pigments basé à Rouen » ends before « basé »: Rouen is where the
@@ -1434,11 +1435,15 @@ void join_short_forms(std::string_view text, const Gazetteer& gaz, std::vector<T
     }
 }
 
-// « l'inspection du site de Saint-Priest », « son usine de Trémery »: an unknown name of one word
-// after a site's noun and « de » is the town the site stands in, not a company.
+// « l'inspection du site de Saint-Priest », « son usine de Trémery », « la PME d'Obernai »: an
+// unknown name of one word after a site's noun, or a company's that takes no owner, and « de » is
+// the town the site or the company stands in, not a company.
 void name_places_of_sites(std::string_view text, std::vector<TaggedSentence>& tagged) {
-  static constexpr std::string_view kSites[] = {"site de", "usine de", "siège de", "entrepôt de",
-                                                "sites de", "usines de", "entrepôts de"};
+  static constexpr std::string_view kSites[] = {
+      "site de",  "usine de",  "siège de",  "entrepôt de",  "sites de",       "usines de",
+      "entrepôts de", "site d'", "usine d'", "siège d'",   "entrepôt d'",    "PME de",
+      "PME d'",   "entreprise de", "entreprise d'", "start-up de", "start-up d'", "pépite de",
+      "pépite d'"};
   for (auto& ts : tagged)
     for (auto& m : ts.mentions) {
       if (m.tag != Tag::UNK || m.is_reference || m.surface.find(' ') != std::string::npos) continue;

@@ -372,6 +372,13 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "Le groupe tourangeau Ternovo compte sur Moncalvo, le façonnier de Saragosse qu'il avait "
        "racheté en 2022. Devenue sa filiale espagnole, la société produira les lots.",
        {"Moncalvo based-in Spain", "Moncalvo based-in Zaragoza", "Ternovo based-in Tours"}},
+      {"a complement with « en » (« le grossiste en matériel électrique X ») introduces the name "
+       "after it; « la PME d'Obernai » names a town, no company a description may stand for",
+       "Le distributeur rémois Granvo a déréférencé la biscuiterie Hertzo. Fondée en 1921 par "
+       "Joseph Hertzo, la PME d'Obernai fournissait les magasins du distributeur rémois depuis "
+       "trente ans. La DGCCRF a infligé une amende au grossiste amiénois en matériel électrique "
+       "Ametix.",
+       {"Ametix based-in Amiens", "Granvo based-in Reims", "Granvo based-in Reims"}},
       {"« les deux groupes chinois » stands for that many organizations named before, each placed "
        "where the adjective says; for no one when fewer were named",
        "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "
