@@ -200,16 +200,17 @@ std::vector<std::string> paragraph_topics(std::string_view text,
 // spoke of sanctions or a blacklist (« L'Union européenne a inscrit sur sa liste noire… »).
 std::vector<std::string> last_sanctioners(std::string_view text, const std::vector<TaggedSentence>& tagged,
                                           const Gazetteer& gazetteer) {
-  static constexpr std::string_view kCues[] = {"sanction", "liste noire", "entity list", "avoirs",
-                                               "embargo", "entités non fiables"};
+  // Without their first letter, which may be a capital: the sentence is searched as written.
+  static constexpr std::string_view kCues[] = {"anction", "iste noire", "ntity List", "avoirs",
+                                               "mbargo", "ntités non fiables"};
   std::vector<std::string> sanctioner(tagged.size());
   std::string last;
   for (std::size_t k = 0; k < tagged.size(); ++k) {
     sanctioner[k] = last;
-    const std::string sentence = lower_utf8(text.substr(tagged[k].sentence.begin,
-                                                        tagged[k].sentence.end - tagged[k].sentence.begin));
+    const std::string_view sentence =
+        text.substr(tagged[k].sentence.begin, tagged[k].sentence.end - tagged[k].sentence.begin);
     if (std::none_of(std::begin(kCues), std::end(kCues),
-                     [&](std::string_view cue) { return sentence.find(cue) != std::string::npos; }))
+                     [&](std::string_view cue) { return sentence.find(cue) != std::string_view::npos; }))
       continue;
     // A country acts through its government; the Union imposes its sanctions itself.
     for (const auto& m : tagged[k].mentions)
