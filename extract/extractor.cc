@@ -207,18 +207,19 @@ std::vector<std::string> last_sanctioners(std::string_view text, const std::vect
   std::string last;
   for (std::size_t k = 0; k < tagged.size(); ++k) {
     sanctioner[k] = last;
+    // A country acts through its government; the Union imposes its sanctions itself. Most
+    // sentences name no state: they are spared the search for cues.
+    const auto body = std::find_if(tagged[k].mentions.begin(), tagged[k].mentions.end(), [](const auto& m) {
+      return (m.tag == Tag::GOV || (m.tag == Tag::LOC && m.is_country)) && !m.canonical.empty();
+    });
+    if (body == tagged[k].mentions.end()) continue;
     const std::string_view sentence =
         text.substr(tagged[k].sentence.begin, tagged[k].sentence.end - tagged[k].sentence.begin);
     if (std::none_of(std::begin(kCues), std::end(kCues),
                      [&](std::string_view cue) { return sentence.find(cue) != std::string_view::npos; }))
       continue;
-    // A country acts through its government; the Union imposes its sanctions itself.
-    for (const auto& m : tagged[k].mentions)
-      if ((m.tag == Tag::GOV || (m.tag == Tag::LOC && m.is_country)) && !m.canonical.empty()) {
-        last = m.tag == Tag::GOV || m.canonical == "European Union" ? m.canonical
-                                                                      : gazetteer.government_of(m.canonical);
-        break;
-      }
+    last = body->tag == Tag::GOV || body->canonical == "European Union" ? body->canonical
+                                                                         : gazetteer.government_of(body->canonical);
   }
   return sanctioner;
 }
