@@ -22,6 +22,18 @@ Gazetteer small_gazetteer() {
   return Gazetteer::load(files);
 }
 
+// A gazetteer of the one file `name`, holding `content` under `display`, fails to load with an
+// error that names its first line; `what` says what would have loaded otherwise.
+void expect_load_error(const char* name, const char* display, const char* content, const char* what) {
+  const auto files = RuleFiles::with_extra({{name, display, content}}, /*include_defaults=*/false);
+  try {
+    Gazetteer::load(files);
+    ADD_FAILURE() << what;
+  } catch (const RuleError& e) {
+    EXPECT_EQ(std::string(e.what()).rfind(std::string(display) + ":1:", 0), 0u) << e.what();
+  }
+}
+
 // The kinds of entry that can begin at the token, asked as the tagger asks: right after
 // lower-casing it.
 std::uint8_t kinds(const Gazetteer& g, std::string_view token, bool word_ends = false) {
@@ -151,15 +163,8 @@ TEST(Gazetteer, DescriptorTradeColumn) {
   ASSERT_NE(g.org_descriptor("chimiste"), nullptr);
   EXPECT_TRUE(g.org_descriptor("chimiste")->trade);
   EXPECT_FALSE(g.org_descriptor("groupe")->trade);
-  const auto bad = RuleFiles::with_extra(
-      {{"fr/gazetteer/org_descriptors.tsv", "test/org_descriptors.tsv", "chimiste\tboth\tm\ts\tmétier\n"}},
-      /*include_defaults=*/false);
-  try {
-    Gazetteer::load(bad);
-    FAIL() << "a fifth column other than « trade » loaded";
-  } catch (const RuleError& e) {
-    EXPECT_EQ(std::string(e.what()).rfind("test/org_descriptors.tsv:1:", 0), 0u) << e.what();
-  }
+  expect_load_error("fr/gazetteer/org_descriptors.tsv", "test/org_descriptors.tsv",
+                    "chimiste\tboth\tm\ts\tmétier\n", "a fifth column other than « trade » loaded");
 }
 
 // A descriptor listed twice would have its second row silently win over the first.
@@ -192,15 +197,8 @@ TEST(Gazetteer, GovernmentsAndTheirRole) {
   EXPECT_FALSE(g.is_state_government(" government"));
   EXPECT_EQ(g.state_body_of("Ruritania", "Army"), "Ruritanian Army");
   EXPECT_EQ(g.state_body_of("Arveland Union", "Army"), "Arveland Council");
-  const auto bad = RuleFiles::with_extra(
-      {{"fr/gazetteer/governments.tsv", "test/governments.tsv", "Ruritania\tRuritanian government\tkingdom\n"}},
-      /*include_defaults=*/false);
-  try {
-    Gazetteer::load(bad);
-    FAIL() << "a role other than state or union loaded";
-  } catch (const RuleError& e) {
-    EXPECT_EQ(std::string(e.what()).rfind("test/governments.tsv:1:", 0), 0u) << e.what();
-  }
+  expect_load_error("fr/gazetteer/governments.tsv", "test/governments.tsv",
+                    "Ruritania\tRuritanian government\tkingdom\n", "a role other than state or union loaded");
 }
 
 // Legal forms are matched whatever the case of their ASCII letters, and only those.
