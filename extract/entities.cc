@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <map>
 #include <optional>
@@ -1390,11 +1391,8 @@ void join_short_forms(std::string_view text, const Gazetteer& gaz, std::vector<T
         m.surface.find(' ') != std::string::npos)
       return false;
     const std::string_view before = words_before(text, ts.sentence.begin, m);
-    for (std::string_view p : kPlacePrepositions)
-      if (before.ends_with(p) && (before.size() == p.size() || before[before.size() - p.size() - 1] == ' ' ||
-                                  p == "d'" || p == "(" || p == ","))
-        return false;
-    return true;
+    return std::none_of(std::begin(kPlacePrepositions), std::end(kPlacePrepositions),
+                        [&](std::string_view p) { return ends_with_words(before, p); });
   };
   for (auto& ts : tagged)
     for (auto& m : ts.mentions) {
@@ -1448,12 +1446,9 @@ void name_places_of_sites(std::string_view text, std::vector<TaggedSentence>& ta
     for (auto& m : ts.mentions) {
       if (m.tag != Tag::UNK || m.is_reference || m.surface.find(' ') != std::string::npos) continue;
       const std::string_view before = words_before(text, ts.sentence.begin, m);
-      for (std::string_view site : kSites)
-        if (before.ends_with(site) &&
-            (before.size() == site.size() || before[before.size() - site.size() - 1] == ' ')) {
-          m.tag = Tag::LOC;
-          break;
-        }
+      if (std::any_of(std::begin(kSites), std::end(kSites),
+                      [&](std::string_view site) { return ends_with_words(before, site); }))
+        m.tag = Tag::LOC;
     }
 }
 
@@ -1529,6 +1524,13 @@ std::string_view words_before(std::string_view text, std::size_t sentence_begin,
   }
   trim();
   return before;
+}
+
+bool ends_with_words(std::string_view text, std::string_view words) {
+  if (!text.ends_with(words)) return false;
+  const bool punctuation = !words.empty() && static_cast<unsigned char>(words.front()) < 0x80 &&
+                           !std::isalnum(static_cast<unsigned char>(words.front()));
+  return punctuation || text.size() == words.size() || text[text.size() - words.size() - 1] == ' ';
 }
 
 bool opens_sentence(std::string_view text, const TaggedSentence& ts, const EntityMention& m) {
@@ -1859,10 +1861,9 @@ bool party_to_a_deal(std::string_view text, std::size_t sentence_begin, const En
       "vendre",  "rachat de", "cession de", "acquisition de", "reprise de", "rachat d'",
       "cession d'", "acquisition d'", "reprise d'"};
   const std::string_view before = words_before(text, sentence_begin, m);
-  for (std::string_view word : kSaleWords)
-    if (before.ends_with(word) &&
-        (before.size() == word.size() || before[before.size() - word.size() - 1] == ' '))
-      return true;
+  if (std::any_of(std::begin(kSaleWords), std::end(kSaleWords),
+                  [&](std::string_view word) { return ends_with_words(before, word); }))
+    return true;
   // « a signé un contrat de sept ans avec Y »: the other party to a contract.
   return before.ends_with(" avec") &&
          (before.find("contrat") != std::string_view::npos || before.find("accord") != std::string_view::npos ||

@@ -65,6 +65,9 @@ struct TaggedSentence {
 // « …mené par ». For tests of what governs a mention.
 std::string_view words_before(std::string_view text, std::size_t sentence_begin,
                               const EntityMention& m);
+// Whether `text` ends with `words` as whole words: the character before them, if any, is a
+// space, unless `words` opens with punctuation (« ( », « , »).
+bool ends_with_words(std::string_view text, std::string_view words);
 // Whether a mention opens its sentence, a determiner at most before it (« Leur start-up X »).
 bool opens_sentence(std::string_view text, const TaggedSentence& ts, const EntityMention& m);
 // « Deux ans après avoir quitté Google, A et B… », « Pour entraîner X, la start-up… »: where the
