@@ -204,7 +204,8 @@ std::string slot_regex(const Slot& slot) {
                            "(?:\\s*,\\s*⟦POSS:\\d+⟧\\s*[^⟦⟧,.;]+|\\s*,\\s*qui [^⟦⟧,.;]+|"
                            "\\s*,\\s*(?:(?:installée?s?|basée?s?|implantée?s?|établie?s?|immatriculée?s?) "
                            "(?:à|en|au|aux) |de |d')⟦LOC:\\d+⟧)?";
-  return "(?P<" + slot.group + ">" + item + "(?:\\s*,\\s*" + item +
+  // « à A, à B et à C »: the preposition repeated before each element.
+  return "(?P<" + slot.group + ">" + item + "(?:\\s*,\\s*(?:à\\s+)?" + item +
          ")*(?:\\s*,?\\s*(?:et|ou|ainsi que|mais aussi)\\s+(?:à\\s+)?" + item + ")?)";
 }
 
