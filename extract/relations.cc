@@ -1057,9 +1057,24 @@ bool cited_source(std::string_view text, std::size_t sentence_begin, const Entit
 // So is the name a « filiale du conglomérat X » mention stands for (« Le groupe de Xi'an, filiale
 // du conglomérat X, figure sur la liste noire »).
 bool parent_of_subject(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
-  const std::string_view before = words_before(text, sentence_begin, m);
-  if (before.ends_with("filiale de") || before.ends_with("filiale du") || before.ends_with("filiale d'"))
-    return true;
+  std::string_view before = words_before(text, sentence_begin, m);
+  // « la filiale de », « la filiale européenne du »: the noun, an adjective at most, « de ».
+  bool governed = false;
+  for (std::string_view de : {" de", " du", " d'", " de la", " de l'"})
+    if (before.ends_with(de)) {
+      before.remove_suffix(de.size());
+      governed = true;
+      break;
+    }
+  if (governed) {
+    const std::size_t last_space = before.rfind(' ');
+    const std::string_view last_word = before.substr(last_space == std::string_view::npos ? 0 : last_space + 1);
+    if (last_word == "filiale" || last_word == "filiales") return true;
+    if (last_space != std::string_view::npos) {
+      const std::string_view rest = before.substr(0, last_space);
+      if (rest.ends_with(" filiale") || rest == "filiale") return true;
+    }
+  }
   const std::string_view span = text.substr(m.begin, m.end - m.begin);
   return m.descriptor == "filiale" && (span.find(" du ") != std::string_view::npos ||
                                        span.find(" de ") != std::string_view::npos ||
