@@ -464,7 +464,10 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
       if (!m.leader.empty())
         add({m.leader, EntityType::Person, {}}, "leader-of",
             {m.canonical, EntityType::GovernmentBody, {}}, "np.administration", m.begin, m.end, {});
-      if (!m.country.empty() && (m.tag == Tag::ORG) && !m.canonical.empty()) {
+      // « la filiale européenne », « le groupe européen »: a company of Europe, seated nowhere
+      // the adjective says.
+      const bool seat_given = !m.city.empty() || m.country != "European Union";
+      if (!m.country.empty() && seat_given && m.tag == Tag::ORG && !m.canonical.empty()) {
         // The most precise place the text gives: « lyonnaise » → Lyon, « allemand » → Germany.
         // « les deux groupes chinois »: each of them.
         const std::span<const std::string> named =

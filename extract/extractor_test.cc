@@ -326,6 +326,10 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "trente ans. La DGCCRF a infligé une amende au grossiste amiénois en matériel électrique "
        "Ametix.",
        {"Ametix based-in Amiens", "Granvo based-in Reims", "Granvo based-in Reims"}},
+      {"« européen » seats a company nowhere: no based-in European Union",
+       "Le groupe japonais Shinwo a inauguré son usine. Sa filiale européenne, Shinwo Europe, "
+       "pilotera le site.",
+       {"Shinwo based-in Japan"}},
       {"« les deux groupes chinois » stands for that many organizations named before, each placed "
        "where the adjective says; for no one when fewer were named",
        "Le constructeur Zentor et l'équipementier Quintex ont signé un accord. Les deux groupes "

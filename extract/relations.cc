@@ -1246,6 +1246,10 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
             (slot.subject ? subjects : objects).push_back({index, slot_type(slot, m.tag), member});
           continue;
         }
+        // « sa filiale européenne »: a company of Europe, seated nowhere the adjective says.
+        if (m.tag == Tag::NAT && m.city.empty() && m.canonical == "European Union" &&
+            rule.relation == "based-in")
+          continue;
         // « un fabricant toulousain »: the city the adjective names, where the rule wants a place.
         std::string name = m.tag == Tag::NAT && !m.city.empty() ? m.city : m.canonical;
         if (slot.state && (m.tag == Tag::LOC || m.tag == Tag::NAT)) {
