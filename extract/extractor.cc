@@ -285,8 +285,6 @@ std::vector<Sentence> bounded(std::vector<Sentence> sentences, std::string_view 
   return out;
 }
 
-}  // namespace
-
 // « Hazebrouck – Le fondateur de X passe la main », « - Amende pour Y. Le régulateur… »: a line
 // that opens one brief of a page of briefs: a bullet, or a short heading without a final stop
 // whose first words, a town's name, stand before a dash.
@@ -325,6 +323,8 @@ std::vector<std::size_t> story_starts(std::string_view text, const std::vector<T
   if (starts.size() < 3) return {0};  // one brief heading alone is an intertitle
   return starts;
 }
+
+}  // namespace
 
 // A document between the stages: read up to its tagged sentences, waiting for the rules.
 struct Extractor::Impl::Tagged {
