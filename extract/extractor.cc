@@ -218,8 +218,8 @@ std::vector<std::string> last_sanctioners(std::string_view text, const std::vect
     if (std::none_of(std::begin(kCues), std::end(kCues),
                      [&](std::string_view cue) { return sentence.find(cue) != std::string_view::npos; }))
       continue;
-    last = body->tag == Tag::GOV || body->canonical == "European Union" ? body->canonical
-                                                                         : gazetteer.government_of(body->canonical);
+    last = body->tag == Tag::GOV || gazetteer.is_union(body->canonical) ? body->canonical
+                                                                          : gazetteer.government_of(body->canonical);
   }
   return sanctioner;
 }
@@ -466,7 +466,7 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
             {m.canonical, EntityType::GovernmentBody, {}}, "np.administration", m.begin, m.end, {});
       // « la filiale européenne », « le groupe européen »: a company of Europe, seated nowhere
       // the adjective says.
-      const bool seat_given = !m.city.empty() || m.country != "European Union";
+      const bool seat_given = !m.city.empty() || !gazetteer.is_union(m.country);
       if (!m.country.empty() && seat_given && m.tag == Tag::ORG && !m.canonical.empty()) {
         // The most precise place the text gives: « lyonnaise » → Lyon, « allemand » → Germany.
         // « les deux groupes chinois »: each of them.

@@ -294,8 +294,10 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
     const std::string government(require(f, line, cols, 1, "government"));
     const std::string_view role = cols.size() > 2 ? cols[2] : "state";
     if (role != "state" && role != "union") bad_row(f, line, cols, 2, "role must be state or union");
-    g.governments_[std::string(require(f, line, cols, 0, "country"))] = government;
+    const std::string country(require(f, line, cols, 0, "country"));
+    g.governments_[country] = government;
     if (role == "state") g.state_governments_.try_emplace(government);
+    else g.unions_.try_emplace(country);
   });
   rows_of(files, "fr/gazetteer/leaders.tsv", [&](const RuleFile& f, int line, const auto& cols) {
     g.leaders_[std::string(require(f, line, cols, 0, "person"))] =
@@ -512,6 +514,7 @@ bool Gazetteer::is_state_government(std::string_view canonical) const {
   const std::string_view country = canonical.substr(0, canonical.size() - kGovernmentSuffix.size());
   return !country.empty() && !governments_.find(country);  // a state the file leaves out
 }
+bool Gazetteer::is_union(std::string_view country) const { return unions_.contains(country); }
 std::string Gazetteer::state_body_of(std::string_view country, std::string_view body) const {
   std::string government = government_of(country);
   if (!is_state_government(government) || !government.ends_with(kGovernmentSuffix)) return government;

@@ -113,6 +113,9 @@ class Gazetteer {
   // Whether a canonical names a state's government (what government_of gives, "Holy See"), not
   // a union's executive ("European Commission"), a ministry or a regulator.
   bool is_state_government(std::string_view canonical) const;
+  // Whether a country canonical is a union of states (governments.tsv role "union": « l'Union
+  // européenne »): it imposes its own sanctions, and its adjective (« européen ») seats no company.
+  bool is_union(std::string_view country) const;
   // The government a well-known leader heads: "Barack Obama" → "US government".
   const std::string* leader_government(std::string_view person_canonical) const;
   bool is_corporate_suffix(std::string_view word) const;
@@ -171,6 +174,7 @@ class Gazetteer {
   WordTable<std::string> media_;
   WordTable<std::string> governments_;
   WordSet state_governments_;  // governments_' values but the unions' executives
+  WordSet unions_;             // the countries of role "union"
   WordTable<std::string> leaders_;
   WordSet corporate_suffixes_;
   WordSet lowercase_suffixes_;  // those the file writes in lower case (« plc »), as written

@@ -193,6 +193,8 @@ TEST(Gazetteer, GovernmentsAndTheirRole) {
   EXPECT_TRUE(g.is_state_government("Ruritanian government"));
   EXPECT_TRUE(g.is_state_government("Borduria government"));
   EXPECT_FALSE(g.is_state_government("Arveland Council"));
+  EXPECT_TRUE(g.is_union("Arveland Union"));
+  EXPECT_FALSE(g.is_union("Ruritania"));
   EXPECT_FALSE(g.is_state_government("Ruritanian Ministry of Trade"));
   EXPECT_FALSE(g.is_state_government(" government"));
   EXPECT_EQ(g.state_body_of("Ruritania", "Army"), "Ruritanian Army");

@@ -76,8 +76,8 @@ TEST(QualifierSentence, FactsOfASentenceShareItsCuesButNotTheirOwnWords) {
 TEST(QualifierSentence, ANegationInARelativeClauseDeniesNotTheFact) {
   const std::string text =
       "Fondée par Jean Morel, qui n'y exerce plus aucune fonction, l'entreprise Kerlio grandit. "
-      "Orvane, qui n'a pas commenté, n'a pas racheté Lumio. Kestrel a racheté Tessio, qui n'a "
-      "pas commenté, pour un euro.";
+      "Orvane, qui n'a pas commenté, n'a pas racheté Lumio. Kestrel, dont le président n'a pas "
+      "commenté, a racheté Tessio.";
   const TaggedSentence ts = sentence_of(text, 0, {"Kerlio"});
   QualifierFinder::Sentence cues(finder(), text, ts);
   EXPECT_FALSE(cues.qualify(0, text.find(" grandit"), "founded-by").negated);

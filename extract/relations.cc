@@ -844,6 +844,24 @@ std::vector<CompiledPattern> compile_patterns(const std::vector<PatternToCompile
   return compiled;
 }
 
+// The sides a rule may name without a slot (subject=…, object=…; see relations.h).
+constexpr std::string_view kImplicitSubjects[] = {"@topic", kLastDealBuyer, kFounders, kFined};
+constexpr std::string_view kImplicitObjects[] = {"@topic",  "@deal", kFoundedCompany, kFining,
+                                                 "@leader-government", "@authority", kSanctioner};
+
+template <std::size_t N>
+bool listed(const std::string_view (&sides)[N], std::string_view value) {
+  return std::find(std::begin(sides), std::end(sides), value) != std::end(sides);
+}
+
+// « status=…, subject=@topic, …, fallback »: the options a rule line may carry, for its errors.
+std::string known_options() {
+  std::string out = "status=…";
+  for (std::string_view side : kImplicitSubjects) out.append(", subject=").append(side);
+  for (std::string_view side : kImplicitObjects) out.append(", object=").append(side);
+  return out.append(", fallback");
+}
+
 // Compiles what is not compiled yet of each rule, relaxed readings first (every rule tried
 // needs its own), at a low priority (see RelationRules::Impl, the thread compiling ahead).
 //
@@ -943,18 +961,13 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
           const std::string_view key = option.substr(0, eq);
           const std::string value(eq == std::string_view::npos ? "" : option.substr(eq + 1));
           if (key == "status") rule.status = value;
-          else if (key == "subject" && (value == "@topic" || value == "@deal" || value == "@founders" ||
-                                        value == "@fined"))
-            rule.implicit_subject = value;
-          else if (key == "object" &&
-                   (value == "@topic" || value == "@deal" || value == "@founded" || value == "@fining" ||
-                    value == "@leader-government" || value == "@authority" || value == kSanctioner))
-            rule.implicit_object = value;
+          else if (key == "subject" && listed(kImplicitSubjects, value)) rule.implicit_subject = value;
+          else if (key == "object" && listed(kImplicitObjects, value)) rule.implicit_object = value;
           else if (key == "fallback" && value.empty()) rule.fallback = true;
           else if (key.empty()) continue;
           else
-            throw RuleError(file->display_path, line, column_of(k),
-                            "unknown option (status=…, subject=@topic, subject=@deal, subject=@founders, subject=@fined, object=@topic, object=@deal, object=@founded, object=@fining, object=@leader-government, object=@authority, object=@sanctioner, fallback)", std::string(option));
+            throw RuleError(file->display_path, line, column_of(k), "unknown option (" + known_options() + ")",
+                            std::string(option));
         }
         const RuleSource src{file, line, column_of(3), cols[3]};
         rule.pattern = expand(src, cols[3], defines, rule);
@@ -1235,7 +1248,7 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
         if (!slot.tags.count(m.tag) || m.canonical.empty()) continue;
         if (cited_source(input.text, sentence.sentence.begin, m)) continue;
         if (slot.government_only && m.tag == Tag::GOV && !gaz.is_state_government(m.canonical) &&
-            m.canonical != "European Union")
+            !gaz.is_union(m.canonical))
           continue;
         if (slot.subject && rule.relation != "subsidiary-of" &&
             parent_of_subject(input.text, sentence.sentence.begin, m))
@@ -1247,7 +1260,7 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
           continue;
         }
         // « sa filiale européenne »: a company of Europe, seated nowhere the adjective says.
-        if (m.tag == Tag::NAT && m.city.empty() && m.canonical == "European Union" &&
+        if (m.tag == Tag::NAT && m.city.empty() && gaz.is_union(m.canonical) &&
             rule.relation == "based-in")
           continue;
         // « un fabricant toulousain »: the city the adjective names, where the rule wants a place.
@@ -1257,7 +1270,7 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
           name = gaz.government_of(m.canonical);
           // The Union's sanctions are the Council's decisions, not the Commission's: the Union
           // itself imposes them (« l'UE a sanctionné X »).
-          if (m.canonical == "European Union" && rule.relation == "sanctioned-by") name = m.canonical;
+          if (gaz.is_union(m.canonical) && rule.relation == "sanctioned-by") name = m.canonical;
         }
         (slot.subject ? subjects : objects).push_back({index, slot_type(slot, m.tag), name});
       }
