@@ -1369,6 +1369,20 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
   return kept;
 }
 
+// How many sentences open the story as headings: each alone on its line, not a clutter line,
+// and ending without a full stop (« Export : Washington frappe les clients de Vistrel »).
+std::size_t leading_headings(std::string_view text, const std::vector<TaggedSentence>& tagged) {
+  std::size_t k = 0;
+  for (; k < tagged.size(); ++k) {
+    const Sentence& s = tagged[k].sentence;
+    const bool alone = (k == 0 || tagged[k - 1].paragraph != tagged[k].paragraph) &&
+                       (k + 1 == tagged.size() || tagged[k + 1].paragraph != tagged[k].paragraph);
+    const char last = s.end > s.begin ? text[s.end - 1] : '.';
+    if (s.clutter || !alone || last == '.' || last == '!' || last == '?') break;
+  }
+  return k == tagged.size() ? 0 : k;
+}
+
 // « Vernier » after « Vernier Pharma »: a company the article shortens to the first words of
 // the name it gave in full is that company. Not when the short form is an entity of its own: one
 // the gazetteer knows, one named alone before, or one the full name only adds a place or a
@@ -1394,7 +1408,11 @@ void join_short_forms(std::string_view text, const Gazetteer& gaz, std::vector<T
     return std::none_of(std::begin(kPlacePrepositions), std::end(kPlacePrepositions),
                         [&](std::string_view p) { return ends_with_words(before, p); });
   };
-  for (auto& ts : tagged)
+  // A headline shortens names the article gives in full below it (« Vistrel frappé par… », then
+  // « Le fabricant Vistrel Imaging »): the leading headings are read after the body.
+  const std::size_t body = leading_headings(text, tagged);
+  for (std::size_t n = 0; n < tagged.size(); ++n) {
+    TaggedSentence& ts = tagged[(n + body) % tagged.size()];
     for (auto& m : ts.mentions) {
       const bool town_alone = is_town_alone(ts, m);
       if (!is_company(m) && !town_alone) continue;
@@ -1431,6 +1449,7 @@ void join_short_forms(std::string_view text, const Gazetteer& gaz, std::vector<T
       if (named.insert(m.canonical).second && m.canonical.find(' ') != std::string::npos)
         full_names.push_back(m.canonical);
     }
+  }
 }
 
 // « l'inspection du site de Saint-Priest », « son usine de Trémery », « la PME d'Obernai »: an
@@ -2523,9 +2542,12 @@ void EntityTagger::resolve_references(std::string_view text,
           }
         // « Fondé en 2016 par X, le groupe… » in an article about its subsidiary: the company
         // named most that a description introduced and that this one fits.
+        // Named before it: a description looks back (« Le producteur palois » of a standfirst is
+        // none of the companies the body names later).
         if (antecedent.empty() && clashed && !country_alone)
           for (const std::string& name : by_mentions)
-            if (antecedent.empty() && introduced_as.count(name) && compatible(name, m))
+            if (antecedent.empty() && introduced_as.count(name) && compatible(name, m) &&
+                std::any_of(recent.begin(), recent.end(), [&](const auto& r) { return r.first == name; }))
               antecedent = name;
         // « Fondée en 2018 par A et B, la société lilloise… » after companies placed elsewhere: the
         // last company named that the description fits.

@@ -409,6 +409,18 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
       {"« Vorlandt » after « Vorlandt France » (a country's subsidiary) is a company of its own",
        "La société Vorlandt France ferme son usine. Vorlandt a racheté la société Kaveri en 2015.",
        "acquires", {"Vorlandt acquires Kaveri"}},
+      {"a headline's short form (« Tessio ») is the company the body names in full below it",
+       "Export : Washington frappe les clients du néerlandais Tessio\n\n"
+       "Le fabricant Tessio Imaging a suspendu ses livraisons. Tessio a racheté la société Kaveri "
+       "en 2021.",
+       "based-in", {"Tessio Imaging based-in Netherlands"}},
+      {"a description whose subject before clashes goes to a company named before it, not to one "
+       "the body names later",
+       "Énergie : le fonds Kestrel cède Braxio Énergie au canadien Norvane\n\n"
+       "Le producteur palois est valorisé 1 milliard d'euros.\n\n"
+       "Le fonds Kestrel Infrastructure a trouvé preneur. Kestrel détient 62 % du capital. La "
+       "banque Quintex, la branche d'un groupe public, cède aussi ses parts.",
+       "based-in", {"Braxio Énergie based-in Pau", "Norvane based-in Canada"}},
       {"a short form in the same sentence as the full name is a company of its own",
        "Le groupe Norvane Médias grandit. Norvane Médias, la filiale de Norvane, recrute.",
        "subsidiary-of", {"Norvane Médias subsidiary-of Norvane"}},
