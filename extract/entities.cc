@@ -947,7 +947,9 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
             city = nat->city;
             ++k;
           } else if (is_word(s.token(k)) && !starts_uppercase(s.word(k)) &&
-                     lexicon_.may_be_adjective(s.lower(k))) {
+                     (lexicon_.may_be_adjective(s.lower(k)) ||
+                      // « la banque privée lyonnaise »: a participle before a nationality
+                      (k + 1 < s.size() && find.nationality(k + 1)))) {
             ++k;
           } else {
             break;

@@ -366,6 +366,10 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "millions d'euros\n\nÀ Grenoble, Quintex est en première ligne. Le distributeur grenoblois "
        "vend des drones.",
        {"Quintex based-in Grenoble"}},
+      {"a participle between a description's noun and its city (« la banque privée lyonnaise »)",
+       "La banque Norvane est sanctionnée.\nLa banque privée lyonnaise, filiale de l'assureur "
+       "Kestrel, fait appel.",
+       {"Norvane based-in Lyon"}},
       {"« X, la filiale de négoce du groupe Y »: « la filiale » later is X, which the apposition "
        "describes, not Y, the name the noun phrase ends with",
        "Norvane Trading, la filiale de négoce du groupe Tessio, signe un contrat.\n"
