@@ -92,6 +92,11 @@ bool is_one_of(std::string_view lower, const std::string_view (&words)[N]) {
   return std::find(std::begin(words), std::end(words), lower) != std::end(words);
 }
 
+// « privé », « cotées »: the endings of the past participles of the first group.
+bool ends_like_participle(std::string_view lower) {
+  return lower.ends_with("é") || lower.ends_with("ée") || lower.ends_with("és") || lower.ends_with("ées");
+}
+
 // « basé », « installée », « fondé » (à Marseille): a participle that says where a company is.
 bool places_a_company(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
@@ -949,7 +954,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           } else if (is_word(s.token(k)) && !starts_uppercase(s.word(k)) &&
                      (lexicon_.may_be_adjective(s.lower(k)) ||
                       // « la banque privée lyonnaise »: a participle before a nationality
-                      (k + 1 < s.size() && find.nationality(k + 1)))) {
+                      (k + 1 < s.size() && ends_like_participle(s.lower(k)) && find.nationality(k + 1)))) {
             ++k;
           } else {
             break;
