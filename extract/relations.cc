@@ -1088,10 +1088,16 @@ bool parent_of_subject(std::string_view text, std::size_t sentence_begin, const 
       if (rest.ends_with(" filiale") || rest == "filiale") return true;
     }
   }
+  // The owner follows a determiner or stands named right after « de »; « la filiale de négoce
+  // X » names the subsidiary, its complement a kind.
+  if (m.descriptor != "filiale") return false;
   const std::string_view span = text.substr(m.begin, m.end - m.begin);
-  return m.descriptor == "filiale" && (span.find(" du ") != std::string_view::npos ||
-                                       span.find(" de ") != std::string_view::npos ||
-                                       span.find(" d'") != std::string_view::npos);
+  for (std::string_view owner : {" du ", " des ", " de la ", " de l'"})
+    if (span.find(owner) != std::string_view::npos) return true;
+  for (std::string_view de : {" de ", " d'"})
+    for (std::size_t at = span.find(de); at != std::string_view::npos; at = span.find(de, at + 1))
+      if (starts_uppercase(span.substr(at + de.size()))) return true;
+  return false;
 }
 
 // Every match of one rule in one sentence, appended to `found` in text order.
