@@ -100,15 +100,17 @@ bool denies(const RE2* re, const re2::StringPiece& span) {
 }
 
 // The cue lists a sentence is searched for, as bits of Sentence::possible_cues_.
-enum Cue : unsigned { kHedge, kNegation, kReported, kCueCount };
+enum Cue : unsigned { kHedge, kNegation, kReported, kDeniedReport, kCueCount };
 
 }  // namespace
 
 struct QualifierFinder::Impl {
   std::vector<std::unique_ptr<RE2>> hedges, negations, reported;
+  // « X a démenti les informations selon lesquelles… »: a denial of what the clause after it says.
+  std::vector<std::unique_ptr<RE2>> denied_reports;
   // Each list's patterns as one alternation: whether any matches is one search, not one a
   // pattern (each fact asked both lists).
-  std::unique_ptr<RE2> any_hedge, any_negation;
+  std::unique_ptr<RE2> any_hedge, any_negation, any_denied_report;
   // The literals each cue list's patterns require (required_literals), by Cue: a sentence
   // without any of the words a hedge needs (« pourrait », « selon »…) is not searched for one,
   // nor its facts' spans for a negation when it lacks « pas », « jamais »… Sound: a literal of
@@ -145,12 +147,16 @@ QualifierFinder QualifierFinder::load(const RuleFiles& files) {
       if (cols.size() < 2 || cols[1].empty())
         throw RuleError(file->display_path, line, 1, "missing second column", kind);
       const std::string value(cols[1]);
-      if (kind == "hedge" || kind == "negation" || kind == "reported") {
+      if (kind == "hedge" || kind == "negation" || kind == "reported" || kind == "denied-report") {
         auto re = std::make_unique<RE2>(value, options);
         if (!re->ok())
           throw RuleError(file->display_path, line, column(1),
                           "invalid pattern: " + re->error().substr(0, re->error().find(": ")), value);
-        (kind == "hedge" ? q.hedges : kind == "negation" ? q.negations : q.reported).push_back(std::move(re));
+        (kind == "hedge"       ? q.hedges
+         : kind == "negation"  ? q.negations
+         : kind == "reported"  ? q.reported
+                               : q.denied_reports)
+            .push_back(std::move(re));
       } else if (kind == "currency" || kind == "scale" || kind == "month") {
         if (cols.size() < 3 || cols[2].empty())
           throw RuleError(file->display_path, line, column(1), "missing third column", value);
@@ -169,6 +175,7 @@ QualifierFinder QualifierFinder::load(const RuleFiles& files) {
   }
   q.any_hedge = any_of(q.hedges, options);
   q.any_negation = any_of(q.negations, options);
+  q.any_denied_report = any_of(q.denied_reports, options);
   std::vector<LiteralFormula> cue_formulas(kCueCount);
   // The patterns are read without regard to case, as required_literals takes them.
   const auto required = [](const std::vector<std::unique_ptr<RE2>>& patterns) {
@@ -177,6 +184,7 @@ QualifierFinder QualifierFinder::load(const RuleFiles& files) {
   cue_formulas[kHedge] = required(q.hedges);
   cue_formulas[kNegation] = required(q.negations);
   cue_formulas[kReported] = required(q.reported);
+  cue_formulas[kDeniedReport] = required(q.denied_reports);
   q.cue_filter = LiteralFilter(cue_formulas);
   q.cue_literals = LiteralMatcher(q.cue_filter.literals());
   // Each pattern stands between two guards: no letter or digit right before it, and no letter
@@ -333,6 +341,9 @@ Qualifiers QualifierFinder::Sentence::qualify(std::size_t begin, std::size_t end
   const re2::StringPiece span(text_.data() + begin, end - begin);
   const bool span_inside = begin >= sb && end <= se && begin <= end;
   q.negated = (!span_inside || may_hold(kNegation)) && denies(impl.any_negation.get(), span);
+  // The denial stands before the fact, which the clause it governs states.
+  if (!q.negated && span_inside && may_hold(kDeniedReport))
+    q.negated = matches(impl.any_denied_report.get(), re2::StringPiece(text_.data() + sb, begin - sb));
   if (!hedged_) hedged_ = may_hold(kHedge) && matches(impl.any_hedge.get(), whole);
   q.hedged = *hedged_;
   if (!reported_by_) reported_by_ = may_hold(kReported) ? reporter(sentence) : std::string();

@@ -85,6 +85,18 @@ TEST(QualifierSentence, ANegationInARelativeClauseDeniesNotTheFact) {
   EXPECT_FALSE(cues.qualify(text.find("Kestrel"), text.find("Tessio") + 6, "acquires").negated);
 }
 
+// « X a démenti les informations selon lesquelles Y aurait approché le groupe »: the denial
+// before a fact, of the report that states it, denies the fact; one after it does not.
+TEST(QualifierSentence, ADeniedReportDeniesTheFactsItGoverns) {
+  const std::string text =
+      "Orvane a démenti les informations du quotidien Kestrel selon lesquelles Tessio aurait "
+      "approché Lumio en vue d'un rachat.";
+  const TaggedSentence ts = sentence_of(text, 0, {"Orvane", "Kestrel", "Tessio", "Lumio"});
+  QualifierFinder::Sentence cues(finder(), text, ts);
+  EXPECT_TRUE(cues.qualify(text.find("Tessio"), text.find("Lumio") + 5, "acquires").negated);
+  EXPECT_FALSE(cues.qualify(0, text.find(" a démenti"), "based-in").negated);
+}
+
 // A sentence is searched for a cue list only when it holds the words the list's patterns need
 // (in any case): what decides is the whole sentence, whichever of its facts is qualified first.
 TEST(QualifierSentence, CuesAreFoundInAnyCaseWhicheverFactComesFirst) {
