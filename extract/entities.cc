@@ -1424,32 +1424,40 @@ void join_short_forms(std::string_view text, const Gazetteer& gaz, std::vector<T
       const bool town_alone = is_town_alone(ts, m);
       if (!is_company(m) && !town_alone) continue;
       if (!named.contains(m.canonical) && (town_alone || !gaz.name(m.surface))) {
+        // A longer name that only adds a place, a nationality, a model number or a separate
+        // unit's word is another entity: never what the short form shortens.
+        auto shortens = [&](const std::string& full) {
+          const std::string_view rest = std::string_view(full).substr(m.canonical.size() + 1);
+          const std::string_view last_word = rest.substr(rest.rfind(' ') + 1);
+          const NameEntry* place = gaz.name(rest);
+          const bool model_number = std::isdigit(static_cast<unsigned char>(rest.front()));
+          return !model_number && !(place && place->type == EntityType::Place) &&
+                 !gaz.nationality(lower_utf8(rest)) && !gaz.names_separate_unit(lower_utf8(last_word));
+        };
         const std::string* longer = nullptr;
+        bool longer_shortened = false;
         for (const auto& full : full_names)
           if (full.size() > m.canonical.size() + 1 && full.starts_with(m.canonical) &&
               full[m.canonical.size()] == ' ') {
-            if (longer && *longer != full) {
+            // « Kingsmoor » with « Kingsmoor Drinks » and « Kingsmoor France »: the group.
+            const bool shortened = shortens(full);
+            if (longer && longer_shortened && shortened && *longer != full) {
               longer = nullptr;  // two names begin so: ambiguous
               break;
             }
-            longer = &full;
+            if (!longer || (shortened && !longer_shortened)) {
+              longer = &full;
+              longer_shortened = shortened;
+            }
           }
         // « Quintal Ventures, le fonds de Quintal »: both in one sentence are two entities.
         const bool in_same_sentence =
             longer && std::any_of(ts.mentions.begin(), ts.mentions.end(),
                                   [&](const EntityMention& o) { return o.canonical == *longer; });
-        if (longer && !in_same_sentence) {
-          const std::string_view rest = std::string_view(*longer).substr(m.canonical.size() + 1);
-          const std::string_view last_word = rest.substr(rest.rfind(' ') + 1);
-          const NameEntry* place = gaz.name(rest);
-          const bool model_number = std::isdigit(static_cast<unsigned char>(rest.front()));
-          if (!model_number && !(place && place->type == EntityType::Place) &&
-              !gaz.nationality(lower_utf8(rest)) &&
-              !gaz.names_separate_unit(lower_utf8(last_word))) {
-            m.canonical = *longer;
-            if (town_alone) m.tag = Tag::ORG;
-            continue;
-          }
+        if (longer && longer_shortened && !in_same_sentence) {
+          m.canonical = *longer;
+          if (town_alone) m.tag = Tag::ORG;
+          continue;
         }
       }
       if (town_alone) continue;

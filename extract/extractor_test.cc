@@ -425,6 +425,11 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "Le fonds Kestrel Infrastructure a trouvé preneur. Kestrel détient 62 % du capital. La "
        "banque Quintex, la branche d'un groupe public, cède aussi ses parts.",
        "based-in", {"Braxio Énergie based-in Pau", "Norvane based-in Canada"}},
+      {"a short form shortens the full name that adds more than a country to it (« Kestrel » of "
+       "« Kestrel Drinks », not of « Kestrel France »)",
+       "Le groupe écossais Kestrel Drinks rachète la maison Tessio. Sa directrice vient de Kestrel "
+       "France, la filiale française du groupe. Kestrel a racheté la société Kaveri en 2015.",
+       "acquires", {"Kestrel Drinks acquires Kaveri", "Kestrel Drinks acquires Tessio"}},
       {"a short form in the same sentence as the full name is a company of its own",
        "Le groupe Norvane Médias grandit. Norvane Médias, la filiale de Norvane, recrute.",
        "subsidiary-of", {"Norvane Médias subsidiary-of Norvane"}},
