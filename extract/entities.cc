@@ -2100,9 +2100,11 @@ void EntityTagger::resolve_references(std::string_view text,
   };
   auto compatible = [&](const std::string& candidate, const EntityMention& m) {
     if (candidate.empty() || clashes(candidate, m)) return false;
-    // « le groupe lyonnais » is not the fund the article placed in Nantes.
+    // « le groupe lyonnais » is not the fund the article placed in Nantes; « le groupe
+    // écossais » may be the one « basé à Édimbourg ».
     if (auto city = known_city.find(candidate);
-        !m.city.empty() && city != known_city.end() && city->second != m.city)
+        !m.city.empty() && city != known_city.end() && city->second != m.city &&
+        !gazetteer_.lies_in(city->second, m.city) && !gazetteer_.lies_in(m.city, city->second))
       return false;
     auto it = known_country.find(candidate);
     return m.country.empty() || it == known_country.end() || it->second == m.country;
@@ -2579,6 +2581,12 @@ void EntityTagger::resolve_references(std::string_view text,
         m.canonical = antecedent;
         // « l'éditeur lillois » placed the company: a later « l'éditeur lyonnais » is another.
         if (description && !antecedent.empty()) {
+          // « la compagnie auvergnate » of one the article placed in Clermont-Ferrand says no more
+          // than the city; a city of the region the article gave says more.
+          if (auto known = known_city.find(antecedent); known != known_city.end() && !m.city.empty()) {
+            if (gazetteer_.lies_in(known->second, m.city)) m.city = known->second;
+            else if (gazetteer_.lies_in(m.city, known->second)) known->second = m.city;
+          }
           if (!m.city.empty()) known_city.try_emplace(antecedent, m.city);
           if (!m.country.empty()) known_country.try_emplace(antecedent, m.country);
         }

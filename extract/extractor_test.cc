@@ -366,6 +366,15 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "millions d'euros\n\nÀ Grenoble, Quintex est en première ligne. Le distributeur grenoblois "
        "vend des drones.",
        {"Quintex based-in Grenoble"}},
+      {"a description placed in a region may be the company the article placed in one of its "
+       "cities, and then says no more than that city (« le groupe écossais », « basé à "
+       "Édimbourg » ; « la compagnie auvergnate » of one of Clermont-Ferrand)",
+       "La maison Tessio change de mains.\n\nLe groupe écossais Kestrel l'a rachetée.\n\n« Nous "
+       "voulions un cognac », résume Paul Roux.\n\nBasé à Édimbourg, le groupe possède déjà deux "
+       "distilleries.\n\nLa compagnie clermontoise Norvane vend des billets. C'est la fin d'un "
+       "feuilleton pour la compagnie auvergnate.",
+       {"Kestrel based-in Edinburgh", "Kestrel based-in Scotland", "Norvane based-in Clermont-Ferrand",
+        "Norvane based-in Clermont-Ferrand"}},
       {"a participle between a description's noun and its city (« la banque privée lyonnaise »)",
        "La banque Norvane est sanctionnée.\nLa banque privée lyonnaise, filiale de l'assureur "
        "Kestrel, fait appel.",

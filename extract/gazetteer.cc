@@ -383,6 +383,10 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
     g.place_countries_[std::string(require(f, line, cols, 0, "place"))] =
         std::string(require(f, line, cols, 1, "country"));
   });
+  rows_of(files, "fr/gazetteer/place_regions.tsv", [&](const RuleFile& f, int line, const auto& cols) {
+    g.place_regions_.try_emplace(std::string(require(f, line, cols, 0, "place")) + '\t' +
+                                 std::string(require(f, line, cols, 1, "region")));
+  });
   rows_of(files, "fr/gazetteer/impersonal_verbs.txt", [&](const RuleFile& f, int line, const auto& cols) {
     g.impersonal_verbs_.try_emplace(lower_utf8(require(f, line, cols, 0, "verb")));
   });
@@ -462,6 +466,12 @@ const std::string* Gazetteer::descriptor_family(std::string_view lowercase_first
 }
 const std::string* Gazetteer::country_of_place(std::string_view place_canonical) const {
   return place_countries_.find(place_canonical);
+}
+
+bool Gazetteer::lies_in(std::string_view place_canonical, std::string_view region_canonical) const {
+  std::string key(place_canonical);
+  key.append(1, '\t').append(region_canonical);
+  return place_regions_.contains(key);
 }
 bool Gazetteer::descriptors_clash(std::string_view a, std::string_view b) const {
   thread_local std::string key;

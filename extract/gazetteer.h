@@ -138,6 +138,8 @@ class Gazetteer {
   bool descriptors_clash(std::string_view family_a, std::string_view family_b) const;
   // The country a place lies in: "Seoul" → "South Korea"; null when unknown.
   const std::string* country_of_place(std::string_view place_canonical) const;
+  // Whether a place lies in a region the gazetteer knows it in: "Edinburgh" in "Scotland".
+  bool lies_in(std::string_view place_canonical, std::string_view region_canonical) const;
   // « faut », « agit »: after « il », a verb that makes it stand for nothing.
   bool is_impersonal_verb(std::string_view lowercase_word) const;
 
@@ -156,6 +158,7 @@ class Gazetteer {
   WordSet institution_nouns_;
   WordSet impersonal_verbs_;
   WordTable<std::string> place_countries_;
+  WordSet place_regions_;  // "place\tregion" for each row of place_regions.tsv
   WordTable<std::string> descriptor_families_;
   WordSet descriptor_clashes_;  // "a\tb" for each clashing pair, both orders
   WordTable<Nationality> nationalities_;

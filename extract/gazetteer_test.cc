@@ -276,6 +276,29 @@ TEST(Gazetteer, EveryPlaceCountryIsAKnownPlaceInACountryWithAGovernment) {
   EXPECT_GT(rows, 400u);
 }
 
+// Each default place_regions.tsv row names a place and a region of the same country, both
+// known to place_countries.tsv; lies_in reads them.
+TEST(Gazetteer, EveryPlaceRegionIsAKnownRegionOfThePlacesCountry) {
+  const RuleFiles files = RuleFiles::with_extra({});
+  const Gazetteer g = Gazetteer::load(files);
+  std::size_t rows = 0;
+  for (const RuleFile* file : files.named("fr/gazetteer/place_regions.tsv"))
+    for_each_tsv_row(*file, [&](int line, const std::vector<std::string_view>& cols) {
+      ++rows;
+      ASSERT_EQ(cols.size(), 2u) << "line " << line;
+      const std::string* place_country = g.country_of_place(cols[0]);
+      const std::string* region_country = g.country_of_place(cols[1]);
+      ASSERT_NE(place_country, nullptr) << "line " << line << ": " << cols[0];
+      ASSERT_NE(region_country, nullptr) << "line " << line << ": " << cols[1];
+      EXPECT_EQ(*place_country, *region_country) << "line " << line;
+      EXPECT_TRUE(g.lies_in(cols[0], cols[1])) << "line " << line;
+    });
+  EXPECT_GT(rows, 150u);
+  EXPECT_TRUE(g.lies_in("Edinburgh", "Scotland"));
+  EXPECT_FALSE(g.lies_in("Scotland", "Edinburgh"));
+  EXPECT_FALSE(g.lies_in("Lyon", "Brittany"));
+}
+
 // « le groupe roubaisien X » is based in Roubaix: each city or region a nationality adjective
 // names is a place the gazetteer knows, in the adjective's country.
 TEST(Gazetteer, EveryNationalityPlaceIsAKnownPlaceOfItsCountry) {
