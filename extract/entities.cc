@@ -2589,6 +2589,14 @@ void EntityTagger::resolve_references(std::string_view text,
           }
           if (!m.city.empty()) known_city.try_emplace(antecedent, m.city);
           if (!m.country.empty()) known_country.try_emplace(antecedent, m.country);
+          // « La jeune pousse toulousaine » said what the company is, as an introducing noun
+          // would: a later « la jeune pousse » looks for it. Not a noun of any company, nor one
+          // of a relation or a part (« la marque », « la filiale »), which a company also has.
+          static constexpr std::string_view kNotWhatItIs[] = {"société", "entreprise", "groupe", "firme",
+                                                              "marque", "division", "branche", "unité"};
+          if (!m.descriptor.empty() && !is_one_of(m.descriptor, kNotWhatItIs) &&
+              !is_one_of(m.descriptor, kRelationNouns) && !placed_by_fronted_clause)
+            introduced_as[antecedent].emplace(family_of(m.descriptor));
         }
         if (placed_by_fronted_clause) {
           m.city.clear();

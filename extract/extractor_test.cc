@@ -434,6 +434,15 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "Le fonds Kestrel Infrastructure a trouvé preneur. Kestrel détient 62 % du capital. La "
        "banque Quintex, la branche d'un groupe public, cède aussi ses parts.",
        "based-in", {"Braxio Énergie based-in Pau", "Norvane based-in Canada"}},
+      {"a description resolved to a company says what it is, as an introducing noun would: « la "
+       "start-up » paragraphs later is the company « la jeune pousse » was, not the néobanque "
+       "named since",
+       "Crypto : Tokia sanctionnée par le régulateur\n\nLe régulateur a infligé une amende à "
+       "Tokia. Les enquêteurs s'intéressent à Koru, l'application lancée par la jeune pousse en "
+       "2022.\n\nLa banque Ternal a mis fin à leur partenariat. Tokia s'est tournée vers la "
+       "néobanque lituanienne Baltis, qui hébergera les fonds de ses clients.\n\nPour rassurer, la "
+       "start-up a bouclé une levée de fonds de 22 millions d'euros menée par le fonds Pinecrest.",
+       "invests-in", {"Pinecrest invests-in Tokia"}},
       {"a short form shortens the full name that adds more than a country to it (« Kestrel » of "
        "« Kestrel Drinks », not of « Kestrel France »)",
        "Le groupe écossais Kestrel Drinks rachète la maison Tessio. Sa directrice vient de Kestrel "
