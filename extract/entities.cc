@@ -2550,9 +2550,25 @@ void EntityTagger::resolve_references(std::string_view text,
             if (ts.mentions[j].canonical == name && ts.mentions[j].begin > clause_begin) return true;
           return false;
         };
+        // « X a signé un accord pour racheter la filiale »: a description that the clause's verb
+        // governs is not that clause's own subject, named before it with no subordinate clause
+        // between (« X a indiqué que la société… » may well be X).
+        auto subject_of_its_clause = [&](const std::string& name) {
+          if (!description || m.descriptor.empty()) return false;
+          for (std::size_t j = 0; j < k; ++j) {
+            if (ts.mentions[j].canonical != name || ts.mentions[j].tag == Tag::POSS) continue;
+            const std::string_view between = text.substr(ts.mentions[j].end, m.begin - ts.mentions[j].end);
+            static constexpr std::string_view kClauseBreaks[] = {" que ", " qu'", " qui ", " dont ", " où ",
+                                                                 ":", ";", " mais ", " et "};
+            if (std::none_of(std::begin(kClauseBreaks), std::end(kClauseBreaks),
+                             [&](std::string_view b) { return between.find(b) != std::string_view::npos; }))
+              return opens_sentence(text, ts, ts.mentions[j]);
+          }
+          return false;
+        };
         for (const std::string* fallback :
              {&std::as_const(previous_subject), &topic, &std::as_const(article_topic)})
-          if (antecedent.empty() &&
+          if (antecedent.empty() && !subject_of_its_clause(*fallback) &&
               (!country_alone || (!known_country.contains(*fallback) && !named_in_clause(*fallback)))) {
             if (compatible(*fallback, m)) antecedent = *fallback;
             else clashed = clashed || (!fallback->empty() && clashes(*fallback, m));

@@ -443,6 +443,11 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "néobanque lituanienne Baltis, qui hébergera les fonds de ses clients.\n\nPour rassurer, la "
        "start-up a bouclé une levée de fonds de 22 millions d'euros menée par le fonds Pinecrest.",
        "invests-in", {"Pinecrest invests-in Tokia"}},
+      {"a description the verb governs is not its clause's subject (« Le fonds X … figure parmi "
+       "les actionnaires de la société » is about the company before)",
+       "La start-up Tessio lève 20 millions d'euros.\n\nLe fonds Kestrel, filiale du groupe "
+       "Norvane, figure déjà parmi les actionnaires de la société.",
+       "invests-in", {"Kestrel invests-in Tessio"}},
       {"a short form shortens the full name that adds more than a country to it (« Kestrel » of "
        "« Kestrel Drinks », not of « Kestrel France »)",
        "Le groupe écossais Kestrel Drinks rachète la maison Tessio. Sa directrice vient de Kestrel "
