@@ -2550,6 +2550,18 @@ void EntityTagger::resolve_references(std::string_view text,
             if (ts.mentions[j].canonical == name && ts.mentions[j].begin > clause_begin) return true;
           return false;
         };
+        // « Kingsmoor France, la filiale française du groupe »: the owner of a unit named after
+        // its group is the company of that name the article named (« Kingsmoor Drinks »).
+        if (antecedent.empty() && description && k >= 2 && ts.mentions[k - 1].descriptor == "filiale" &&
+            owner_complement(text, ts.mentions[k - 1], m) && !ts.mentions[k - 2].is_reference &&
+            is_apposition(text, ts.mentions[k - 2], ts.mentions[k - 1])) {
+          const std::string& unit = ts.mentions[k - 2].canonical;
+          const std::string_view first = Gazetteer::first_word(unit);
+          if (first.size() < unit.size())
+            antecedent = most_recent_first([&](const auto& r) {
+              return r.first != unit && Gazetteer::first_word(r.first) == first && compatible(r.first, m);
+            });
+        }
         // « X a signé un accord pour racheter la filiale »: a description that the clause's verb
         // governs is not that clause's own subject, named before it with no subordinate clause
         // between (« X a indiqué que la société… » may well be X).

@@ -443,6 +443,12 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "néobanque lituanienne Baltis, qui hébergera les fonds de ses clients.\n\nPour rassurer, la "
        "start-up a bouclé une levée de fonds de 22 millions d'euros menée par le fonds Pinecrest.",
        "invests-in", {"Pinecrest invests-in Tokia"}},
+      {"« X France, la filiale française du groupe »: the group is the company named like X",
+       "Le groupe Kestrel Drinks rachète la maison Tessio.\n\nTessio produit du cognac. Tessio "
+       "vend en Asie. Tessio emploie 74 salariés.\n\nAprès la finalisation, la maison sera dirigée "
+       "par Anne Roy, jusqu'ici directrice marketing de Kestrel France, la filiale française du "
+       "groupe.",
+       "subsidiary-of", {"Kestrel France subsidiary-of Kestrel Drinks"}},
       {"a description the verb governs is not its clause's subject (« Le fonds X … figure parmi "
        "les actionnaires de la société » is about the company before)",
        "La start-up Tessio lève 20 millions d'euros.\n\nLe fonds Kestrel, filiale du groupe "
