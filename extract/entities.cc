@@ -947,7 +947,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         std::string country, city;
         // Adjectives and a nationality may follow: « le transporteur maritime néerlandais ».
         for (int adjectives = 0; k < s.size() && adjectives < 3; ++adjectives) {
-          if (const Nationality* nat = find.nationality(k)) {
+          // « le transporteur Mosellane Transports »: capitalised, the adjective begins the name.
+          if (const Nationality* nat = starts_uppercase(s.word(k)) ? nullptr : find.nationality(k)) {
             country = nat->country;
             city = nat->city;
             ++k;
@@ -1134,7 +1135,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       const bool noun = i > 0 && is_singular_definite(s.lower(i - 1));
       // « le fleuriste en ligne néerlandais X »: the adjective of a noun phrase no descriptor
       // begins, then the name (not a person's: « le président américain Jo X »).
-      const bool after_noun = i > 0 && is_word(s.token(i - 1)) &&
+      // Capitalised there, it begins a name (« le transporteur Mosellane Transports »).
+      const bool after_noun = i > 0 && !starts_uppercase(s.word(i)) && is_word(s.token(i - 1)) &&
                               !starts_uppercase(s.word(i - 1)) && !is_function_word(s.lower(i - 1)) &&
                               !find.title_before(i) && i + 1 < s.size() &&
                               !gazetteer_.is_first_name(std::string(s.word(i + 1)));
@@ -1160,7 +1162,12 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         ++i;
         continue;
       }
-      if (!starts_uppercase(s.word(i)) || !find.gazetteer_name(i)) {
+      // « Mosellane Transports »: a capitalised adjective before a capitalised word, no article
+      // before it, begins a company's name.
+      const bool begins_name = starts_uppercase(s.word(i)) && !noun && i + 1 < s.size() &&
+                               is_word(s.token(i + 1)) && starts_uppercase(s.word(i + 1)) &&
+                               find.can_start_name(i + 1) && !find.gazetteer_name(i + 1);
+      if (!begins_name && (!starts_uppercase(s.word(i)) || !find.gazetteer_name(i))) {
         add(i, i, Tag::NAT, nat->country).city = nat->city;  // « toulousain »: Toulouse
         ++i;
         continue;

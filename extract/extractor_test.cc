@@ -375,6 +375,11 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "feuilleton pour la compagnie auvergnate.",
        {"Kestrel based-in Edinburgh", "Kestrel based-in Scotland", "Norvane based-in Clermont-Ferrand",
         "Norvane based-in Clermont-Ferrand"}},
+      {"a département's adjective places a company there (« le fabricant jurassien »); capitalised "
+       "before a capitalised word, it begins a name (« le transporteur Mosellane Transports »)",
+       "Le fabricant jurassien Jurbo vend des jouets. Le transporteur Mosellane Transports est "
+       "basé à Metz.",
+       {"Jurbo based-in Jura", "Mosellane Transports based-in Metz"}},
       {"a participle between a description's noun and its city (« la banque privée lyonnaise »)",
        "La banque Norvane est sanctionnée.\nLa banque privée lyonnaise, filiale de l'assureur "
        "Kestrel, fait appel.",
