@@ -89,8 +89,8 @@ TEST(QualifierSentence, ANegationInARelativeClauseDeniesNotTheFact) {
 // before a fact, of the report that states it, denies the fact; one after it does not.
 TEST(QualifierSentence, ADeniedReportDeniesTheFactsItGoverns) {
   const std::string text =
-      "Orvane a démenti les informations du quotidien Kestrel selon lesquelles Tessio aurait "
-      "approché Lumio en vue d'un rachat.";
+      "Orvane a par ailleurs démenti les informations du quotidien Kestrel selon lesquelles "
+      "Tessio aurait approché Lumio en vue d'un rachat.";
   const TaggedSentence ts = sentence_of(text, 0, {"Orvane", "Kestrel", "Tessio", "Lumio"});
   QualifierFinder::Sentence cues(finder(), text, ts);
   EXPECT_TRUE(cues.qualify(text.find("Tessio"), text.find("Lumio") + 5, "acquires").negated);
