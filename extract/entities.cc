@@ -1408,6 +1408,7 @@ std::size_t leading_headings(std::string_view text, const std::vector<TaggedSent
 void join_short_forms(std::string_view text, const Gazetteer& gaz, std::vector<TaggedSentence>& tagged) {
   std::vector<std::string> full_names;  // names of several words, in order of first mention
   std::set<std::string, std::less<>> named;
+  std::map<std::string, std::string, std::less<>> joined_to;  // short form → the full name it took
   auto is_company = [](const EntityMention& m) {
     return (m.tag == Tag::ORG || m.tag == Tag::UNK) && !m.is_reference && !m.surface.empty() &&
            !m.is_media;
@@ -1449,7 +1450,10 @@ void join_short_forms(std::string_view text, const Gazetteer& gaz, std::vector<T
             // « Kingsmoor » with « Kingsmoor Drinks » and « Kingsmoor France »: the group.
             const bool shortened = shortens(full);
             if (longer && longer_shortened && shortened && *longer != full) {
-              longer = nullptr;  // two names begin so: ambiguous
+              // Two names begin so: ambiguous, unless the article already shortened one so
+              // (« Vistrel » of « Vistrel Imaging », before « rebaptisé Vistrel Jena »).
+              const auto joined = joined_to.find(m.canonical);
+              longer = joined == joined_to.end() ? nullptr : &joined->second;
               break;
             }
             if (!longer || (shortened && !longer_shortened)) {
@@ -1462,6 +1466,7 @@ void join_short_forms(std::string_view text, const Gazetteer& gaz, std::vector<T
             longer && std::any_of(ts.mentions.begin(), ts.mentions.end(),
                                   [&](const EntityMention& o) { return o.canonical == *longer; });
         if (longer && longer_shortened && !in_same_sentence) {
+          joined_to.try_emplace(m.canonical, *longer);
           m.canonical = *longer;
           if (town_alone) m.tag = Tag::ORG;
           continue;

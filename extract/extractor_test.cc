@@ -459,6 +459,10 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "La start-up Tessio lève 20 millions d'euros.\n\nLe fonds Kestrel, filiale du groupe "
        "Norvane, figure déjà parmi les actionnaires de la société.",
        "invests-in", {"Kestrel invests-in Tessio"}},
+      {"a short form keeps the full name it took once another full name begins so",
+       "Le fabricant Tessio Imaging grandit. Tessio a racheté l'allemand Optik, rebaptisé Tessio "
+       "Jena. Tessio a aussi racheté la société Kaveri en 2015.",
+       "acquires", {"Tessio Imaging acquires Kaveri", "Tessio Imaging acquires Optik"}},
       {"a short form shortens the full name that adds more than a country to it (« Kestrel » of "
        "« Kestrel Drinks », not of « Kestrel France »)",
        "Le groupe écossais Kestrel Drinks rachète la maison Tessio. Sa directrice vient de Kestrel "
