@@ -1895,7 +1895,8 @@ bool noun_phrase_after_opening(std::string_view text, std::size_t opening_comma,
   if (word.starts_with("l'")) word = "l'";
   // Only the description's own article: the description opens the main clause.
   if (word.size() == after.size()) return false;
-  return is_one_of(lower_utf8(word), kDeterminers);
+  // « En 2022, Vermorel Luxembourg, la filiale que… »: a name begins it too.
+  return is_one_of(lower_utf8(word), kDeterminers) || starts_uppercase(word);
 }
 
 // « X cède Y », « le rachat de Y »: the name right after a verb or noun of a sale or purchase, or
@@ -2509,6 +2510,13 @@ void EntityTagger::resolve_references(std::string_view text,
             auto it = introduced_as.find(name);
             return it != introduced_as.end() && it->second.count(family) && compatible(name, m);
           };
+          // « la banque lyonnaise »: the last one of that city, wherever the article placed it,
+          // before any other the noun fits.
+          if (!m.city.empty())
+            antecedent = most_recent_first([&](const auto& r) {
+              auto it = known_city.find(r.first);
+              return it != known_city.end() && it->second == m.city && compatible(r.first, m);
+            });
           for (const bool same_paragraph : {true, false}) {
             if (!antecedent.empty() || m.descriptor.empty() || !(same_paragraph || specific)) continue;
             // Beyond the paragraph, the article's topic first, when introduced so (« la
@@ -2520,12 +2528,6 @@ void EntityTagger::resolve_references(std::string_view text,
                 return (!same_paragraph || r.second == ts.paragraph) && introduced_so(r.first);
               });
           }
-          // « le groupe lyonnais »: the last one of that city, wherever the article placed it.
-          if (antecedent.empty() && !m.city.empty())
-            antecedent = most_recent_first([&](const auto& r) {
-              auto it = known_city.find(r.first);
-              return it != known_city.end() && it->second == m.city && compatible(r.first, m);
-            });
           // « l'entreprise normande »: the last one of that country, in this paragraph if
           // one is, else in those before.
           for (const bool same_paragraph : {true, false})

@@ -380,6 +380,12 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "Le fabricant jurassien Jurbo vend des jouets. Le transporteur Mosellane Transports est "
        "basé à Metz.",
        {"Jurbo based-in Jura", "Mosellane Transports based-in Metz"}},
+      {"« la banque lyonnaise » is the bank the article placed in Lyon, before a bank named "
+       "since in its paragraph",
+       "Amende pour la Banque Norvane\n\nLa banque privée lyonnaise est sanctionnée.\n\nLa "
+       "banque Ormel a racheté un concurrent. La banque lyonnaise compte ouvrir une filiale à "
+       "Genève.",
+       {"Banque Norvane based-in Lyon", "Banque Norvane based-in Lyon"}},
       {"a participle between a description's noun and its city (« la banque privée lyonnaise »)",
        "La banque Norvane est sanctionnée.\nLa banque privée lyonnaise, filiale de l'assureur "
        "Kestrel, fait appel.",
