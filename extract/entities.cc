@@ -1190,6 +1190,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
     };
     const bool dative = lower == "lui" && i > 0 &&
                         ((is_word(s.token(i - 1)) && !is_function_word(s.lower(i - 1))) ||
+                         s.is(i - 1, "qui") ||  // « Equinor, qui lui livrera… »
                          ((s.is(i - 1, "pour") || s.is(i - 1, "de")) && i + 1 < s.size() &&
                           infinitive(s.lower(i + 1))) ||
                          s.is(i - 1, ")") ||
@@ -2417,7 +2418,17 @@ void EntityTagger::resolve_references(std::string_view text,
               named_just_before = recent[r].first;
               break;
             }
-          if (!named_in_sentence.empty())
+          // « X, qui lui fournit… »: the relative's subject is X; « lui » is whom the main clause is
+          // about, its subject when X is not, else the subject the text was about before.
+          const bool after_relative_qui =
+              text.substr(ts.sentence.begin, m.begin - ts.sentence.begin).ends_with(" qui ");
+          const std::string& discourse_before = previous_subject.empty() ? discourse_subject : previous_subject;
+          if (after_relative_qui && !sentence_subject.empty() && sentence_subject != subject_before)
+            m.canonical = sentence_subject;
+          else if (after_relative_qui && !discourse_before.empty() && discourse_before != subject_before &&
+                   typed_organization(discourse_before))
+            m.canonical = discourse_before;
+          else if (!named_in_sentence.empty())
             m.canonical = named_in_sentence;
           else if (!named_just_before.empty())
             m.canonical = named_just_before;

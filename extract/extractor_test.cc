@@ -465,6 +465,14 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "La start-up Tessio lève 20 millions d'euros.\n\nLe fonds Kestrel, filiale du groupe "
        "Norvane, figure déjà parmi les actionnaires de la société.",
        "invests-in", {"Kestrel invests-in Tessio"}},
+      {"« X, qui lui fournit… »: « lui » is the main clause's subject when X is not, else the "
+       "subject the text was about before",
+       "Le fondeur Tessio, qui concurrence Orvane, avait vu son rachat du néerlandais Kaveri "
+       "bloqué.\n\n"
+       "L'équipementier Lumio, qui lui fournit des machines, a vu son titre reculer.\n\n"
+       "Le groupe Norvane a noué un partenariat avec Kestrel, la coentreprise de Braxio et de "
+       "Quintex, qui lui fournira des antennes.",
+       "customer-of", {"Norvane customer-of Kestrel", "Tessio customer-of Lumio"}},
       {"a short form keeps the full name it took once another full name begins so",
        "Le fabricant Tessio Imaging grandit. Tessio a racheté l'allemand Optik, rebaptisé Tessio "
        "Jena. Tessio a aussi racheté la société Kaveri en 2015.",
