@@ -846,8 +846,9 @@ std::vector<CompiledPattern> compile_patterns(const std::vector<PatternToCompile
 
 // The sides a rule may name without a slot (subject=…, object=…; see relations.h).
 constexpr std::string_view kImplicitSubjects[] = {"@topic", kLastDealBuyer, kFounders, kFined};
-constexpr std::string_view kImplicitObjects[] = {"@topic",  "@deal", kFoundedCompany, kFining,
-                                                 "@leader-government", "@authority", kSanctioner};
+constexpr std::string_view kImplicitObjects[] = {"@topic",    "@deal",       kFoundedCompany,
+                                                 kFining,     "@leader-government", "@authority",
+                                                 kSanctioner, kNamedBefore};
 
 template <std::size_t N>
 bool listed(const std::string_view (&sides)[N], std::string_view value) {
@@ -1301,6 +1302,19 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
       objects.push_back({-1, EntityType::GovernmentBody, std::string(kFining)});
     if (rule.implicit_object == "@topic" && !topic.empty())
       objects.push_back({-1, EntityType::Organization, topic});
+    // « X et son principal actionnaire, le fonds Y, qui en détient 51 % »: the company named last
+    // before the subject, else the topic.
+    if (rule.implicit_object == kNamedBefore && !subjects.empty()) {
+      std::string before;
+      for (int j = subjects.front().mention; j-- > 0 && before.empty();) {
+        const EntityMention& m = sentence.mentions[static_cast<std::size_t>(j)];
+        if ((m.tag == Tag::ORG || m.tag == Tag::UNK) && !m.canonical.empty() && !m.is_media &&
+            m.canonical != subjects.front().name)
+          before = m.canonical;
+      }
+      if (before.empty()) before = topic;
+      if (!before.empty()) objects.push_back({-1, EntityType::Organization, before});
+    }
     // « Le fonds X cède ses 31 % »: the target of the deal named before.
     if (rule.implicit_object == "@deal")
       objects.push_back({-1, EntityType::Organization, std::string(kLastDealTarget)});

@@ -50,6 +50,8 @@ inline constexpr std::string_view kFined = "@fined";
 inline constexpr std::string_view kFining = "@fining";
 // object=@sanctioner: SentenceContext::sanctioner.
 inline constexpr std::string_view kSanctioner = "@sanctioner";
+// object=@named-before: the company the sentence named last before the subject, else the topic.
+inline constexpr std::string_view kNamedBefore = "@named-before";
 
 // Entities a rule may name without a mention in the sentence.
 struct SentenceContext {
