@@ -1306,8 +1306,13 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
     // before the subject, else the topic.
     if (rule.implicit_object == kNamedBefore && !subjects.empty()) {
       std::string before;
-      for (int j = subjects.front().mention; j-- > 0 && before.empty();) {
+      const int subject = subjects.front().mention;
+      for (int j = subject; j-- > 0 && before.empty();) {
         const EntityMention& m = sentence.mentions[static_cast<std::size_t>(j)];
+        // Not one a quotation names (« "Avec X, nous changeons de braquet", se félicite Y »).
+        const std::size_t to = sentence.mentions[static_cast<std::size_t>(subject)].begin;
+        const std::string_view between = input.text.substr(m.end, to > m.end ? to - m.end : 0);
+        if (between.find("»") != std::string_view::npos || between.find('"') != std::string_view::npos) break;
         if ((m.tag == Tag::ORG || m.tag == Tag::UNK) && !m.canonical.empty() && !m.is_media &&
             m.canonical != subjects.front().name)
           before = m.canonical;
