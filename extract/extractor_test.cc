@@ -375,6 +375,11 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "feuilleton pour la compagnie auvergnate.",
        {"Kestrel based-in Edinburgh", "Kestrel based-in Scotland", "Norvane based-in Clermont-Ferrand",
         "Norvane based-in Clermont-Ferrand"}},
+      {"nouns of the trade in apposition place the company (« la régie publicitaire néerlandaise », "
+       "« un manutentionnaire bordelais »)",
+       "Le groupe a racheté Adlumen, la régie publicitaire néerlandaise.\n\nLe port a retenu "
+       "Garonne Vracs, un manutentionnaire bordelais.",
+       {"Adlumen based-in Netherlands", "Garonne Vracs based-in Bordeaux"}},
       {"a département's adjective places a company there (« le fabricant jurassien »); capitalised "
        "before a capitalised word, it begins a name (« le transporteur Mosellane Transports »)",
        "Le fabricant jurassien Jurbo vend des jouets. Le transporteur Mosellane Transports est "
