@@ -965,6 +965,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         // Optional complement of lower-case words: « de grande distribution ». A name right
         // after « de » is whose it is (« la filiale d'Orvane »), not the name introduced.
         std::size_t name_start = k;
+        std::size_t complement_end = k;  // past the complement's last word
         bool owner_after_complement = false;
         bool owner_in_complement = false;
         // « le courtier en ligne X », « le grossiste en matériel électrique X » too.
@@ -1004,6 +1005,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
               if (auto noun = find.descriptor(j); noun && !noun->second->product) owner_in_complement = true;
             ++j;
           }
+          complement_end = j;
           name_start = j > k + 1 && !names_a_product ? j : s.size();
           // « la marque de lingerie d'Odalie »: a name right after the complement's last « de »
           // is whose it is, as in « la filiale d'Orvane ».
@@ -1068,6 +1070,19 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
               city = name;
             }
           }
+        // « l'entreprise de services numériques nantaise », « une société de cybersécurité
+        // rennaise »: a nationality ends the complement of a description no name follows.
+        // Its last word, or the one before a preposition opening a relative (« nantaise à laquelle »).
+        if (!introduced && !owned && country.empty() && last == descriptor_last && complement_end > k + 2) {
+          std::size_t adjective = complement_end - 1;
+          if (adjective > k + 2 && (s.is(adjective, "à") || s.is(adjective, "auprès") || s.is(adjective, "pour")))
+            --adjective;
+          if (const Nationality* nat = find.nationality(adjective); nat && !starts_uppercase(s.word(adjective))) {
+            country = nat->country;
+            city = nat->city;
+            last = adjective;
+          }
+        }
         // « Ravelin, une fintech lyonnaise », « une société turque, Bosfor Lojistik », « Kestria,
         // une autre start-up française »: an indefinite description in apposition to a name
         // says what and where that company is.

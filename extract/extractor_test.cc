@@ -380,6 +380,12 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "Le groupe a racheté Adlumen, la régie publicitaire néerlandaise.\n\nLe port a retenu "
        "Garonne Vracs, un manutentionnaire bordelais.",
        {"Adlumen based-in Netherlands", "Garonne Vracs based-in Bordeaux"}},
+      {"a nationality ending a description's complement places the company (« l'entreprise de "
+       "services numériques nantaise à laquelle… », « une société de cybersécurité rennaise »)",
+       "Les pirates sont passés par Systalia, l'entreprise de services numériques nantaise à "
+       "laquelle Kalinet a confié sa maintenance.\n\nLe groupe a choisi Ardent Security, une "
+       "société de cybersécurité rennaise.",
+       {"Ardent Security based-in Rennes", "Systalia based-in Nantes"}},
       {"a département's adjective places a company there (« le fabricant jurassien »); capitalised "
        "before a capitalised word, it begins a name (« le transporteur Mosellane Transports »)",
        "Le fabricant jurassien Jurbo vend des jouets. Le transporteur Mosellane Transports est "
