@@ -1060,10 +1060,27 @@ struct Scratch {
 
 // « Selon Les Echos, la filiale de X… »: a news source cited for the sentence is no side of its
 // facts (the qualifiers read it as the report's source).
+// So is any name a noun of the press introduces there (« Selon le site spécialisé Terre de Vins, »).
 bool cited_source(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
-  if (!m.is_media) return false;
   const std::string_view before = words_before(text, sentence_begin, m);
-  return before.ends_with("Selon") || before.ends_with("selon") || before.ends_with("après");
+  if (m.is_media)
+    return before.ends_with("Selon") || before.ends_with("selon") || before.ends_with("après");
+  static constexpr std::string_view kPress[] = {"site", "quotidien", "journal", "magazine", "hebdomadaire",
+                                                "mensuel", "agence", "lettre", "média", "newsletter"};
+  std::size_t cue = before.rfind("elon ");
+  if (const std::size_t apres = before.rfind("'après "); apres != std::string_view::npos &&
+                                                          (cue == std::string_view::npos || apres > cue))
+    cue = apres + 2;
+  if (cue == std::string_view::npos || before.size() - cue > 60) return false;
+  std::string_view rest = before.substr(before.find(' ', cue) + 1);
+  for (std::string_view article : {"le ", "la ", "l'"})
+    if (rest.starts_with(article)) {
+      rest.remove_prefix(article.size());
+      break;
+    }
+  const std::string_view noun = rest.substr(0, rest.find(' '));
+  return std::find(std::begin(kPress), std::end(kPress), noun) != std::end(kPress) &&
+         rest.find(',') == std::string_view::npos;
 }
 
 // « la filiale de Meridia serait en discussions pour racheter X »: a name governed by « filiale
