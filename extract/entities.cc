@@ -2355,7 +2355,16 @@ void EntityTagger::resolve_references(std::string_view text,
         if (antecedent.empty() && m.tag == Tag::POSS && k > 0 &&
             is_antecedent(ts.mentions[k - 1]) && is_apposition(text, ts.mentions[k - 1], m)) {
           const std::string& apposed = ts.mentions[k - 1].canonical;
-          if (!sentence_subject.empty() && sentence_subject != apposed)
+          // « Sont visés le groupe A, sa filiale de négoce B, ainsi que C »: a possessive that
+          // opens a list's next element, a name of its own, is the element's before it.
+          const bool opens_named_element =
+              k + 1 < ts.mentions.size() && !ts.mentions[k + 1].is_reference &&
+              !ts.mentions[k + 1].surface.empty() &&
+              (ts.mentions[k + 1].tag == Tag::ORG || ts.mentions[k + 1].tag == Tag::UNK) &&
+              text.substr(m.end, ts.mentions[k + 1].begin - m.end).find_first_of(",.;:") == std::string_view::npos;
+          if (opens_named_element)
+            antecedent = apposed;
+          else if (!sentence_subject.empty() && sentence_subject != apposed)
             antecedent = sentence_subject;
           else
             antecedent = most_recent_first([&](const auto& r) { return r.first != apposed; });

@@ -484,6 +484,11 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "Le groupe Norvane a noué un partenariat avec Kestrel, la coentreprise de Braxio et de "
        "Quintex, qui lui fournira des antennes.",
        "customer-of", {"Norvane customer-of Kestrel", "Tessio customer-of Lumio"}},
+      {"a possessive opening a list's next element is the element's before it (« A, sa filiale B, "
+       "ainsi que C »), not a company of the sentence before",
+       "Le gouvernement canadien vise aussi le groupe Orvane. Sont visés le groupe minier Hunan "
+       "Tessio, sa filiale de négoce Tessio Trading, ainsi que le négociant Kestrel.",
+       "subsidiary-of", {"Tessio Trading subsidiary-of Hunan Tessio"}},
       {"a short form keeps the full name it took once another full name begins so",
        "Le fabricant Tessio Imaging grandit. Tessio a racheté l'allemand Optik, rebaptisé Tessio "
        "Jena. Tessio a aussi racheté la société Kaveri en 2015.",
