@@ -955,7 +955,11 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           } else if (is_word(s.token(k)) && !starts_uppercase(s.word(k)) &&
                      (lexicon_.may_be_adjective(s.lower(k)) ||
                       // « la banque privée lyonnaise »: a participle before a nationality
-                      (k + 1 < s.size() && ends_like_participle(s.lower(k)) && find.nationality(k + 1)))) {
+                      (k + 1 < s.size() && ends_like_participle(s.lower(k)) && find.nationality(k + 1)) ||
+                      // « le distributeur stambouliote X »: a word no dictionary knows, before a
+                      // name, is an adjective of place the gazetteer lacks
+                      (k + 1 < s.size() && lexicon_.available() && !lexicon_.is_common_word(s.lower(k)) &&
+                       find.can_start_name(k + 1)))) {
             ++k;
           } else {
             break;
