@@ -489,6 +489,11 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "Le gouvernement canadien vise aussi le groupe Orvane. Sont visés le groupe minier Hunan "
        "Tessio, sa filiale de négoce Tessio Trading, ainsi que le négociant Kestrel.",
        "subsidiary-of", {"Tessio Trading subsidiary-of Hunan Tessio"}},
+      {"« la coentreprise » is the company introduced as « le consortium X »",
+       "Réunis au sein du consortium Tessio, l'électricien Kestrel et le fonds Norvane choisissent "
+       "leurs fournisseurs.\n\nDétenue à 45 % par Kestrel, à 30 % par Braxio et à 25 % par Norvane, "
+       "la coentreprise sera présidée par Anne Roy.",
+       "leader-of", {"Anne Roy leader-of Tessio"}},
       {"a short form keeps the full name it took once another full name begins so",
        "Le fabricant Tessio Imaging grandit. Tessio a racheté l'allemand Optik, rebaptisé Tessio "
        "Jena. Tessio a aussi racheté la société Kaveri en 2015.",
