@@ -397,6 +397,11 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "banque Ormel a racheté un concurrent. La banque lyonnaise compte ouvrir une filiale à "
        "Genève.",
        {"Banque Norvane based-in Lyon", "Banque Norvane based-in Lyon"}},
+      {"a city and its département are one place for coreference (« le grenoblois X » … « la "
+       "société iséroise »), which then says no more than the city",
+       "Le grenoblois Tessio a décroché le contrat face au norvégien Kestrel.\n\nFondée en 2016 par "
+       "Anne Roy, la société iséroise emploie 320 salariés.",
+       {"Kestrel based-in Norway", "Tessio based-in Grenoble", "Tessio based-in Grenoble"}},
       {"a participle between a description's noun and its city (« la banque privée lyonnaise »)",
        "La banque Norvane est sanctionnée.\nLa banque privée lyonnaise, filiale de l'assureur "
        "Kestrel, fait appel.",
