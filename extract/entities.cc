@@ -2374,13 +2374,21 @@ void EntityTagger::resolve_references(std::string_view text,
             antecedent = most_recent_first([&](const auto& r) { return r.first != apposed; });
         }
         // « Quant au Clos Martin, le charcutier X s'est porté candidat à sa reprise »: the topic
-        // the sentence opens with owns its possessives.
-        if (antecedent.empty() && m.tag == Tag::POSS) {
+        // the sentence opens with owns its possessives; and is what a pronoun stands for when no
+        // company was named since (« Quant au groupe nantais, fondé par A et dirigé par B, il… »).
+        const auto no_company_between = [&](std::size_t from) {
+          for (std::size_t j = 0; j < k; ++j)
+            if (ts.mentions[j].begin > from && !ts.mentions[j].is_reference && is_antecedent(ts.mentions[j]))
+              return false;
+          return true;
+        };
+        if (antecedent.empty() && (m.tag == Tag::POSS || m.is_pronoun)) {
           const std::string_view sentence_text =
               text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
           const std::size_t comma = sentence_text.find(',');
           if (sentence_text.starts_with("Quant ") && comma != std::string_view::npos &&
-              m.begin > ts.sentence.begin + comma)
+              m.begin > ts.sentence.begin + comma &&
+              (m.tag == Tag::POSS || no_company_between(ts.sentence.begin + comma)))
             for (std::size_t j = 0; j < k && antecedent.empty(); ++j)
               if (is_antecedent(ts.mentions[j]) && ts.mentions[j].begin < ts.sentence.begin + comma)
                 antecedent = ts.mentions[j].canonical;

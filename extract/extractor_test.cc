@@ -499,6 +499,11 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "leurs fournisseurs.\n\nDétenue à 45 % par Kestrel, à 30 % par Braxio et à 25 % par Norvane, "
        "la coentreprise sera présidée par Anne Roy.",
        "leader-of", {"Anne Roy leader-of Tessio"}},
+      {"after « Quant au X, » and a clause naming no company, a pronoun is X",
+       "Le groupe nantais Kestrel et l'électricien Norvane s'associent.\n\nL'électricien Norvane "
+       "fournira l'énergie.\n\nQuant au groupe nantais, fondé en 1952 par Paul Roux, il a racheté "
+       "en 2022 la société Tessio.",
+       "acquires", {"Kestrel acquires Tessio"}},
       {"a short form keeps the full name it took once another full name begins so",
        "Le fabricant Tessio Imaging grandit. Tessio a racheté l'allemand Optik, rebaptisé Tessio "
        "Jena. Tessio a aussi racheté la société Kaveri en 2015.",
