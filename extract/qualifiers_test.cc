@@ -94,7 +94,7 @@ TEST(QualifierSentence, ADeniedReportDeniesTheFactsItGoverns) {
   const TaggedSentence ts = sentence_of(text, 0, {"Orvane", "Kestrel", "Tessio", "Lumio"});
   QualifierFinder::Sentence cues(finder(), text, ts);
   EXPECT_TRUE(cues.qualify(text.find("Tessio"), text.find("Lumio") + 5, "acquires").negated);
-  EXPECT_FALSE(cues.qualify(0, text.find(" a démenti"), "based-in").negated);
+  EXPECT_FALSE(cues.qualify(0, text.find(" a par ailleurs"), "based-in").negated);
 }
 
 // A sentence is searched for a cue list only when it holds the words the list's patterns need

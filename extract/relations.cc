@@ -1101,8 +1101,8 @@ bool parent_of_subject(std::string_view text, std::size_t sentence_begin, const 
     const std::size_t last_space = before.rfind(' ');
     const std::string_view last_word = before.substr(last_space == std::string_view::npos ? 0 : last_space + 1);
     // « la holding européenne du groupe », « la branche belge de X »: a unit's noun too.
-    static constexpr std::string_view kUnits[] = {"filiale", "filiales", "holding", "branche",
-                                                  "division", "succursale", "antenne", "unité"};
+    static constexpr std::string_view kUnits[] = {"filiale", "filiales", "holding", "branche", "division",
+                                                  "succursale", "antenne", "unité", "sœur"};
     if (std::find(std::begin(kUnits), std::end(kUnits), last_word) != std::end(kUnits)) return true;
     if (last_space != std::string_view::npos) {
       const std::string_view rest = before.substr(0, last_space);
