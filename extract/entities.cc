@@ -92,6 +92,12 @@ bool is_one_of(std::string_view lower, const std::string_view (&words)[N]) {
   return std::find(std::begin(words), std::end(words), lower) != std::end(words);
 }
 
+// Nouns that fit any company (« la société », « le groupe »): they say nothing of what it is.
+constexpr std::string_view kAnyCompanyNouns[] = {"société", "entreprise", "groupe", "firme"};
+// Nouns of a company's part (« la filiale », « la marque »): a company has them, is none of them.
+constexpr std::string_view kPartNouns[] = {"filiale", "division", "branche", "unité",
+                                           "marque",  "activité", "entité"};
+
 // « privé », « cotées »: the endings of the past participles of the first group.
 bool ends_like_participle(std::string_view lower) {
   return lower.ends_with("é") || lower.ends_with("ée") || lower.ends_with("és") || lower.ends_with("ées");
@@ -1125,8 +1131,6 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           ++owner_noun;
         // Not a subsidiary's noun, which the rules read with its owner (« la filiale belge de
         // l'éditeur »).
-        static constexpr std::string_view kPartNouns[] = {"filiale", "division", "branche", "unité",
-                                                          "marque", "activité", "entité"};
         const bool of_another_description =
             last == descriptor_last && owner_noun < s.size() &&
             !is_one_of(lower_utf8(s.word(i)), kPartNouns) &&
@@ -2545,13 +2549,12 @@ void EntityTagger::resolve_references(std::string_view text,
           // beyond the paragraph too when the subject before was introduced with a noun of its
           // own (« la société rennaise Sentryx »), not when it was only named (« L'accord
           // réjouit Kiwo. L'opérateur virtuel… » is Kiwo).
-          static constexpr std::string_view kGeneric[] = {"société", "entreprise", "groupe", "firme"};
           const auto subject_intro = introduced_as.find(previous_subject);
           const bool subject_introduced_otherwise =
               subject_intro != introduced_as.end() && !subject_intro->second.count(family_of(m.descriptor));
           const bool specific =
               gazetteer_.descriptor_family(m.descriptor) != nullptr ||
-              (!is_one_of(m.descriptor, kGeneric) && (previous_subject.empty() || subject_introduced_otherwise));
+              (!is_one_of(m.descriptor, kAnyCompanyNouns) && (previous_subject.empty() || subject_introduced_otherwise));
           const std::string_view family = family_of(m.descriptor);
           auto introduced_so = [&](const std::string& name) {
             auto it = introduced_as.find(name);
@@ -2681,10 +2684,9 @@ void EntityTagger::resolve_references(std::string_view text,
           // « La jeune pousse toulousaine » said what the company is, as an introducing noun
           // would: a later « la jeune pousse » looks for it. Not a noun of any company, nor one
           // of a relation or a part (« la marque », « la filiale »), which a company also has.
-          static constexpr std::string_view kNotWhatItIs[] = {"société", "entreprise", "groupe", "firme",
-                                                              "marque", "division", "branche", "unité"};
-          if (!m.descriptor.empty() && !is_one_of(m.descriptor, kNotWhatItIs) &&
-              !is_one_of(m.descriptor, kRelationNouns) && !placed_by_fronted_clause)
+          if (!m.descriptor.empty() && !is_one_of(m.descriptor, kAnyCompanyNouns) &&
+              !is_one_of(m.descriptor, kPartNouns) && !is_one_of(m.descriptor, kRelationNouns) &&
+              !placed_by_fronted_clause)
             introduced_as[antecedent].emplace(family_of(m.descriptor));
         }
         if (placed_by_fronted_clause) {
