@@ -1800,8 +1800,7 @@ bool opened_by_participle(std::string_view text, const TaggedSentence& ts) {
   const std::string_view sentence =
       text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
   const std::string_view first = sentence.substr(0, sentence.find(' '));
-  if (first.ends_with("é") || first.ends_with("ée") || first.ends_with("és") || first.ends_with("ées"))
-    return true;
+  if (ends_like_participle(first)) return true;
   // Participles of other endings (« Pris en étau entre A et B, le groupe… »), in every agreement.
   static constexpr std::string_view kParticiples[] = {
       "issu",    "pris",     "repris",   "acquis",   "mis",      "soumis",   "conçu",

@@ -469,8 +469,8 @@ const std::string* Gazetteer::country_of_place(std::string_view place_canonical)
 }
 
 bool Gazetteer::lies_in(std::string_view place_canonical, std::string_view region_canonical) const {
-  std::string key(place_canonical);
-  key.append(1, '\t').append(region_canonical);
+  thread_local std::string key;
+  key.assign(place_canonical).append(1, '\t').append(region_canonical);
   return place_regions_.contains(key);
 }
 bool Gazetteer::descriptors_clash(std::string_view a, std::string_view b) const {

@@ -1325,13 +1325,14 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
       objects.push_back({-1, EntityType::Organization, topic});
     // « X et son principal actionnaire, le fonds Y, qui en détient 51 % »: the company named last
     // before the subject, else the topic.
-    if (rule.implicit_object == kNamedBefore && !subjects.empty()) {
+    // (A subject of its own slot: an implicit one has no place in the sentence.)
+    if (rule.implicit_object == kNamedBefore && !subjects.empty() && subjects.front().mention >= 0) {
       std::string before;
       const int subject = subjects.front().mention;
+      const std::size_t to = sentence.mentions[static_cast<std::size_t>(subject)].begin;
       for (int j = subject; j-- > 0 && before.empty();) {
         const EntityMention& m = sentence.mentions[static_cast<std::size_t>(j)];
         // Not one a quotation names (« "Avec X, nous changeons de braquet", se félicite Y »).
-        const std::size_t to = sentence.mentions[static_cast<std::size_t>(subject)].begin;
         const std::string_view between = input.text.substr(m.end, to > m.end ? to - m.end : 0);
         if (between.find("»") != std::string_view::npos || between.find('"') != std::string_view::npos) break;
         if ((m.tag == Tag::ORG || m.tag == Tag::UNK) && !m.canonical.empty() && !m.is_media &&
