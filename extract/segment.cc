@@ -520,9 +520,20 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
           break;
         }
         // Only these join what follows: most runs end here, without looking further.
-        if (j.cp != '\'' && j.cp != '-' && j.cp != '.' && j.cp != ',' && j.cp != '/' && j.cp != '&')
+        if (j.cp != '\'' && j.cp != '-' && j.cp != '.' && j.cp != ',' && j.cp != '/' && j.cp != '&' &&
+            j.cp != '+')
           break;
         const CodePoint after = cp_at(q + j.len);
+        if (j.cp == '+') {
+          // « Canal+ », « Disney+ »: a name's closing plus, not « A+B » nor « C++ ».
+          if (is_letter(last) && starts_uppercase(text.substr(b, q - b)) && !is_word_char(after.cp) &&
+              after.cp != '+') {
+            q += 1;
+            joined = true;
+            numeric = groupable = false;
+          }
+          break;
+        }
         if (j.cp == '\'') {
           if (!joined && is_elision(text.substr(b, q - b))) {
             q += 1;  // "l'" is a token of its own
