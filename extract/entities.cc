@@ -377,7 +377,9 @@ struct Finder {
     // « Claire Vasseur a été nommée… »: a given name before a capitalised word starts a name
     // even where its common reading (« claire ») opens a sentence.
     if (s.at_start(i) && upper && !has_upper_inside(w))
-      return capitalised_inside.count(std::string(w)) > 0 || !lex.is_common_word(lower) ||
+      // « Agritech : l'angevin X lève… »: a company noun no dictionary knows is no name either.
+      return capitalised_inside.count(std::string(w)) > 0 ||
+             (!lex.is_common_word(lower) && gaz.org_descriptor(lower) == nullptr) ||
              (i + 1 < s.size() && is_word(s.token(i + 1)) && starts_uppercase(s.word(i + 1)) &&
               gaz.is_first_name(std::string(w)));
     return true;

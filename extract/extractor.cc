@@ -170,6 +170,19 @@ EntityRef side_of(const TaggedSentence& ts, int mention, EntityType type, const 
   return ref;
 }
 
+// For each sentence, whether an earlier sentence of its paragraph names the paragraph's topic.
+std::vector<char> topic_named_earlier(const std::vector<TaggedSentence>& tagged,
+                                      const std::vector<std::string>& topics) {
+  std::vector<char> earlier(tagged.size(), 0);
+  bool named = false;
+  for (std::size_t k = 0; k < tagged.size(); ++k) {
+    if (k == 0 || tagged[k].paragraph != tagged[k - 1].paragraph) named = false;
+    earlier[k] = named;
+    for (const auto& m : tagged[k].mentions) named = named || (!topics[k].empty() && m.canonical == topics[k]);
+  }
+  return earlier;
+}
+
 // The paragraph's main organization: the first one it names outside a phrase opening a
 // sentence (« Deux ans après avoir quitté Google, … ») or a fronted participle's clause and its
 // appositions (« Fondé par A, ancien de Google, X… »).
@@ -364,9 +377,14 @@ Extractor::Impl::Tagged Extractor::Impl::tag(const Document& document, StageCloc
     std::vector<std::string> topics = paragraph_topics(text, tagged);
     std::vector<std::string> authorities = last_authorities(tagged, gazetteer);
     std::vector<std::string> sanctioners = last_sanctioners(text, tagged, gazetteer);
+    std::string story_topic;
+    for (std::size_t k = 0; k < tagged.size() && story_topic.empty(); ++k)
+      if (!tagged[k].sentence.clutter) story_topic = topics[k];
+    std::vector<char> named_earlier = topic_named_earlier(tagged, topics);
     for (std::size_t k = 0; k < tagged.size(); ++k) {
       out.tagged.push_back(std::move(tagged[k]));
-      out.contexts.push_back({std::move(topics[k]), std::move(authorities[k]), std::move(sanctioners[k])});
+      out.contexts.push_back({std::move(topics[k]), std::move(authorities[k]), std::move(sanctioners[k]),
+                              story_topic, named_earlier[k] != 0});
     }
   }
   clock.lap(&ExtractStats::entities);

@@ -1046,6 +1046,21 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
 
 namespace {
 
+// The company a sentence is about when it names none before its subject: the paragraph's topic,
+// unless the paragraph first names that topic in this sentence, after the subject (« A cède son
+// poste à B, jusqu'ici directrice de la coopérative X »: X is no company A and B lead), where the
+// story's topic is taken instead.
+std::string topic_before(const TaggedSentence& sentence, std::size_t subject, const SentenceContext& context) {
+  const std::string& topic = context.topic;
+  if (topic.empty() || context.story_topic.empty() || context.topic_named_earlier) return topic;
+  bool named_before = false, named_after = false;
+  for (std::size_t j = 0; j < sentence.mentions.size(); ++j) {
+    if (sentence.mentions[j].canonical != topic) continue;
+    (j < subject ? named_before : named_after) = true;
+  }
+  return named_after && !named_before ? context.story_topic : topic;
+}
+
 // A sentence readied for the rules: as they see it, and where its markers are in that text.
 struct ReadySentence {
   TaggedText tagged;
@@ -1339,7 +1354,7 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
             m.canonical != subjects.front().name)
           before = m.canonical;
       }
-      if (before.empty()) before = topic;
+      if (before.empty()) before = topic_before(sentence, static_cast<std::size_t>(subject), *input.context);
       if (!before.empty()) objects.push_back({-1, EntityType::Organization, before});
     }
     // « Le fonds X cède ses 31 % »: the target of the deal named before.

@@ -63,6 +63,10 @@ struct SentenceContext {
   // européenne a inscrit sur sa liste noire quatre sociétés. Sont visés A, B… »): the first
   // government body of the last sentence that spoke of sanctions or a blacklist.
   std::string sanctioner;
+  // The story's main organization: its first paragraph topic (the headline's, mostly), for a
+  // paragraph whose own first organization is only named after what the sentence is about.
+  std::string story_topic;
+  bool topic_named_earlier = false;  // an earlier sentence of the paragraph names the topic
 };
 
 // A sentence to match: the text its offsets are in, its entities and its context (pointers,
