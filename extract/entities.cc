@@ -2093,6 +2093,15 @@ void EntityTagger::resolve_references(std::string_view text,
         } else if (!m.descriptor.empty()) {
           introduced_as[m.canonical].emplace(family_of(m.descriptor));
         }
+        // « X, sa holding patrimoniale »: the noun after an apposed possessive says what X is.
+        if (k + 1 < ts.mentions.size() && ts.mentions[k + 1].tag == Tag::POSS &&
+            words_between(text, m, ts.mentions[k + 1]) == ",") {
+          std::string_view after = text.substr(ts.mentions[k + 1].end);
+          while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+          const std::string word = lower_utf8(after.substr(0, after.find_first_of(" ,.;:)")));
+          if (is_company_noun(word) && !is_one_of(word, kRelationNouns))
+            introduced_as[m.canonical].emplace(family_of(word));
+        }
         // « Banque Dumarest » is introduced as a bank: « la banque lilloise » may be it.
         if (const std::size_t space = m.surface.find(' ');
             m.descriptor.empty() && space != std::string::npos) {
