@@ -451,9 +451,11 @@ struct CoreferenceCase {
 TEST(Extractor, CoreferenceGivesTheRightCompany) {
   const CoreferenceCase cases[] = {
       {"« X, sa holding patrimoniale »: « la holding » is X, not the group named before",
-       "Le groupe Norvane rachète la maison Tessio. La famille conservera 15 % des titres au "
-       "travers de Tessio Participations, sa holding patrimoniale. La holding, présidée par Anne "
-       "Roy, aura deux sièges au conseil.",
+       "Le groupe de luxe Norvane rachète la maison Tessio.\n\nNorvane paiera 800 millions "
+       "d'euros. Norvane possède déjà deux marques.\n\nLa famille ne sort pas du capital : elle "
+       "conservera 15 % des titres au travers de Tessio Participations, sa holding patrimoniale, "
+       "tandis que Norvane détiendra les 85 % restants. La holding, présidée par Anne Roy, aura "
+       "deux sièges au conseil.",
        "leader-of", {"Anne Roy leader-of Tessio Participations"}},
       {"« Vernier » after « Vernier Pharma » is that company",
        "Le laboratoire Vernier Pharma a été assigné en justice. Vernier a racheté la société Kaveri "
