@@ -228,16 +228,39 @@ struct RuleSource {
                   std::move(fragment));
 }
 
+// The length of a possessive determiner and its space (« son », « Sa », « leurs ») that starts a
+// word of the pattern at i, else 0.
+std::size_t possessive_at(std::string_view pattern, std::size_t i) {
+  if (i > 0) {
+    const char before = pattern[i - 1];
+    if (before != '(' && before != '|' && before != ' ' && before != ':' && before != '^') return 0;
+    if (before == ':' && (i < 2 || pattern[i - 2] != '?')) return 0;  // only after « (?: »
+  }
+  for (std::string_view word : {"leurs ", "Leurs ", "leur ", "Leur ", "son ", "Son ", "ses ", "Ses ", "sa ", "Sa "})
+    if (pattern.substr(i, word.size()) == word) return word.size();
+  return 0;
+}
+
 // Expands {…} forms; fills rule.slots.
 std::string expand(const RuleSource& src, std::string_view pattern,
                    const std::map<std::string, std::string>& defines, CompiledRule& rule,
                    int depth = 0) {
   std::string out;
+  bool in_class = false;  // inside [...], where letters are no words
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
     if (c == '\\' && i + 1 < pattern.size()) {
       out += pattern.substr(i, 2);
       ++i;
+      continue;
+    }
+    if (c == '[') in_class = true;
+    if (c == ']') in_class = false;
+    if (const std::size_t length = possessive_at(pattern, i); length > 0 && !in_class) {
+      // « fait son entrée », « a signé son premier accord »: the tagger marks a possessive whose
+      // owner it resolved (⟦POSS:n⟧), so a rule's possessive matches the word or its marker.
+      out += "(?:" + std::string(pattern.substr(i, length)) + "|⟦POSS:\\d+(?::[^⟧]*)?⟧\\s*)";
+      i += length - 1;
       continue;
     }
     if (c != '{' || (i + 1 < pattern.size() && (std::isdigit(static_cast<unsigned char>(pattern[i + 1])) ||
