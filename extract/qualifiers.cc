@@ -75,10 +75,14 @@ bool matches(const RE2* re, const re2::StringPiece& text) { return re && RE2::Pa
 
 // Whether [at, at + size) of the span lies in a relative clause set off by commas inside it:
 // « Fondée par X, qui n'y exerce plus aucune fonction, l'entreprise… » denies nothing of the
-// founding.
-bool in_relative_clause(std::string_view span, std::size_t at, std::size_t size) {
+// founding. Or one that ends the span, behind its last entity (`names_after(offset)`: whether
+// an entity begins after that offset of the span): « a racheté la start-up X, qui ne publie pas
+// ses comptes » (a list's last element carries its clause), not « X, qui n'a pas racheté Y ».
+template <typename NamesAfter>
+bool in_relative_clause(std::string_view span, std::size_t at, std::size_t size, const NamesAfter& names_after) {
   const std::size_t comma = span.substr(0, at).rfind(',');
-  if (comma == std::string_view::npos || span.find(',', at + size) == std::string_view::npos) return false;
+  if (comma == std::string_view::npos) return false;
+  if (span.find(',', at + size) == std::string_view::npos && names_after(comma)) return false;
   std::string_view clause = span.substr(comma + 1, at - comma - 1);
   while (!clause.empty() && clause.front() == ' ') clause.remove_prefix(1);
   for (std::string_view relative : {"qui ", "que ", "qu'", "dont ", "où ", "lequel ", "laquelle "})
@@ -87,13 +91,14 @@ bool in_relative_clause(std::string_view span, std::size_t at, std::size_t size)
 }
 
 // Whether the negation cues match the span outside its relative clauses.
-bool denies(const RE2* re, const re2::StringPiece& span) {
+template <typename NamesAfter>
+bool denies(const RE2* re, const re2::StringPiece& span, const NamesAfter& names_after) {
   if (!re) return false;
   re2::StringPiece match;
   for (std::size_t from = 0; from <= span.size();) {
     if (!re->Match(span, from, span.size(), RE2::UNANCHORED, &match, 1)) return false;
     const std::size_t at = static_cast<std::size_t>(match.data() - span.data());
-    if (!in_relative_clause(std::string_view(span.data(), span.size()), at, match.size())) return true;
+    if (!in_relative_clause(std::string_view(span.data(), span.size()), at, match.size(), names_after)) return true;
     from = at + std::max<std::size_t>(match.size(), 1);
   }
   return false;
@@ -340,7 +345,12 @@ Qualifiers QualifierFinder::Sentence::qualify(std::size_t begin, std::size_t end
   const re2::StringPiece whole(sentence.data(), sentence.size());
   const re2::StringPiece span(text_.data() + begin, end - begin);
   const bool span_inside = begin >= sb && end <= se && begin <= end;
-  q.negated = (!span_inside || may_hold(kNegation)) && denies(impl.any_negation.get(), span);
+  const auto names_after = [&](std::size_t offset) {
+    for (const auto& m : sentence_.mentions)
+      if (m.begin > begin + offset && m.begin < end) return true;
+    return false;
+  };
+  q.negated = (!span_inside || may_hold(kNegation)) && denies(impl.any_negation.get(), span, names_after);
   // The denial stands before the fact, which the clause it governs states.
   if (!q.negated && span_inside && may_hold(kDeniedReport))
     q.negated = matches(impl.any_denied_report.get(), re2::StringPiece(text_.data() + sb, begin - sb));
