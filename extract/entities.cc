@@ -1862,13 +1862,21 @@ bool after_purpose_infinitive(std::string_view text, std::size_t sentence_begin,
   const std::size_t space = before.rfind(' ');
   if (space == std::string_view::npos) return false;
   std::string_view verb = before.substr(space + 1);
-  const std::string_view head = before.substr(0, space);
+  std::string_view head = before.substr(0, space);
   const bool elided = verb.starts_with("d'");  // « afin d'équiper »
   if (elided) verb.remove_prefix(2);
   const bool infinitive = verb.size() > 3 && (verb.ends_with("er") || verb.ends_with("ir") ||
                                               verb.ends_with("re"));
+  // « en vue de lui céder sa filiale »: a clitic before the infinitive.
+  if (!elided)
+    for (std::string_view clitic : {" lui", " leur", " les", " le", " la"})
+      if (head.ends_with(clitic)) {
+        head.remove_suffix(clitic.size());
+        break;
+      }
   return infinitive && (elided ? head.ends_with(" afin")
-                               : head.ends_with(" pour") || head.ends_with(" afin de"));
+                               : head.ends_with(" pour") || head.ends_with(" afin de") ||
+                                     head.ends_with(" en vue de") || head.ends_with(" dans le but de"));
 }
 
 // « elle succède à », « il a été nommé », « elle a fait ses armes »: a pronoun whose verb is said
@@ -2431,6 +2439,7 @@ void EntityTagger::resolve_references(std::string_view text,
           antecedent = last_in_sentence;
         // « Tercia Énergie lui a commandé… », « X serait en discussions pour la racheter »: « lui »,
         // « le », « la » are not the subject before them, but the company named last before it.
+        static constexpr std::string_view kPurposeJoins[] = {" pour ", " de ", " en vue de ", " afin de "};
         static constexpr std::string_view kObjectLikePronouns[] = {"lui", "le", "la", "l'",
                                                                    "celui-ci", "celle-ci"};
         if (m.is_pronoun &&
@@ -2443,8 +2452,8 @@ void EntityTagger::resolve_references(std::string_view text,
             // « X est en discussions avec Y pour lui sous-traiter… »: a company after a preposition
             // is no subject; the clitic stands for it.
             if (subject_before.empty() && j + 1 == k && after_preposition(text, ts.sentence.begin, ts.mentions[j]) &&
-                (text.substr(ts.mentions[j].end, m.begin - ts.mentions[j].end) == " pour " ||
-                 text.substr(ts.mentions[j].end, m.begin - ts.mentions[j].end) == " de ")) {
+                is_one_of(text.substr(ts.mentions[j].end, m.begin - ts.mentions[j].end),
+                          kPurposeJoins)) {
               named_in_sentence = ts.mentions[j].canonical;
               break;
             }
