@@ -494,6 +494,29 @@ struct Finder {
     return std::nullopt;
   }
 
+  // « X, un ingénieur qui… », « Y, une ancienne de l'Onera », « Z, docteure en biologie »: the
+  // apposition after the name ending at token last says it is a person's.
+  bool person_described_after(std::size_t last) const {
+    static constexpr std::string_view kPersonNouns[] = {
+        "ingénieur", "ingénieure", "chercheur", "chercheuse", "docteur", "docteure", "médecin",
+        "avocat", "avocate", "entrepreneur", "entrepreneuse", "économiste", "polytechnicien",
+        "polytechnicienne", "normalien", "normalienne", "diplômé", "diplômée", "professeur",
+        "professeure", "pharmacien", "pharmacienne", "banquier", "banquière", "informaticien",
+        "informaticienne", "physicien", "physicienne", "biologiste", "chimiste", "mathématicien",
+        "mathématicienne", "fils", "fille", "petit-fils", "petite-fille", "héritier", "héritière",
+        "cofondateur", "cofondatrice", "fondateur", "fondatrice"};
+    std::size_t k = last + 1;
+    if (!s.is(k, ",")) return false;
+    ++k;
+    if (s.is(k, "un") || s.is(k, "une")) ++k;
+    if (s.is(k, "ancien") || s.is(k, "ancienne") || s.is(k, "jeune")) {
+      // « une ancienne de l'Onera »: a former member of a body.
+      if (s.is(k + 1, "de") || s.is(k + 1, "d'") || s.is(k + 1, "du") || s.is(k + 1, "des")) return true;
+      ++k;
+    }
+    return k < s.size() && is_one_of(s.lower(k), kPersonNouns);
+  }
+
   // A name at token i, or after a comma there.
   bool name_follows(std::size_t i) const {
     if (s.is(i, ",")) ++i;
@@ -1359,6 +1382,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
                  gazetteer_.is_first_name(std::string(s.word(i)))) {
         tag = Tag::PER;
       } else if (find.title_before(i)) {
+        tag = Tag::PER;
+      } else if (!introduced && last > i && find.person_described_after(last)) {
         tag = Tag::PER;
       }
       EntityMention& m = add(i, last, tag, canonical_name(gazetteer_, surface));

@@ -217,6 +217,19 @@ TEST(Extractor, AKickerIsNoNameAndAHandOverIsOfTheStorysCompany) {
             (std::vector<std::string>{"Hugo Marchal leader-of Quorane", "Léa Fontaine leader-of Quorane"}));
 }
 
+// « Fondée par Torvald Ebersvik, un ingénieur qui… »: a name no list knows, described as a
+// person's, is a person, whom a later « l'entreprise » cannot stand for.
+TEST(Extractor, ANameDescribedAsAPersonsIsAPerson) {
+  const auto sentences = extractor().explain(Document{
+      "a.txt", "a.txt", "",
+      "Fondée en 2019 par Torvald Ebersvik, un ingénieur passé par Airbus, et par Maelle Quintin, "
+      "une ancienne de l'Onera, la société Norvane emploie 260 personnes."});
+  ASSERT_FALSE(sentences.empty());
+  const auto& entities = sentences.front().entities;
+  EXPECT_NE(std::find(entities.begin(), entities.end(), "PER Torvald Ebersvik"), entities.end());
+  EXPECT_NE(std::find(entities.begin(), entities.end(), "PER Maelle Quintin"), entities.end());
+}
+
 // The based-in facts the default extractor finds in one article.
 std::vector<Fact> based_in_facts(const std::string& text) {
   std::vector<Fact> based_in;
