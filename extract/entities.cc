@@ -1131,6 +1131,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           if (article >= 3 && s.is(article - 2, ",") && !out.empty() &&
               out.back().end == s.token(article - 3).end &&
               (out.back().tag == Tag::ORG || out.back().tag == Tag::UNK) && !out.back().is_reference &&
+              !out.back().is_media &&  // « Selon Le Figaro, un groupe néerlandais lorgnerait… »
               !out.back().surface.empty() && out.back().country.empty()) {
             out.back().tag = Tag::ORG;
             out.back().country = country;

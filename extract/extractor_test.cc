@@ -248,6 +248,9 @@ struct PlacingCase {
 
 TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
   const PlacingCase cases[] = {
+      {"an indefinite description after a newspaper cited as the source is no apposition to it",
+       "Selon Le Figaro, un groupe néerlandais lorgnerait sur l'enseigne Norvane.",
+       {}},
       {"a nationality after a noun phrase no descriptor begins places the name after it; not a "
        "person's name, and not a plural list (base.nat-plural reads it whole); one after a "
        "descriptor's complement too",
