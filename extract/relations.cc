@@ -1342,8 +1342,14 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
       }
     }
     const std::string& topic = input.context->topic;
-    if (rule.implicit_subject == "@topic" && !topic.empty())
-      subjects.push_back({-1, EntityType::Organization, topic});
+    if (rule.implicit_subject == "@topic" && !topic.empty()) {
+      // « Le marché a été arraché face à l'israélien X » opening its paragraph: the topic the
+      // paragraph names first is the object, so the subject is the story's.
+      const bool topic_is_object = std::any_of(objects.begin(), objects.end(),
+                                               [&](const auto& o) { return o.name == topic; });
+      const std::string& subject = topic_is_object ? input.context->story_topic : topic;
+      if (!subject.empty()) subjects.push_back({-1, EntityType::Organization, subject});
+    }
     // « L'opération a été notifiée à X »: the buyer of the deal named before, found once the
     // document's earlier facts are known (Extractor).
     if (rule.implicit_subject == kLastDealBuyer)
