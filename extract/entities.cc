@@ -527,6 +527,12 @@ struct Finder {
   // is. Not « à » alone: « face à Pékin », « a demandé à Bruxelles » are the governments.
   bool in_a_place(std::size_t i) const {
     if (i < 2 || !s.is(i - 1, "à")) return false;
+    // « installé à Strasbourg et à Ulm »: the second of two places.
+    if (i >= 5 && s.is(i - 2, "et") && starts_uppercase(s.word(i - 3))) {
+      std::size_t first = i - 3;
+      while (first > 0 && starts_uppercase(s.word(first - 1))) --first;
+      if (first >= 2 && first + 3 < i + 1 && s.is(first - 1, "à")) return in_a_place(first);
+    }
     std::size_t verb = i - 2;
     // « Fondé en 1998 à Tokyo »: a year between the participle and the place.
     if (verb >= 2 && s.is(verb - 1, "en") && s.lower(verb).size() == 4 &&
