@@ -398,6 +398,30 @@ struct Finder {
   }
 
   // Last token of the capitalised name starting at i.
+  // « la Société des artistes-interprètes de l'audiovisuel (SAIA) », « la Coordination paysanne
+  // des Flandres »: an institution's name, a capitalised common noun then lower-case words, ends
+  // before the acronym in brackets that follows it, or at the capitalised word after an
+  // adjective and a connector. Else it is the noun alone (i).
+  std::size_t institution_name_end(std::size_t i) const {
+    if (i + 2 >= s.size() || s.at_start(i) || !lex.is_common_word(s.lower(i))) return i;
+    std::size_t k = i + 1;
+    while (k < s.size() && k <= i + 8 && is_word(s.token(k)) && !starts_uppercase(s.word(k)) &&
+           !has_upper_inside(s.word(k)))
+      ++k;
+    const std::size_t lower_words = k - i - 1;
+    if (lower_words == 0 || k >= s.size()) return i;
+    if (k + 2 < s.size() && s.is(k, "(") && is_all_caps(s.word(k + 1)) && s.is(k + 2, ")") &&
+        !is_connector(s.lower(k - 1)) && !s.is(k - 1, "l'"))
+      return k - 1;
+    if (lower_words >= 2 && lower_words <= 3 && is_connector(s.lower(k - 1)) &&
+        !is_connector(s.lower(i + 1)) && starts_uppercase(s.word(k)) && !gaz.is_not_name(s.lower(k))) {
+      std::size_t last = k;
+      while (continues_name(last + 1)) ++last;
+      return last;
+    }
+    return i;
+  }
+
   std::size_t name_end(std::size_t i) const {
     std::size_t last = i;
     const bool person = gaz.is_first_name(std::string(s.word(i)));
@@ -433,6 +457,7 @@ struct Finder {
       }
       break;
     }
+    if (last == i) last = institution_name_end(i);
     // « HyFab 1 », « Hangar 7 »: a number of one or two digits ends a name before a comma, a
     // bracket or the sentence's end (« Orvane 2 millions » is no name).
     if (last + 1 < s.size() && s.token(last + 1).kind == TokenKind::Number &&
@@ -568,22 +593,28 @@ std::string canonical_name(const Gazetteer& gaz, std::string_view surface) {
     if (!gaz.is_corporate_suffix(name.substr(space + 1))) break;
     name = trim(name.substr(0, space));
   }
+  // Not « Société des artistes-interprètes… »: the prefix is the name's head there.
   if (const std::size_t space = name.find(' ');
-      space != std::string_view::npos && gaz.is_corporate_prefix(name.substr(0, space)))
+      space != std::string_view::npos && gaz.is_corporate_prefix(name.substr(0, space)) &&
+      starts_uppercase(trim(name.substr(space))))
     name = trim(name.substr(space));
   return std::string(name);
 }
 
 // The initials of a name's words but its articles and prepositions, upper-cased:
 // « Caisse nationale d'assurance maladie » → « CNAM ».
-std::string initials_of(std::string_view long_form) {
+// With split_hyphens, each part of a hyphenated word gives its initial (« artistes-interprètes »
+// → « AI »), as some acronyms count them.
+std::string initials_of(std::string_view long_form, bool split_hyphens = false) {
   static constexpr std::string_view kSkipped[] = {"de", "du", "des", "d", "la", "le", "les", "l",
                                                   "et", "pour", "en", "à", "aux", "au", "sur"};
   std::string initials;
   std::size_t i = 0;
   while (i < long_form.size()) {
     std::size_t end = i;
-    while (end < long_form.size() && long_form[end] != ' ' && long_form[end] != '\'') ++end;
+    while (end < long_form.size() && long_form[end] != ' ' && long_form[end] != '\'' &&
+           (!split_hyphens || long_form[end] != '-'))
+      ++end;
     const std::string word = lower_utf8(long_form.substr(i, end - i));
     if (!word.empty() && !is_one_of(word, kSkipped)) {
       UChar32 c;
@@ -651,7 +682,8 @@ void join_spelled_out_names(std::string_view text, const Gazetteer& gaz,
     if (!plain_words || std::count(between.begin(), between.end(), ' ') > 10) continue;
     const std::string long_form = name.surface + std::string(between);
     const std::string letters = acronym_letters(acronym.surface);
-    if (letters.empty() || initials_of(long_form) != letters) continue;
+    if (letters.empty() || (initials_of(long_form) != letters && initials_of(long_form, true) != letters))
+      continue;
     name.end += between.size();
     name.surface = long_form;
     name.canonical = acronym.canonical;

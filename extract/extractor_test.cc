@@ -230,6 +230,19 @@ TEST(Extractor, ANameDescribedAsAPersonsIsAPerson) {
   EXPECT_NE(std::find(entities.begin(), entities.end(), "PER Maelle Quintin"), entities.end());
 }
 
+// « la Coordination paysanne des Flandres », « la Société des artistes-interprètes de
+// l'audiovisuel (SAIA) »: an institution named by a capitalised common noun and lower-case words
+// is one name, not its first word and its last; its acronym counts a hyphenated word's parts.
+TEST(Extractor, AnInstitutionsNameRunsThroughItsLowerCaseWords) {
+  EXPECT_EQ(triples(extractor().extract(Document{
+                "a.txt", "a.txt", "",
+                "La Coordination paysanne des Flandres, un syndicat d'éleveurs, a assigné le groupe "
+                "Norvane. La Société des artistes-interprètes de l'audiovisuel (SAIA) a assigné la "
+                "chaîne Braxio."})),
+            (std::vector<std::string>{"Braxio sued-by SAIA",
+                                      "Norvane sued-by Coordination paysanne des Flandres"}));
+}
+
 // The based-in facts the default extractor finds in one article.
 std::vector<Fact> based_in_facts(const std::string& text) {
   std::vector<Fact> based_in;
