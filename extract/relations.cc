@@ -202,6 +202,9 @@ std::string slot_regex(const Slot& slot) {
   const std::string item = "(?:⟦POSS:\\d+⟧\\s*)?" + element + "(?:\\s*(?:de |d'|du )\\s*" +
                            std::string(kAnyMarker) + ")?" +
                            "(?:\\s*,\\s*⟦POSS:\\d+⟧\\s*[^⟦⟧,.;]+|\\s*,\\s*qui [^⟦⟧,.;]+|"
+                           // « le fonds A, déjà présent au capital, et B, la filiale de … »
+                           "\\s*,\\s*(?:déjà|aussi|également|toujours|désormais) [^⟦⟧,.;]+|"
+                           "\\s*,\\s*(?:la |le |l')⟦ORG:\\d+:[^⟧]*⟧|"
                            "\\s*,\\s*(?:(?:installée?s?|basée?s?|implantée?s?|établie?s?|immatriculée?s?) "
                            "(?:à|en|au|aux) |de |d')⟦LOC:\\d+⟧)?";
   // « à A, à B et à C »: the preposition repeated before each element.
