@@ -1098,7 +1098,9 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
                            (owner < s.size() && is_preposition_de(s.lower(k)) &&
                             (find.can_start_name(owner) || find.gazetteer_name(owner)));
         bool introduced = false;
-        if (d->second->introduces && name_start < s.size() && !owned) {
+        // « le logiciel de comptabilité de la start-up X »: X owns the product, it is no product.
+        const bool product_of_owner = d->second->product && owner_in_complement;
+        if (d->second->introduces && name_start < s.size() && !owned && !product_of_owner) {
           auto known = find.gazetteer_name(name_start);
           if (known && (known->second->type == EntityType::Organization ||
                         known->second->type == EntityType::Product)) {
