@@ -2442,6 +2442,18 @@ void EntityTagger::resolve_references(std::string_view text,
         if (antecedent.empty() && m.tag == Tag::POSS &&
             after_inverted_attribution(text, ts.sentence.begin, m))
           antecedent = sentence_subject;
+        // « Avec son application X, la fintech Y revendique… »: a possessive in the opening phrase
+        // is the company that opens the main clause, named right behind its comma.
+        if (antecedent.empty() && m.tag == Tag::POSS && opening_end != ts.sentence.begin &&
+            m.begin < opening_end)
+          for (std::size_t j = k + 1; j < ts.mentions.size(); ++j) {
+            const EntityMention& after = ts.mentions[j];
+            if (after.begin < opening_end) continue;
+            if (!after.is_reference && (after.tag == Tag::ORG || after.tag == Tag::UNK) &&
+                !after.is_media && after_comma(text, ts.sentence.begin, after))
+              antecedent = after.canonical;
+            break;
+          }
         // « Vorlandt cède Frenotec, sa filiale de Lure, … »: a possessive in apposition to a name
         // is another's, the sentence's subject's, else the name named before it.
         if (antecedent.empty() && m.tag == Tag::POSS && k > 0 &&

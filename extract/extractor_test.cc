@@ -486,6 +486,11 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "tandis que Norvane détiendra les 85 % restants. La holding, présidée par Anne Roy, aura "
        "deux sièges au conseil.",
        "leader-of", {"Anne Roy leader-of Tessio Participations"}},
+      {"a possessive in the opening phrase is the company the main clause opens with, not the one "
+       "named before",
+       "Le constructeur Norvane produit des berlines. Avec son application Kelio, la fintech Vexo "
+       "revendique un million de clients.",
+       "product-of", {"Kelio product-of Vexo"}},
       {"« Vernier » after « Vernier Pharma » is that company",
        "Le laboratoire Vernier Pharma a été assigné en justice. Vernier a racheté la société Kaveri "
        "en 2015.",
