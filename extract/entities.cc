@@ -403,18 +403,20 @@ struct Finder {
   // before the acronym in brackets that follows it, or at the capitalised word after an
   // adjective and a connector. Else it is the noun alone (i).
   std::size_t institution_name_end(std::size_t i) const {
-    if (i + 2 >= s.size() || s.at_start(i) || !lex.is_common_word(s.lower(i))) return i;
+    if (i + 2 >= s.size() || s.at_start(i)) return i;
     std::size_t k = i + 1;
     while (k < s.size() && k <= i + 8 && is_word(s.token(k)) && !starts_uppercase(s.word(k)) &&
            !has_upper_inside(s.word(k)))
       ++k;
     const std::size_t lower_words = k - i - 1;
     if (lower_words == 0 || k >= s.size()) return i;
+    // (The lexicon last: its first look-up of a word costs a thousand times a table's.)
     if (k + 2 < s.size() && s.is(k, "(") && is_all_caps(s.word(k + 1)) && s.is(k + 2, ")") &&
-        !is_connector(s.lower(k - 1)) && !s.is(k - 1, "l'"))
+        !is_connector(s.lower(k - 1)) && !s.is(k - 1, "l'") && lex.is_common_word(s.lower(i)))
       return k - 1;
     if (lower_words >= 2 && lower_words <= 3 && is_connector(s.lower(k - 1)) &&
-        !is_connector(s.lower(i + 1)) && starts_uppercase(s.word(k)) && !gaz.is_not_name(s.lower(k))) {
+        !is_connector(s.lower(i + 1)) && starts_uppercase(s.word(k)) && !gaz.is_not_name(s.lower(k)) &&
+        lex.is_common_word(s.lower(i))) {
       std::size_t last = k;
       while (continues_name(last + 1)) ++last;
       return last;

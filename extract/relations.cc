@@ -34,9 +34,10 @@ constexpr std::string_view kAdjective =
     "célèbres?|discrète?s?|puissante?s?|ancien(?:ne)?s?|futur(?:e)?s?|numéro un)\\s+)?";
 // Gaps are counted in words, not characters: « up to 10 words » compiles to a program six
 // times smaller than « up to 60 characters » of a negated Unicode class, and matching time
-// follows program size. {_} crosses no entity but a possessive (« livre ses pièces à X »); {__}
-// crosses any.
-constexpr std::string_view kShortGap = "(?:[ ]*(?:[^⟦⟧.;!? ]+|⟦POSS:\\d+⟧)){0,10}?[ ]*?";
+// follows program size. {_} crosses no entity; {_P} no entity but a possessive (« livre ses
+// pièces à X »), which costs the rule the reading by markers; {__} crosses any.
+constexpr std::string_view kShortGap = "(?:[ ]*[^⟦⟧.;!? ]+){0,10}?[ ]*?";
+constexpr std::string_view kShortGapPossessive = "(?:[ ]*(?:[^⟦⟧.;!? ]+|⟦POSS:\\d+⟧)){0,10}?[ ]*?";
 constexpr std::string_view kLongGap = "(?:[ ]*[^.;!? ]+){0,25}?[ ]*?";
 constexpr std::string_view kAnyMarker = "⟦[A-Z]+:\\d+(?::[^⟧]*)?⟧";
 
@@ -279,6 +280,8 @@ std::string expand(const RuleSource& src, std::string_view pattern,
     const std::string fragment(pattern.substr(i, close - i + 1));
     if (body == "_") {
       out += kShortGap;
+    } else if (body == "_P") {
+      out += kShortGapPossessive;
     } else if (body == "__") {
       out += kLongGap;
     } else if (body == "DET") {
