@@ -402,6 +402,16 @@ struct Finder {
   // des Flandres »: an institution's name, a capitalised common noun then lower-case words, ends
   // before the acronym in brackets that follows it, or at the capitalised word after an
   // adjective and a connector. Else it is the noun alone (i).
+  // A noun that heads an institution's or an association's name (« Coordination », « Société »,
+  // « Office »), not any common word (« Rennes aux côtés d'Íñigo… »).
+  bool institution_head(std::string_view lower) const {
+    static constexpr std::string_view kHeads[] = {"coordination", "confédération", "fédération",
+                                                  "union", "chambre", "ligue", "société", "mutuelle",
+                                                  "compagnie", "banque", "alliance", "association"};
+    return is_one_of(lower, kHeads) || gaz.is_authority_noun(lower) ||
+           (gaz.org_descriptor(lower) != nullptr && !gaz.org_descriptor(lower)->product);
+  }
+
   std::size_t institution_name_end(std::size_t i) const {
     if (i + 2 >= s.size() || s.at_start(i)) return i;
     std::size_t k = i + 1;
@@ -410,13 +420,12 @@ struct Finder {
       ++k;
     const std::size_t lower_words = k - i - 1;
     if (lower_words == 0 || k >= s.size()) return i;
-    // (The lexicon last: its first look-up of a word costs a thousand times a table's.)
     if (k + 2 < s.size() && s.is(k, "(") && is_all_caps(s.word(k + 1)) && s.is(k + 2, ")") &&
-        !is_connector(s.lower(k - 1)) && !s.is(k - 1, "l'") && lex.is_common_word(s.lower(i)))
+        !is_connector(s.lower(k - 1)) && !s.is(k - 1, "l'") && institution_head(s.lower(i)))
       return k - 1;
     if (lower_words >= 2 && lower_words <= 3 && is_connector(s.lower(k - 1)) &&
         !is_connector(s.lower(i + 1)) && starts_uppercase(s.word(k)) && !gaz.is_not_name(s.lower(k)) &&
-        lex.is_common_word(s.lower(i))) {
+        institution_head(s.lower(i))) {
       std::size_t last = k;
       while (continues_name(last + 1)) ++last;
       return last;

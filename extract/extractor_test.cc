@@ -238,7 +238,8 @@ TEST(Extractor, AnInstitutionsNameRunsThroughItsLowerCaseWords) {
                 "a.txt", "a.txt", "",
                 "La Coordination paysanne des Flandres, un syndicat d'éleveurs, a assigné le groupe "
                 "Norvane. La Société des artistes-interprètes de l'audiovisuel (SAIA) a assigné la "
-                "chaîne Braxio."})),
+                "chaîne Braxio. Le groupe Tessio a rencontré à Rennes aux côtés d'Anne Roy la "
+                "société Kelio."})),
             (std::vector<std::string>{"Braxio sued-by SAIA",
                                       "Norvane sued-by Coordination paysanne des Flandres"}));
 }
