@@ -1132,12 +1132,12 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
             city = nat->city;
           }
         if (introduced) {
-          // « la plateforme de revente de billets X » is the company that runs it, whom the news
-          // is about; « sa plateforme X », « la plateforme X » alone (a satellite's, a
-          // software's) and « la plateforme X de Y » a product (the rules read Y).
+          // « la plateforme de revente de billets X », « la plateforme lyonnaise X » is the company
+          // that runs it, whom the news is about; « sa plateforme X », « la plateforme X » alone
+          // (a satellite's, a software's) and « la plateforme X de Y » a product (the rules read Y).
           const bool platform_company =
               d->second->product && s.lower(i) == "plateforme" && descriptor_last == i &&
-              name_start > i + 2 && i > 0 &&
+              (name_start > i + 2 || !country.empty()) && i > 0 &&
               (is_singular_definite(s.lower(i - 1)) || s.is(i - 1, "une")) && !owner_in_complement &&
               !(name_start + 1 < s.size() && is_preposition_de(s.lower(find.name_end(name_start) + 1)));
           // The name itself is tagged at name_start; remember the descriptor's reach.
