@@ -1372,8 +1372,13 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
       subjects.push_back({-1, EntityType::Organization, std::string(kFined)});
     if (rule.implicit_object == kFining)
       objects.push_back({-1, EntityType::GovernmentBody, std::string(kFining)});
-    if (rule.implicit_object == "@topic" && !topic.empty())
-      objects.push_back({-1, EntityType::Organization, topic});
+    if (rule.implicit_object == "@topic" && !topic.empty()) {
+      // « A et B, qui avaient mené une levée… » opening its paragraph: the topic is a subject.
+      const bool topic_is_subject = std::any_of(subjects.begin(), subjects.end(),
+                                                [&](const auto& s) { return s.name == topic; });
+      const std::string& object = topic_is_subject ? input.context->story_topic : topic;
+      if (!object.empty()) objects.push_back({-1, EntityType::Organization, object});
+    }
     // « X et son principal actionnaire, le fonds Y, qui en détient 51 % »: the company named last
     // before the subject, else the topic.
     // (A subject of its own slot: an implicit one has no place in the sentence.)
