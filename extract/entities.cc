@@ -567,7 +567,7 @@ struct Finder {
     if (i >= 5 && s.is(i - 2, "et") && starts_uppercase(s.word(i - 3))) {
       std::size_t first = i - 3;
       while (first > 0 && starts_uppercase(s.word(first - 1))) --first;
-      if (first >= 2 && first + 3 < i + 1 && s.is(first - 1, "à")) return in_a_place(first);
+      if (first >= 2 && s.is(first - 1, "à")) return in_a_place(first);
     }
     std::size_t verb = i - 2;
     // « Fondé en 1998 à Tokyo »: a year between the participle and the place.
@@ -1109,6 +1109,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
                            (owner < s.size() && is_preposition_de(s.lower(k)) &&
                             (find.can_start_name(owner) || find.gazetteer_name(owner)));
         bool introduced = false;
+        const auto is_preposition_de_at = [&](std::size_t t) { return t < s.size() && is_preposition_de(s.lower(t)); };
         // « le logiciel de comptabilité de la start-up X »: X owns the product, it is no product.
         const bool product_of_owner = d->second->product && owner_in_complement;
         if (d->second->introduces && name_start < s.size() && !owned && !product_of_owner) {
@@ -1139,7 +1140,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
               d->second->product && s.lower(i) == "plateforme" && descriptor_last == i &&
               (name_start > i + 2 || !country.empty()) && i > 0 &&
               (is_singular_definite(s.lower(i - 1)) || s.is(i - 1, "une")) && !owner_in_complement &&
-              !(name_start + 1 < s.size() && is_preposition_de(s.lower(find.name_end(name_start) + 1)));
+              !is_preposition_de_at(find.name_end(name_start) + 1);
           // The name itself is tagged at name_start; remember the descriptor's reach.
           EntityMention& m =
               add(i, descriptor_last, d->second->product && !platform_company ? Tag::PRD : Tag::ORG, "");
