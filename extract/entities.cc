@@ -397,21 +397,21 @@ struct Finder {
            !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
 
-  // Last token of the capitalised name starting at i.
+  // A noun that heads an institution's or an association's name (« Coordination », « Société »,
+  // « Office »): an authority's noun, an organization's (org_descriptors.tsv) or one of these;
+  // not any common word (« Rennes aux côtés d'Íñigo… »).
+  bool institution_head(std::string_view lower) const {
+    static constexpr std::string_view kHeads[] = {"coordination", "confédération", "fédération",
+                                                  "union", "chambre", "ligue", "alliance"};
+    if (is_one_of(lower, kHeads) || gaz.is_authority_noun(lower)) return true;
+    const Descriptor* d = gaz.org_descriptor(lower);
+    return d != nullptr && !d->product;
+  }
+
   // « la Société des artistes-interprètes de l'audiovisuel (SAIA) », « la Coordination paysanne
   // des Flandres »: an institution's name, a capitalised common noun then lower-case words, ends
   // before the acronym in brackets that follows it, or at the capitalised word after an
   // adjective and a connector. Else it is the noun alone (i).
-  // A noun that heads an institution's or an association's name (« Coordination », « Société »,
-  // « Office »), not any common word (« Rennes aux côtés d'Íñigo… »).
-  bool institution_head(std::string_view lower) const {
-    static constexpr std::string_view kHeads[] = {"coordination", "confédération", "fédération",
-                                                  "union", "chambre", "ligue", "société", "mutuelle",
-                                                  "compagnie", "banque", "alliance", "association"};
-    return is_one_of(lower, kHeads) || gaz.is_authority_noun(lower) ||
-           (gaz.org_descriptor(lower) != nullptr && !gaz.org_descriptor(lower)->product);
-  }
-
   std::size_t institution_name_end(std::size_t i) const {
     if (i + 2 >= s.size() || s.at_start(i)) return i;
     std::size_t k = i + 1;
@@ -433,6 +433,7 @@ struct Finder {
     return i;
   }
 
+  // Last token of the capitalised name starting at i.
   std::size_t name_end(std::size_t i) const {
     std::size_t last = i;
     const bool person = gaz.is_first_name(std::string(s.word(i)));

@@ -1349,14 +1349,17 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
       }
     }
     const std::string& topic = input.context->topic;
-    if (rule.implicit_subject == "@topic" && !topic.empty()) {
-      // « Le marché a été arraché face à l'israélien X » opening its paragraph: the topic the
-      // paragraph names first is the object, so the subject is the story's.
-      const bool topic_is_object = std::any_of(objects.begin(), objects.end(),
-                                               [&](const auto& o) { return o.name == topic; });
-      const std::string& subject = topic_is_object ? input.context->story_topic : topic;
-      if (!subject.empty()) subjects.push_back({-1, EntityType::Organization, subject});
-    }
+    // The topic as a rule's implicit side, unless it is already on the other side: « Le marché a
+    // été arraché face à l'israélien X », « A et B, qui avaient mené une levée… » open their
+    // paragraph, whose topic is then one of them; the story's topic is taken instead.
+    const auto topic_unless_in = [&](const auto& other_side) -> const std::string& {
+      const bool taken = std::any_of(other_side.begin(), other_side.end(),
+                                     [&](const auto& side) { return side.name == topic; });
+      return taken ? input.context->story_topic : topic;
+    };
+    if (rule.implicit_subject == "@topic" && !topic.empty())
+      if (const std::string& subject = topic_unless_in(objects); !subject.empty())
+        subjects.push_back({-1, EntityType::Organization, subject});
     // « L'opération a été notifiée à X »: the buyer of the deal named before, found once the
     // document's earlier facts are known (Extractor).
     if (rule.implicit_subject == kLastDealBuyer)
@@ -1372,13 +1375,9 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
       subjects.push_back({-1, EntityType::Organization, std::string(kFined)});
     if (rule.implicit_object == kFining)
       objects.push_back({-1, EntityType::GovernmentBody, std::string(kFining)});
-    if (rule.implicit_object == "@topic" && !topic.empty()) {
-      // « A et B, qui avaient mené une levée… » opening its paragraph: the topic is a subject.
-      const bool topic_is_subject = std::any_of(subjects.begin(), subjects.end(),
-                                                [&](const auto& s) { return s.name == topic; });
-      const std::string& object = topic_is_subject ? input.context->story_topic : topic;
-      if (!object.empty()) objects.push_back({-1, EntityType::Organization, object});
-    }
+    if (rule.implicit_object == "@topic" && !topic.empty())
+      if (const std::string& object = topic_unless_in(subjects); !object.empty())
+        objects.push_back({-1, EntityType::Organization, object});
     // « X et son principal actionnaire, le fonds Y, qui en détient 51 % »: the company named last
     // before the subject, else the topic.
     // (A subject of its own slot: an implicit one has no place in the sentence.)
