@@ -92,11 +92,6 @@ bool is_one_of(std::string_view lower, const std::string_view (&words)[N]) {
   return std::find(std::begin(words), std::end(words), lower) != std::end(words);
 }
 
-// Nouns that fit any company (« la société », « le groupe »): they say nothing of what it is.
-constexpr std::string_view kAnyCompanyNouns[] = {"société", "entreprise", "groupe", "firme"};
-// Nouns of a company's part (« la filiale », « la marque »): a company has them, is none of them.
-constexpr std::string_view kPartNouns[] = {"filiale", "division", "branche", "unité",
-                                           "marque",  "activité", "entité"};
 
 // « privé », « cotées »: the endings of the past participles of the first group.
 bool ends_like_participle(std::string_view lower) {
@@ -104,19 +99,13 @@ bool ends_like_participle(std::string_view lower) {
 }
 
 // « basé », « installée », « fondé » (à Marseille): a participle that says where a company is.
-bool places_a_company(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {
-      "fondé",     "fondée",     "fondés",     "fondées",    "créé",      "créée",      "créés",
-      "créées",    "basé",       "basée",      "basés",      "basées",    "installé",   "installée",
-      "installés", "installées", "implanté",   "implantée",  "implantés", "implantées", "situé",
-      "située",    "situés",     "situées",    "établi",     "établie",   "établis",    "établies",
-      "domicilié", "domiciliée", "domiciliés", "domiciliées"};
-  return is_one_of(lower, kWords);
+bool places_a_company(const Gazetteer& gaz, std::string_view lower) {
+  return gaz.in_class(WordClass::kPlacingParticiple, lower);
 }
 
 // A descriptor's complement of kind (« de grande distribution », « de moteurs à hydrogène »)
 // holds neither a relative pronoun nor the participle that places a company.
-bool ends_complement(std::string_view lower) {
+bool ends_complement(const Gazetteer& gaz, std::string_view lower) {
   // A relative word, or an auxiliary: « l'association de consommateurs a annoncé… » holds a
   // verb, not a kind.
   static constexpr std::string_view kEnders[] = {
@@ -125,13 +114,8 @@ bool ends_complement(std::string_view lower) {
       "avait",  "avaient", "sera",  "va",      "vont",     "doit",   "peut"};
   // A participle of who made or holds it: « l'application d'épargne lancée par la jeune pousse
   // X » names X as the maker, not the application.
-  static constexpr std::string_view kAgentParticiples[] = {
-      "lancé",    "lancée",    "lancés",    "lancées",    "édité",     "éditée",    "développé",
-      "développée", "conçu",   "conçue",    "fabriqué",   "fabriquée", "détenu",    "détenue",
-      "contrôlé", "contrôlée", "racheté",   "rachetée",   "dirigé",    "dirigée",   "présidé",
-      "présidée", "exploité",  "exploitée", "financé",    "financée",  "soutenu",   "soutenue"};
-  return is_one_of(lower, kEnders) || places_a_company(lower) ||
-         is_one_of(lower, kAgentParticiples);
+  return is_one_of(lower, kEnders) || places_a_company(gaz, lower) ||
+         gaz.in_class(WordClass::kAgentParticiple, lower);
 }
 
 // Words after which a nationality adjective qualifies no noun (« et américain X »), or a
@@ -401,9 +385,7 @@ struct Finder {
   // « Office »): an authority's noun, an organization's (org_descriptors.tsv) or one of these;
   // not any common word (« Rennes aux côtés d'Íñigo… »).
   bool institution_head(std::string_view lower) const {
-    static constexpr std::string_view kHeads[] = {"coordination", "confédération", "fédération",
-                                                  "union", "chambre", "ligue", "alliance"};
-    if (is_one_of(lower, kHeads) || gaz.is_authority_noun(lower)) return true;
+    if (gaz.in_class(WordClass::kInstitutionHead, lower) || gaz.is_authority_noun(lower)) return true;
     const Descriptor* d = gaz.org_descriptor(lower);
     return d != nullptr && !d->product;
   }
@@ -534,14 +516,6 @@ struct Finder {
   // « X, un ingénieur qui… », « Y, une ancienne de l'Onera », « Z, docteure en biologie »: the
   // apposition after the name ending at token last says it is a person's.
   bool person_described_after(std::size_t last) const {
-    static constexpr std::string_view kPersonNouns[] = {
-        "ingénieur", "ingénieure", "chercheur", "chercheuse", "docteur", "docteure", "médecin",
-        "avocat", "avocate", "entrepreneur", "entrepreneuse", "économiste", "polytechnicien",
-        "polytechnicienne", "normalien", "normalienne", "diplômé", "diplômée", "professeur",
-        "professeure", "pharmacien", "pharmacienne", "banquier", "banquière", "informaticien",
-        "informaticienne", "physicien", "physicienne", "biologiste", "chimiste", "mathématicien",
-        "mathématicienne", "fils", "fille", "petit-fils", "petite-fille", "héritier", "héritière",
-        "cofondateur", "cofondatrice", "fondateur", "fondatrice"};
     std::size_t k = last + 1;
     if (!s.is(k, ",")) return false;
     ++k;
@@ -551,7 +525,7 @@ struct Finder {
       if (s.is(k + 1, "de") || s.is(k + 1, "d'") || s.is(k + 1, "du") || s.is(k + 1, "des")) return true;
       ++k;
     }
-    return k < s.size() && is_one_of(s.lower(k), kPersonNouns);
+    return k < s.size() && gaz.in_class(WordClass::kPersonNoun, s.lower(k));
   }
 
   // A name at token i, or after a comma there.
@@ -576,7 +550,7 @@ struct Finder {
         std::all_of(s.lower(verb).begin(), s.lower(verb).end(), [](char c) { return c >= '0' && c <= '9'; }))
       verb -= 2;
     const std::string_view before = s.lower(verb);
-    return places_a_company(before) || before == "est" || before == "sont" || before == "trouve";
+    return places_a_company(gaz, before) || before == "est" || before == "sont" || before == "trouve";
   }
 
   // « il faut », « il s'agit », « il n'y a »: the « il » at token i stands for nothing. The
@@ -1076,7 +1050,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
               break;
             }
             if (!is_word(s.token(j)) || find.can_start_name(j) || find.gazetteer_name(j) ||
-                s.is(j, "un") || s.is(j, "une") || ends_complement(s.lower(j)))
+                s.is(j, "un") || s.is(j, "une") || ends_complement(gazetteer_, s.lower(j)))
               break;
             // « les services concurrents de sa plateforme X »: a possessive too.
             static constexpr std::string_view kPossessives[] = {"son", "sa", "ses", "leur", "leurs"};
@@ -1221,7 +1195,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         // l'éditeur »).
         const bool of_another_description =
             last == descriptor_last && owner_noun < s.size() &&
-            !is_one_of(lower_utf8(s.word(i)), kPartNouns) &&
+            !gazetteer_.in_class(WordClass::kPartNoun, lower_utf8(s.word(i))) &&
             (s.is(last + 1, "du") || (s.is(last + 1, "de") && owner_noun == last + 3)) && [&] {
               const auto owner_descriptor = find.descriptor(owner_noun);
               return owner_descriptor && !owner_descriptor->second->product;
@@ -1319,20 +1293,12 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
          (s.is(i - 1, ",") && s.is(i + 1, ",")));
     // « pour la racheter », « l'a assigné en justice »: an object clitic before a verb of deals
     // or lawsuits stands for a company named before.
-    static constexpr std::string_view kDealVerbs[] = {
-        "racheter", "reprendre", "acquérir", "absorber", "céder", "revendre", "rachète",
-        "rachètera", "reprend", "reprendra", "cède", "cédera", "revend", "assigner", "poursuivre",
-        "attaquer", "assigne", "poursuit"};  // not « attaque », a noun after « l' » too
-    static constexpr std::string_view kDealParticiples[] = {
-        "racheté", "rachetée", "repris", "reprise", "acquis", "acquise", "absorbé", "absorbée",
-        "cédé", "cédée", "revendu", "revendue", "assigné", "assignée", "poursuivi", "poursuivie",
-        "attaqué", "attaquée"};
     static constexpr std::string_view kAuxiliaries[] = {"a", "avait", "ont", "avaient", "aurait"};
     const bool object_clitic =
         (lower == "le" || lower == "la" || lower == "l'") && i + 1 < s.size() &&
-        (is_one_of(s.lower(i + 1), kDealVerbs) ||
+        (gazetteer_.in_class(WordClass::kCliticDealVerb, s.lower(i + 1)) ||
          (i + 2 < s.size() && is_one_of(s.lower(i + 1), kAuxiliaries) &&
-          is_one_of(s.lower(i + 2), kDealParticiples)));
+          gazetteer_.in_class(WordClass::kCliticDealParticiple, s.lower(i + 2))));
     if (object_clitic) {
       EntityMention& m = add(i, i, Tag::ORG, "");
       m.is_reference = true;
@@ -1596,19 +1562,18 @@ void join_short_forms(std::string_view text, const Gazetteer& gaz, std::vector<T
 // « l'inspection du site de Saint-Priest », « son usine de Trémery », « la PME d'Obernai »: an
 // unknown name of one word after a site's noun, or a company's that takes no owner, and « de » is
 // the town the site or the company stands in, not a company.
-void name_places_of_sites(std::string_view text, std::vector<TaggedSentence>& tagged) {
-  static constexpr std::string_view kSites[] = {
-      "site de",  "usine de",  "siège de",  "entrepôt de",  "sites de",       "usines de",
-      "entrepôts de", "site d'", "usine d'", "siège d'",   "entrepôt d'",    "PME de",
-      "PME d'",   "entreprise de", "entreprise d'", "start-up de", "start-up d'", "pépite de",
-      "pépite d'"};
+void name_places_of_sites(std::string_view text, const Gazetteer& gaz, std::vector<TaggedSentence>& tagged) {
   for (auto& ts : tagged)
     for (auto& m : ts.mentions) {
       if (m.tag != Tag::UNK || m.is_reference || m.surface.find(' ') != std::string::npos) continue;
-      const std::string_view before = words_before(text, ts.sentence.begin, m);
-      if (std::any_of(std::begin(kSites), std::end(kSites),
-                      [&](std::string_view site) { return ends_with_words(before, site); }))
-        m.tag = Tag::LOC;
+      std::string_view before = words_before(text, ts.sentence.begin, m);
+      if (ends_with_words(before, "de")) before.remove_suffix(2);
+      else if (ends_with_words(before, "d'")) before.remove_suffix(2);
+      else continue;
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      const std::size_t space = before.rfind(' ');
+      const std::string_view noun = space == std::string_view::npos ? before : before.substr(space + 1);
+      if (gaz.in_class(WordClass::kSiteNoun, lower_utf8(noun))) m.tag = Tag::LOC;
     }
 }
 
@@ -1630,7 +1595,7 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
   for (std::size_t k = 0; k < sentences.size(); ++k)
     tagged.push_back({sentences[k], paragraph_of[k], tag_sentence(text, std::move(tokens_of[k]), context)});
   join_short_forms(text, gazetteer_, tagged);
-  name_places_of_sites(text, tagged);
+  name_places_of_sites(text, gazetteer_, tagged);
   name_described_regulators(text, gazetteer_, tagged);
   // A name typed once in the article (« la start-up Kerlio ») keeps that type where it stands
   // alone (« Kerlio propose… »).
@@ -1886,37 +1851,27 @@ std::string first_word_lowered(std::string_view text, const TaggedSentence& ts) 
   return lower_utf8(sentence.substr(0, sentence.find(' ')));
 }
 
-bool opened_by_participle(std::string_view text, const TaggedSentence& ts) {
+bool opened_by_participle(std::string_view text, const Gazetteer& gaz, const TaggedSentence& ts) {
   const std::string_view sentence =
       text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
   const std::string_view first = sentence.substr(0, sentence.find(' '));
   if (ends_like_participle(first)) return true;
   // Participles of other endings (« Pris en étau entre A et B, le groupe… »), in every agreement.
-  static constexpr std::string_view kParticiples[] = {
-      "issu",    "pris",     "repris",   "acquis",   "mis",      "soumis",   "conçu",
-      "détenu",  "devenu",   "contraint", "construit", "inscrit", "rejoint",  "ouvert",
-      "affaibli", "choisi",  "établi",   "investi",  "fragilisé", "né"};
-  // Their first letters (« é » by its first byte): most sentences are spared the rest.
-  static constexpr std::string_view kFirstLetters = "iIpPrRaAmMsScCdDoObBnN\xC3";
-  if (first.empty() || kFirstLetters.find(first.front()) == std::string_view::npos) return false;
+  if (first.empty() || first.size() > 16 || first.back() == ',') return false;
   std::string stem = lower_utf8(first);
+  if (gaz.in_class(WordClass::kOpeningParticiple, stem)) return true;
   for (std::string_view ending : {"es", "e", "s"})
-    if (stem.ends_with(ending) && !is_one_of(stem, kParticiples)) {
+    if (stem.ends_with(ending)) {
       stem.resize(stem.size() - ending.size());
-      break;
+      return gaz.in_class(WordClass::kOpeningParticiple, stem);
     }
-  return is_one_of(stem, kParticiples);
+  return false;
 }
 
 // « Baptisée Hyvalor, la nouvelle société… »: a sentence opened by a participle that names
 // the subject after it.
-bool opened_by_naming(std::string_view text, const TaggedSentence& ts) {
-  static constexpr std::string_view kParticiples[] = {
-      "baptisé", "baptisée", "baptisés", "baptisées", "rebaptisé", "rebaptisée", "dénommé",
-      "dénommée", "appelé", "appelée"};
-  const std::string_view sentence =
-      text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
-  return is_one_of(lower_utf8(sentence.substr(0, sentence.find(' '))), kParticiples);
+bool opened_by_naming(std::string_view text, const Gazetteer& gaz, const TaggedSentence& ts) {
+  return gaz.in_class(WordClass::kNamingParticiple, first_word_lowered(text, ts));
 }
 
 // Whether a mention stands inside a quotation of its sentence: after more « than », or after
@@ -1969,18 +1924,17 @@ bool after_purpose_infinitive(std::string_view text, std::size_t sentence_begin,
 
 // « elle succède à », « il a été nommé », « elle a fait ses armes »: a pronoun whose verb is said
 // only of people.
-bool before_a_person_verb(std::string_view text, const EntityMention& pronoun) {
-  static constexpr std::string_view kPersonVerbs[] = {
-      "succède ", "succédera ", "succédait ", "succéderait ", "va succéder ", "a été nommé", "a été nommée", "est nommé", "est nommée",
-      "sera nommé", "sera nommée", "prendra ses fonctions", "prend ses fonctions",
-      "a pris ses fonctions", "a fait ses armes", "a fait carrière", "est âgé", "est âgée",
-      "est diplômé", "est diplômée", "est né", "est née", "a quitté ses fonctions",
-      "quitte ses fonctions", "était jusqu'ici", "était auparavant", "a cofondé",
-      "avait cofondé", "a cofondée", "avait cofondée", "a fondé", "avait fondé"};
+bool before_a_person_verb(std::string_view text, const Gazetteer& gaz, const EntityMention& pronoun) {
   const std::string_view after = text.substr(pronoun.end);
-  for (const std::string_view verb : kPersonVerbs)
-    if (after.size() > verb.size() && after[0] == ' ' && after.substr(1).starts_with(verb))
+  if (after.empty() || after[0] != ' ') return false;
+  for (const std::string& verb : gaz.entries_of(WordClass::kPersonVerb)) {
+    const std::string_view rest = after.substr(1);
+    // The whole phrase, not the beginning of a longer word (« est né », not « est nécessaire »).
+    if (rest.starts_with(verb) &&
+        (rest.size() == verb.size() || (static_cast<unsigned char>(rest[verb.size()]) < 0x80 &&
+                                         !std::isalnum(static_cast<unsigned char>(rest[verb.size()])))))
       return true;
+  }
   return false;
 }
 
@@ -2022,15 +1976,12 @@ bool noun_phrase_after_opening(std::string_view text, std::size_t opening_comma,
 
 // « X cède Y », « le rachat de Y »: the name right after a verb or noun of a sale or purchase, or
 // after « avec » in a sentence about a contract.
-bool party_to_a_deal(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
-  static constexpr std::string_view kSaleWords[] = {
-      "cède",    "cèdent",   "céder",     "rachète",   "rachètent", "racheter",  "racheté",
-      "acquiert", "acquérir", "acquis",   "absorbe",   "absorber",  "s'offre",   "vend",
-      "vendre",  "rachat de", "cession de", "acquisition de", "reprise de", "rachat d'",
-      "cession d'", "acquisition d'", "reprise d'"};
+bool party_to_a_deal(std::string_view text, const Gazetteer& gaz, std::size_t sentence_begin,
+                     const EntityMention& m) {
   const std::string_view before = words_before(text, sentence_begin, m);
-  if (std::any_of(std::begin(kSaleWords), std::end(kSaleWords),
-                  [&](std::string_view word) { return ends_with_words(before, word); }))
+  const auto& phrases = gaz.entries_of(WordClass::kDealPhrase);
+  if (std::any_of(phrases.begin(), phrases.end(),
+                  [&](std::string_view phrase) { return ends_with_words(before, phrase); }))
     return true;
   // « a signé un contrat de sept ans avec Y »: the other party to a contract.
   return before.ends_with(" avec") &&
@@ -2040,21 +1991,13 @@ bool party_to_a_deal(std::string_view text, std::size_t sentence_begin, const En
 
 // « …, précise son directeur marketing, X »: a possessive right after a verb of saying put after
 // what was said, whose owner is the speaker's company, the clause's subject.
-bool after_inverted_attribution(std::string_view text, std::size_t sentence_begin,
+bool after_inverted_attribution(std::string_view text, const Gazetteer& gaz, std::size_t sentence_begin,
                                 const EntityMention& possessive) {
-  static constexpr std::string_view kSayingVerbs[] = {
-      "précise", "explique", "ajoute", "indique", "souligne", "assure", "résume", "affirme",
-      "confie", "commente", "reconnaît", "note", "estime", "rappelle", "détaille", "poursuit",
-      "insiste", "observe", "martèle", "tempère", "nuance", "prévient", "glisse", "déclare",
-      "regrette", "déplore", "juge", "analyse", "raconte", "témoigne", "relève", "précisé",
-      "expliqué", "ajouté", "indiqué", "souligné", "assuré", "affirmé", "confié", "commenté",
-      "reconnu", "noté", "estimé", "rappelé", "détaillé", "déclaré", "regretté", "déploré",
-      "jugé", "relevé"};
   std::string_view before = text.substr(sentence_begin, possessive.begin - sentence_begin);
   while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
   const std::size_t space = before.rfind(' ');
   if (space == std::string_view::npos) return false;
-  if (!is_one_of(before.substr(space + 1), kSayingVerbs)) return false;
+  if (!gaz.in_class(WordClass::kSayingVerb, before.substr(space + 1))) return false;
   before = before.substr(0, space);
   if (before.ends_with(" a")) before.remove_suffix(2);
   return before.ends_with(",") || before.ends_with("\xC2\xBB") || before.ends_with("\"");
@@ -2093,10 +2036,9 @@ std::string owner_in_fronted_clause(std::string_view text, const TaggedSentence&
 // The company named after the founder a fronted « Fondé(e) par X » names, among those
 // `find` (called with a test on a name) accepts; empty if none.
 template <typename Find>
-std::string named_after_founder(std::string_view text, const TaggedSentence& ts, std::size_t k, Find&& find) {
-  static constexpr std::string_view kFounding[] = {"fondé", "fondée", "cofondé", "cofondée",
-                                                   "créé", "créée", "cocréé", "cocréée"};
-  if (!is_one_of(first_word_lowered(text, ts), kFounding)) return {};
+std::string named_after_founder(std::string_view text, const Gazetteer& gaz, const TaggedSentence& ts,
+                                std::size_t k, Find&& find) {
+  if (!gaz.in_class(WordClass::kFoundingParticiple, first_word_lowered(text, ts))) return {};
   for (std::size_t j = 0; j < k; ++j) {
     const EntityMention& founder = ts.mentions[j];
     if (founder.tag != Tag::PER && founder.tag != Tag::UNK) continue;
@@ -2118,16 +2060,17 @@ std::string named_after_founder(std::string_view text, const TaggedSentence& ts,
 
 }  // namespace
 
-bool in_fronted_clause(std::string_view text, const TaggedSentence& ts, const EntityMention& m) {
+bool in_fronted_clause(std::string_view text, const Gazetteer& gaz, const TaggedSentence& ts,
+                       const EntityMention& m) {
   const std::size_t comma =
       text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin).find(',');
-  return opened_by_participle(text, ts) && comma != std::string_view::npos &&
+  return opened_by_participle(text, gaz, ts) && comma != std::string_view::npos &&
          m.begin < ts.sentence.begin + comma;
 }
 
-bool before_fronted_subject(std::string_view text, const TaggedSentence& ts,
+bool before_fronted_subject(std::string_view text, const Gazetteer& gaz, const TaggedSentence& ts,
                             const EntityMention& m) {
-  if (!opened_by_participle(text, ts)) return false;
+  if (!opened_by_participle(text, gaz, ts)) return false;
   for (const auto& other : ts.mentions)
     if (other.begin > ts.sentence.begin + 4 && after_comma(text, ts.sentence.begin, other))
       return m.begin < other.begin;
@@ -2156,9 +2099,9 @@ void EntityTagger::resolve_references(std::string_view text,
   // « la filiale de trading du groupe X »: a noun of relation with its complement says what the
   // company is to X, not what X is; in apposition (« Y, la filiale de trading du groupe X »), it
   // says what Y is.
-  static constexpr std::string_view kRelationNouns[] = {
-      "filiale", "concurrent", "concurrente", "rival", "rivale", "client", "cliente",
-      "partenaire", "actionnaire", "fournisseur", "maison"};
+  auto is_relation_noun = [&](std::string_view lower) {
+    return gazetteer_.in_class(WordClass::kRelationNoun, lower);
+  };
   for (const auto& ts : sentences)
     for (std::size_t k = 0; k < ts.mentions.size(); ++k) {
       const auto& m = ts.mentions[k];
@@ -2167,7 +2110,7 @@ void EntityTagger::resolve_references(std::string_view text,
         if (!m.country.empty()) known_country.try_emplace(m.canonical, m.country);
         if (!m.city.empty()) known_city.try_emplace(m.canonical, m.city);
         const std::string_view span = text.substr(m.begin, m.end - m.begin);
-        const bool of_another = is_one_of(m.descriptor, kRelationNouns) &&
+        const bool of_another = is_relation_noun(m.descriptor) &&
                                 (span.find(" de ") != std::string_view::npos ||
                                  span.find(" du ") != std::string_view::npos ||
                                  span.find(" d'") != std::string_view::npos);
@@ -2195,17 +2138,15 @@ void EntityTagger::resolve_references(std::string_view text,
           std::string_view after = text.substr(ts.mentions[k + 1].end);
           while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
           const std::string word = lower_utf8(after.substr(0, after.find_first_of(" ,.;:)")));
-          if (is_company_noun(word) && !is_one_of(word, kRelationNouns))
+          if (is_company_noun(word) && !is_relation_noun(word))
             introduced_as[m.canonical].emplace(family_of(word));
         }
         // « Banque Dumarest » is introduced as a bank: « la banque lilloise » may be it.
         if (const std::size_t space = m.surface.find(' ');
             m.descriptor.empty() && space != std::string::npos) {
           // Not a generic noun: « la société » is not the Société Générale.
-          static constexpr std::string_view kGenericHeads[] = {"société", "entreprise", "groupe",
-                                                               "firme", "compagnie"};
           const std::string head = lower_utf8(m.surface.substr(0, space));
-          if (is_company_noun(head) && !is_one_of(head, kGenericHeads))
+          if (is_company_noun(head) && !gazetteer_.in_class(WordClass::kCompanyNoun, head))
             introduced_as[m.canonical].emplace(family_of(head));
         }
       }
@@ -2360,7 +2301,7 @@ void EntityTagger::resolve_references(std::string_view text,
     std::string person_of_sentence;  // whom a pronoun of the sentence stood for
     // « Fondée en 2020 par X, deux anciens chercheurs du CEA, la jeune pousse… »: the subject
     // after a fronted clause is none of the entities that clause names.
-    const bool fronted = opened_by_participle(text, ts);
+    const bool fronted = opened_by_participle(text, gazetteer_, ts);
     const std::size_t opening_end = opening_phrase_end(text, ts);
     const std::string topic_before_sentence =
         fronted || opening_end != ts.sentence.begin ? paragraph_topic : std::string();
@@ -2405,7 +2346,7 @@ void EntityTagger::resolve_references(std::string_view text,
       bool placed_by_fronted_clause = false;
       if (m.is_reference && m.tag == Tag::ORG && !m.is_pronoun && m.city.empty() && m.country.empty() &&
           fronted && k > 0 && after_comma(text, ts.sentence.begin, m) &&
-          places_a_company(first_word_lowered(text, ts)))
+          places_a_company(gazetteer_, first_word_lowered(text, ts)))
         for (std::size_t j = 0; j < k; ++j)
           if (ts.mentions[j].tag == Tag::LOC) {
             const std::string& place = ts.mentions[j].canonical;
@@ -2451,18 +2392,18 @@ void EntityTagger::resolve_references(std::string_view text,
                                     : k + 1;
           const EntityMention& next = ts.mentions[n];
           if (!next.is_reference && !next.surface.empty() && !next.is_media &&
-              !is_one_of(next.descriptor, kRelationNouns) &&
+              !is_relation_noun(next.descriptor) &&
               (next.tag == Tag::ORG || next.tag == Tag::UNK) &&
               description_then_name(text, n == k + 1 ? m : ts.mentions[k + 1], next))
             antecedent = next.canonical;
         }
         // « Baptisée Hyvalor, la nouvelle société » is Hyvalor.
-        if (antecedent.empty() && description && subject_after_clause && opened_by_naming(text, ts))
+        if (antecedent.empty() && description && subject_after_clause && opened_by_naming(text, gazetteer_, ts))
           for (std::size_t j = 0; j < k && antecedent.empty(); ++j)
             if (is_antecedent(ts.mentions[j]) && !ts.mentions[j].is_reference)
               antecedent = ts.mentions[j].canonical;
         if (antecedent.empty() && m.tag == Tag::POSS &&
-            after_inverted_attribution(text, ts.sentence.begin, m))
+            after_inverted_attribution(text, gazetteer_, ts.sentence.begin, m))
           antecedent = sentence_subject;
         // « Avec son application X, la fintech Y revendique… »: a possessive in the opening phrase
         // is the company that opens the main clause, named right behind its comma.
@@ -2604,15 +2545,12 @@ void EntityTagger::resolve_references(std::string_view text,
         }
         // « Passée par Dassault Systèmes, où elle a dirigé la division, Sarah Roy succède… »: a
         // pronoun inside a participle's fronted clause is the person the clause describes.
-        if (antecedent.empty() && m.is_pronoun && fronted && before_fronted_subject(text, ts, m)) {
-          static constexpr std::string_view kCareerParticiples[] = {
-              "passé", "passée", "diplômé", "diplômée", "formé", "formée", "ancien", "ancienne",
-              "âgé", "âgée", "né", "née", "entré", "entrée", "arrivé", "arrivée"};
+        if (antecedent.empty() && m.is_pronoun && fronted && before_fronted_subject(text, gazetteer_, ts, m)) {
           std::string person;
           for (std::size_t j = k + 1; j < ts.mentions.size() && person.empty(); ++j)
             if (ts.mentions[j].tag == Tag::PER && after_comma(text, ts.sentence.begin, ts.mentions[j]))
               person = ts.mentions[j].canonical;
-          if (person.empty() && is_one_of(first_word_lowered(text, ts), kCareerParticiples))
+          if (person.empty() && gazetteer_.in_class(WordClass::kCareerWord, first_word_lowered(text, ts)))
             person = !previous_person.empty() ? previous_person : last_person;
           if (!person.empty()) {
             m.tag = Tag::PER;
@@ -2639,7 +2577,7 @@ void EntityTagger::resolve_references(std::string_view text,
         // « Le groupe X a nommé A directrice générale. Elle succède à B… »: a pronoun before a
         // verb said only of people stands for the person named last.
         if (antecedent.empty() && m.is_pronoun && !last_person.empty() &&
-            before_a_person_verb(text, m)) {
+            before_a_person_verb(text, gazetteer_, m)) {
           m.tag = Tag::PER;
           m.canonical = last_person;
           person_of_sentence = last_person;
@@ -2673,7 +2611,7 @@ void EntityTagger::resolve_references(std::string_view text,
               subject_intro != introduced_as.end() && !subject_intro->second.count(family_of(m.descriptor));
           const bool specific =
               gazetteer_.descriptor_family(m.descriptor) != nullptr ||
-              (!is_one_of(m.descriptor, kAnyCompanyNouns) && (previous_subject.empty() || subject_introduced_otherwise));
+              (!gazetteer_.in_class(WordClass::kCompanyNoun, m.descriptor) && (previous_subject.empty() || subject_introduced_otherwise));
           const std::string_view family = family_of(m.descriptor);
           auto introduced_so = [&](const std::string& name) {
             auto it = introduced_as.find(name);
@@ -2715,7 +2653,7 @@ void EntityTagger::resolve_references(std::string_view text,
         // « Fondée en 1957 par Ettore Brembati, l'entreprise… »: the company named after its
         // founder, when the article named one so.
         if (antecedent.empty() && description && subject_after_clause && fronted)
-          antecedent = named_after_founder(text, ts, k, [&](auto&& accept) {
+          antecedent = named_after_founder(text, gazetteer_, ts, k, [&](auto&& accept) {
             return most_recent_first([&](const auto& r) { return accept(r.first) && compatible(r.first, m); });
           });
         const std::string& topic = subject_after_clause ? topic_before_sentence : paragraph_topic;
@@ -2803,8 +2741,8 @@ void EntityTagger::resolve_references(std::string_view text,
           // « La jeune pousse toulousaine » said what the company is, as an introducing noun
           // would: a later « la jeune pousse » looks for it. Not a noun of any company, nor one
           // of a relation or a part (« la marque », « la filiale »), which a company also has.
-          if (!m.descriptor.empty() && !is_one_of(m.descriptor, kAnyCompanyNouns) &&
-              !is_one_of(m.descriptor, kPartNouns) && !is_one_of(m.descriptor, kRelationNouns) &&
+          if (!m.descriptor.empty() && !gazetteer_.in_class(WordClass::kCompanyNoun, m.descriptor) &&
+              !gazetteer_.in_class(WordClass::kPartNoun, m.descriptor) && !is_relation_noun(m.descriptor) &&
               !placed_by_fronted_clause)
             introduced_as[antecedent].emplace(family_of(m.descriptor));
         }
@@ -2827,7 +2765,7 @@ void EntityTagger::resolve_references(std::string_view text,
         named_organizations.insert(m.canonical);
       // « Le fonds X cède Y à un consortium », « le rachat de Y », « un contrat avec Y »: what is
       // sold, and a party to a contract, is a company.
-      if (m.tag == Tag::UNK && !m.is_reference && party_to_a_deal(text, ts.sentence.begin, m))
+      if (m.tag == Tag::UNK && !m.is_reference && party_to_a_deal(text, gazetteer_, ts.sentence.begin, m))
         named_organizations.insert(m.canonical);
       if (is_antecedent(m)) {
         // What the narrative is about comes from outside quotations (« « Avec X, nous

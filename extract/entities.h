@@ -77,11 +77,12 @@ std::size_t opening_phrase_end(std::string_view text, const TaggedSentence& ts);
 bool in_opening_phrase(std::string_view text, const TaggedSentence& ts, const EntityMention& m);
 // « Passés tous deux par le laboratoire de Google, les deux ingénieurs… »: whether a mention lies
 // inside the clause of a participle that opens the sentence, before its first comma.
-bool in_fronted_clause(std::string_view text, const TaggedSentence& ts, const EntityMention& m);
+bool in_fronted_clause(std::string_view text, const Gazetteer& gaz, const TaggedSentence& ts,
+                       const EntityMention& m);
 // « Fondé en 2010 par A et B, deux anciens ingénieurs de X, Y exploite… »: in a sentence opened
 // by a participle, whether a mention lies before the first name right after a comma, the
 // sentence's subject (X does, in the clause's apposition).
-bool before_fronted_subject(std::string_view text, const TaggedSentence& ts,
+bool before_fronted_subject(std::string_view text, const Gazetteer& gaz, const TaggedSentence& ts,
                             const EntityMention& m);
 
 class EntityTagger {

@@ -186,7 +186,7 @@ std::vector<char> topic_named_earlier(const std::vector<TaggedSentence>& tagged,
 // The paragraph's main organization: the first one it names outside a phrase opening a
 // sentence (« Deux ans après avoir quitté Google, … ») or a fronted participle's clause and its
 // appositions (« Fondé par A, ancien de Google, X… »).
-std::vector<std::string> paragraph_topics(std::string_view text,
+std::vector<std::string> paragraph_topics(std::string_view text, const Gazetteer& gazetteer,
                                           const std::vector<TaggedSentence>& tagged) {
   std::vector<std::string> topic(tagged.size());
   std::size_t start = 0;
@@ -198,8 +198,8 @@ std::vector<std::string> paragraph_topics(std::string_view text,
       for (const auto& m : tagged[k].mentions)
         if ((m.tag == Tag::ORG || m.tag == Tag::UNK) && (!m.is_reference || !m.is_pronoun) &&
             !m.is_media && m.parent.empty() && !m.canonical.empty() && m.group_size == 0 &&
-            !in_opening_phrase(text, tagged[k], m) && !in_fronted_clause(text, tagged[k], m) &&
-            !before_fronted_subject(text, tagged[k], m)) {
+            !in_opening_phrase(text, tagged[k], m) && !in_fronted_clause(text, gazetteer, tagged[k], m) &&
+            !before_fronted_subject(text, gazetteer, tagged[k], m)) {
           found = m.canonical;
           break;
         }
@@ -374,7 +374,7 @@ Extractor::Impl::Tagged Extractor::Impl::tag(const Document& document, StageCloc
     std::vector<TaggedSentence> tagged = tagger.tag_document(
         text, {sentences.begin() + from, sentences.begin() + to},
         {paragraph_of.begin() + from, paragraph_of.begin() + to}, stats ? &coreference_seconds : nullptr);
-    std::vector<std::string> topics = paragraph_topics(text, tagged);
+    std::vector<std::string> topics = paragraph_topics(text, gazetteer, tagged);
     std::vector<std::string> authorities = last_authorities(tagged, gazetteer);
     std::vector<std::string> sanctioners = last_sanctioners(text, tagged, gazetteer);
     std::string story_topic;

@@ -33,6 +33,20 @@ std::string_view require(const RuleFile& file, int line,
   return cols[column];
 }
 
+// The class a first column of word_classes.tsv names.
+std::optional<WordClass> word_class_named(std::string_view name) {
+  static constexpr std::string_view kNames[] = {
+      "company-noun",      "part-noun",         "relation-noun",          "placing-participle",
+      "agent-participle",  "institution-head",  "person-noun",            "career-word",
+      "site-noun",         "person-verb",       "saying-verb",            "deal-phrase",
+      "clitic-deal-verb",  "clitic-deal-participle", "founding-participle", "opening-participle",
+      "naming-participle"};
+  static_assert(std::size(kNames) == static_cast<std::size_t>(WordClass::kCount));
+  for (std::size_t i = 0; i < std::size(kNames); ++i)
+    if (kNames[i] == name) return static_cast<WordClass>(i);
+  return std::nullopt;
+}
+
 template <typename Fn>
 void rows_of(const RuleFiles& files, std::string_view name, Fn&& fn) {
   for (const RuleFile* file : files.named(name))
@@ -390,6 +404,13 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
   rows_of(files, "fr/gazetteer/impersonal_verbs.txt", [&](const RuleFile& f, int line, const auto& cols) {
     g.impersonal_verbs_.try_emplace(lower_utf8(require(f, line, cols, 0, "verb")));
   });
+  rows_of(files, "fr/gazetteer/word_classes.tsv", [&](const RuleFile& f, int line, const auto& cols) {
+    const auto word_class = word_class_named(require(f, line, cols, 0, "class"));
+    if (!word_class) bad_row(f, line, cols, 0, "unknown word class");
+    const std::string word = lower_utf8(require(f, line, cols, 1, "word"));
+    const auto index = static_cast<std::size_t>(*word_class);
+    if (g.word_classes_[index].try_emplace(word).second) g.word_class_entries_[index].push_back(word);
+  });
   for (const auto& [key, relation] : g.person_titles_.entries()) {
     g.title_first_words_.try_emplace(first_word(key));
     g.title_first_words_.try_emplace(first_word(lower_utf8(key)));
@@ -481,6 +502,14 @@ bool Gazetteer::descriptors_clash(std::string_view a, std::string_view b) const 
 
 bool Gazetteer::is_impersonal_verb(std::string_view word) const {
   return impersonal_verbs_.contains(word);
+}
+
+bool Gazetteer::in_class(WordClass word_class, std::string_view lowercase) const {
+  return word_classes_[static_cast<std::size_t>(word_class)].contains(lowercase);
+}
+
+const std::vector<std::string>& Gazetteer::entries_of(WordClass word_class) const {
+  return word_class_entries_[static_cast<std::size_t>(word_class)];
 }
 const Nationality* Gazetteer::nationality(std::string_view key) const {
   return nationalities_.find(key);

@@ -4,10 +4,12 @@
 // Loaded from fr/gazetteer/*.tsv (defaults, then the user's files, which extend them).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "extract/rule_files.h"
 #include "extract/word_table.h"
@@ -42,6 +44,29 @@ std::string lower_utf8(std::string_view text);
 // letters of French): then the lower case of a text's beginning begins its lower case, and
 // `had_capital`, when given, says whether a letter changed.
 bool append_lower_utf8(std::string_view text, std::string& out, bool* had_capital = nullptr);
+
+// The open classes of word_classes.tsv: words that tell what a name or a pronoun next to them
+// is (« un ingénieur », « explique », « racheter »). The file's comments say what each holds.
+enum class WordClass : std::uint8_t {
+  kCompanyNoun,
+  kPartNoun,
+  kRelationNoun,
+  kPlacingParticiple,
+  kAgentParticiple,
+  kInstitutionHead,
+  kPersonNoun,
+  kCareerWord,
+  kSiteNoun,
+  kPersonVerb,
+  kSayingVerb,
+  kDealPhrase,
+  kCliticDealVerb,
+  kCliticDealParticiple,
+  kFoundingParticiple,
+  kOpeningParticiple,
+  kNamingParticiple,
+  kCount
+};
 
 class Gazetteer {
  public:
@@ -142,6 +167,10 @@ class Gazetteer {
   bool lies_in(std::string_view place_canonical, std::string_view region_canonical) const;
   // « faut », « agit »: after « il », a verb that makes it stand for nothing.
   bool is_impersonal_verb(std::string_view lowercase_word) const;
+  // Whether a lower-case word (or phrase, for the classes of phrases) is of the class.
+  bool in_class(WordClass word_class, std::string_view lowercase) const;
+  // The entries of a class, in file order: for the classes of phrases, matched in text.
+  const std::vector<std::string>& entries_of(WordClass word_class) const;
 
   std::size_t longest_name_words() const { return longest_name_words_; }
   std::size_t longest_descriptor_words() const { return longest_descriptor_words_; }
@@ -157,6 +186,8 @@ class Gazetteer {
   WordSet authority_nouns_;
   WordSet institution_nouns_;
   WordSet impersonal_verbs_;
+  std::array<WordSet, static_cast<std::size_t>(WordClass::kCount)> word_classes_;
+  std::array<std::vector<std::string>, static_cast<std::size_t>(WordClass::kCount)> word_class_entries_;
   WordTable<std::string> place_countries_;
   WordSet place_regions_;  // "place\tregion" for each row of place_regions.tsv
   WordTable<std::string> descriptor_families_;

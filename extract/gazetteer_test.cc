@@ -167,6 +167,34 @@ TEST(Gazetteer, DescriptorTradeColumn) {
                     "chimiste\tboth\tm\ts\tmétier\n", "a fifth column other than « trade » loaded");
 }
 
+// Word classes are read lower-cased, phrases whole and in file order; a user's file adds to them,
+// and a class the tagger does not know is an error at its line, not a silently idle row.
+TEST(Gazetteer, WordClasses) {
+  const auto files = RuleFiles::with_extra(
+      {{"fr/gazetteer/word_classes.tsv", "test/word_classes.tsv",
+        "# a comment\nsaying-verb\tExplique\nperson-verb\tprend ses fonctions\nperson-verb\test né\n"
+        "saying-verb\texplique\n"}},
+      /*include_defaults=*/false);
+  const Gazetteer g = Gazetteer::load(files);
+  EXPECT_TRUE(g.in_class(WordClass::kSayingVerb, "explique"));
+  EXPECT_FALSE(g.in_class(WordClass::kPersonVerb, "explique"));
+  EXPECT_FALSE(g.in_class(WordClass::kSayingVerb, "ajoute"));
+  EXPECT_EQ(g.entries_of(WordClass::kSayingVerb), std::vector<std::string>{"explique"});
+  EXPECT_EQ(g.entries_of(WordClass::kPersonVerb),
+            (std::vector<std::string>{"prend ses fonctions", "est né"}));
+  expect_load_error("fr/gazetteer/word_classes.tsv", "test/word_classes.tsv",
+                    "saying-verbs\texplique\n", "an unknown class loaded");
+  expect_load_error("fr/gazetteer/word_classes.tsv", "test/word_classes.tsv", "saying-verb\n",
+                    "a class without its word loaded");
+}
+
+// Every class the tagger reads has default words: an empty class would switch a reading off.
+TEST(Gazetteer, EveryWordClassHasDefaults) {
+  const Gazetteer g = Gazetteer::load(RuleFiles::with_extra({}));
+  for (std::size_t c = 0; c < static_cast<std::size_t>(WordClass::kCount); ++c)
+    EXPECT_FALSE(g.entries_of(static_cast<WordClass>(c)).empty()) << "class " << c;
+}
+
 // A descriptor listed twice would have its second row silently win over the first.
 TEST(Gazetteer, NoDefaultDescriptorIsListedTwice) {
   const RuleFiles files = RuleFiles::with_extra({});
