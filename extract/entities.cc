@@ -1888,12 +1888,20 @@ bool inside_quotation(std::string_view text, const TaggedSentence& ts, const Ent
 }
 
 // « EDF et la SNCF figurent parmi ses clients », « Le fonds X détient 40 % de son capital »:
-// a possessive whose owner the text named before the clause, not the names that open it.
+// a possessive whose owner the text named before the clause, not the names that open it. Not
+// after « compte » (« X compte parmi ses clients A »: X's clients).
 bool owner_named_before_clause(std::string_view text, std::size_t sentence_begin,
                                const EntityMention& possessive) {
   const std::string_view before = text.substr(sentence_begin, possessive.begin - sentence_begin);
   const std::string_view after = text.substr(possessive.end);
-  return before.ends_with("parmi ") || (before.ends_with("% de ") && after.starts_with(" capital"));
+  if (before.ends_with("parmi ")) {
+    // « La jeune pousse compte parmi ses clients X »: the subject of « compter » owns them.
+    std::string_view verb = before.substr(0, before.size() - 6);
+    while (!verb.empty() && verb.back() == ' ') verb.remove_suffix(1);
+    verb = verb.substr(verb.rfind(' ') == std::string_view::npos ? 0 : verb.rfind(' ') + 1);
+    return !verb.starts_with("compt");
+  }
+  return before.ends_with("% de ") && after.starts_with(" capital");
 }
 
 // « pour équiper sa berline », « afin de financer son expansion »: a possessive right after the
