@@ -1084,6 +1084,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
                            (owner < s.size() && is_preposition_de(s.lower(k)) &&
                             (find.can_start_name(owner) || find.gazetteer_name(owner)));
         bool introduced = false;
+        std::size_t whose_person_end = 0;  // the last token of the person's name, if any
         const auto is_preposition_de_at = [&](std::size_t t) { return t < s.size() && is_preposition_de(s.lower(t)); };
         // « le logiciel de comptabilité de la start-up X »: X owns the product, it is no product.
         const bool product_of_owner = d->second->product && owner_in_complement;
@@ -1094,6 +1095,12 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
             // Handled by the name branch below, which looks back for the descriptor.
           }
           introduced = known || find.can_start_name(name_start);
+          // « la holding de la famille Morvan »: a person's title ends the complement; the name
+          // after it is the person's, and the whole phrase stands for a company named before.
+          if (introduced && !known && name_start > k + 1 && find.title_before(name_start)) {
+            introduced = false;
+            whose_person_end = find.name_end(name_start);
+          }
         }
         // The nationality before the owner's noun is the first noun's (the clients are Lorrain,
         // not the group); one after it, the owner's (« filiale de l'éditeur néerlandais X »).
@@ -1203,6 +1210,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         if (d->second->refers && !d->second->plural && (!owned || last != descriptor_last) &&
             !of_a_demonstrative && !of_another_description && first > 0 &&
             is_singular_definite(s.lower(first - 1))) {
+          if (whose_person_end > last) last = whose_person_end;
           EntityMention& m = add(first, last, Tag::ORG, "");
           m.is_reference = true;
           m.country = country;
