@@ -681,6 +681,38 @@ void join_spelled_out_names(std::string_view text, const Gazetteer& gaz,
   }
 }
 
+// « le groupe hospitalier Loire-Vendée (GHLV) »: an acronym in brackets whose letters are those
+// of the introducing noun and the name together is the entity's name, throughout the article
+// (« les hôpitaux du groupe hospitalier Loire-Vendée » before it too).
+void name_described_entities_by_acronym(std::string_view text, std::vector<TaggedSentence>& tagged) {
+  std::map<std::string, std::string> renamed;
+  for (auto& ts : tagged)
+    for (std::size_t k = 0; k + 1 < ts.mentions.size(); ++k) {
+      const EntityMention& name = ts.mentions[k];
+      const EntityMention& acronym = ts.mentions[k + 1];
+      if (name.is_reference || name.surface.empty() || name.descriptor.empty() ||
+          !(name.tag == Tag::UNK || name.tag == Tag::ORG) || acronym.surface.empty() ||
+          acronym.end >= text.size() || text[acronym.end] != ')' || name.canonical == acronym.canonical)
+        continue;
+      std::string_view between = text.substr(name.end, acronym.begin - name.end);
+      while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+      if (between != "(") continue;
+      const std::string_view described = text.substr(name.begin, name.end - name.begin);
+      if (described.size() <= name.surface.size()) continue;
+      const std::string letters = acronym_letters(acronym.surface);
+      if (letters.empty() || (initials_of(described) != letters && initials_of(described, true) != letters))
+        continue;
+      renamed.try_emplace(name.canonical, acronym.canonical);
+    }
+  if (renamed.empty()) return;
+  for (auto& ts : tagged)
+    for (auto& m : ts.mentions)
+      if (auto it = renamed.find(m.canonical); it != renamed.end() && !m.is_reference) {
+        m.canonical = it->second;
+        if (m.tag == Tag::UNK) m.tag = Tag::ORG;
+      }
+}
+
 // « le gaz naturel liquéfié (GNL) », « le règlement général sur la protection des données
 // (RGPD) »: an acronym in brackets after the lower-case words it abbreviates names a thing, not
 // an organization: no mention.
@@ -1602,6 +1634,7 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
   std::vector<TaggedSentence> tagged;
   for (std::size_t k = 0; k < sentences.size(); ++k)
     tagged.push_back({sentences[k], paragraph_of[k], tag_sentence(text, std::move(tokens_of[k]), context)});
+  name_described_entities_by_acronym(text, tagged);
   join_short_forms(text, gazetteer_, tagged);
   name_places_of_sites(text, gazetteer_, tagged);
   name_described_regulators(text, gazetteer_, tagged);
