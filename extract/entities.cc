@@ -1362,7 +1362,12 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         i > 0 && i + 1 < s.size() &&
         ((s.lower(i - 1) == "de" && (lower == "son" || lower == "leur") && s.lower(i + 1) == "côté") ||
          (s.lower(i - 1) == "pour" && (lower == "sa" || lower == "leur") && s.lower(i + 1) == "part"));
-    if ((lower == "son" || lower == "sa" || lower == "ses" || lower == "leurs") && !discourse_phrase) {
+    // « Parmi ces clients figurent A et B »: « ces » before the plural of a company's relation
+    // points back at the company whose clients the text spoke of, as « ses » would.
+    const bool demonstrative_of_relation =
+        lower == "ces" && i + 1 < s.size() && gazetteer_.in_class(WordClass::kRelationPlural, s.lower(i + 1));
+    if ((lower == "son" || lower == "sa" || lower == "ses" || lower == "leurs" || demonstrative_of_relation) &&
+        !discourse_phrase) {
       add(i, i, Tag::POSS, "");
       ++i;
       continue;
@@ -1379,7 +1384,9 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       for (std::size_t j = i + 1; j < s.size() && j <= i + 3 && is_word(s.token(j)); ++j)
         if (gazetteer_.is_institution_noun(words.append(" ").append(s.lower(j)))) noun_end = j + 1;
     }
-    if (institution && noun_end + 1 < s.size() && (s.is(noun_end, "de") || s.is(noun_end, "d'")) &&
+    // « la clinique du Val d'Yon »: « du » before a place that begins with its article.
+    if (institution && noun_end + 1 < s.size() &&
+        (s.is(noun_end, "de") || s.is(noun_end, "d'") || s.is(noun_end, "du")) &&
         (noun_end > i + 1 || gazetteer_.is_institution_noun(lower))) {
       const auto place = find.gazetteer_name(noun_end + 1);
       if ((place && place->second->type == EntityType::Place) ||

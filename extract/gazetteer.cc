@@ -36,7 +36,8 @@ std::string_view require(const RuleFile& file, int line,
 // The class a first column of word_classes.tsv names.
 std::optional<WordClass> word_class_named(std::string_view name) {
   static constexpr std::string_view kNames[] = {
-      "company-noun",      "part-noun",         "relation-noun",          "placing-participle",
+      "company-noun",      "part-noun",         "relation-noun",          "relation-plural",
+      "placing-participle",
       "agent-participle",  "institution-head",  "person-noun",            "career-word",
       "site-noun",         "person-verb",       "saying-verb",            "deal-phrase",
       "clitic-deal-verb",  "clitic-deal-participle", "founding-participle", "opening-participle",

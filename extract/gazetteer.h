@@ -51,6 +51,7 @@ enum class WordClass : std::uint8_t {
   kCompanyNoun,
   kPartNoun,
   kRelationNoun,
+  kRelationPlural,
   kPlacingParticiple,
   kAgentParticiple,
   kInstitutionHead,
