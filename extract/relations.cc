@@ -209,9 +209,10 @@ std::string slot_regex(const Slot& slot) {
                            "\\s*,\\s*(?:la |le |l')⟦ORG:\\d+:[^⟧]*⟧|"
                            "\\s*,\\s*(?:(?:installée?s?|basée?s?|implantée?s?|établie?s?|immatriculée?s?) "
                            "(?:à|en|au|aux) |de |d')⟦LOC:\\d+⟧)?";
-  // « à A, à B et à C »: the preposition repeated before each element.
-  return "(?P<" + slot.group + ">" + item + "(?:\\s*,\\s*(?:à\\s+)?" + item +
-         ")*(?:\\s*,?\\s*(?:et|ou|ainsi que|mais aussi)\\s+(?:à\\s+)?" + item + ")?)";
+  // « à A, à B et à C », « contre A et contre B »: the preposition repeated before each element.
+  const std::string repeated = "(?:(?:à|contre|avec|chez)\\s+)?";
+  return "(?P<" + slot.group + ">" + item + "(?:\\s*,\\s*" + repeated + item +
+         ")*(?:\\s*,?\\s*(?:et|ou|ainsi que|mais aussi)\\s+" + repeated + item + ")?)";
 }
 
 std::optional<Tag> parse_tag(std::string_view name) {
