@@ -1169,7 +1169,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
         // « le groupe de Séoul »: a company of that city, not one the city owns. Not when the
         // name follows (« la start-up de Grenoble, X »): the rules read that.
         std::size_t last = descriptor_last;
-        if (owned && owner == k + 1)
+        if (owned && owner == k + 1) {
           if (auto home = find.gazetteer_name(owner); home && !find.name_follows(home->first + 1)) {
             const NameEntry& place = *home->second;
             const std::string& name = place.type == EntityType::Place ? place.canonical : place.place;
@@ -1179,7 +1179,15 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
               country = *home_country;
               city = name;
             }
+          } else if (!home && gazetteer_.in_class(WordClass::kCompanyNoun, lower_utf8(s.word(i))) &&
+                     find.name_end(owner) == owner && !find.name_follows(owner + 1) &&
+                     !gazetteer_.is_first_name(std::string(s.word(owner)))) {
+            // « le groupe agroalimentaire de Deventer »: after a noun of any company, which
+            // takes no owner, one unknown word is the town, which the gazetteer lacks.
+            last = owner;
+            city = std::string(s.word(owner));
           }
+        }
         // « l'entreprise de services numériques nantaise », « une société de cybersécurité
         // rennaise »: a nationality ends the complement of a description no name follows.
         // Its last word, or the one before a preposition opening a relative (« nantaise à laquelle »).
@@ -2782,6 +2790,17 @@ void EntityTagger::resolve_references(std::string_view text,
             // placed by the article speaks of one the article introduced.
             return typed_organization(r.first) && !known_country.contains(r.first) &&
                    gazetteer_.name(r.first) == nullptr && compatible(r.first, m);
+          });
+        // « Le groupe X devient l'unique actionnaire de la PME »: the complement of a noun of the
+        // clause whose subject X is not it stands for the last other company the article named.
+        if (antecedent.empty() && description && !country_alone && !m.descriptor.empty() &&
+            [&] {
+              const std::string_view before = words_before(text, ts.sentence.begin, m);
+              return ends_with_words(before, "de") || ends_with_words(before, "d'") ||
+                     ends_with_words(before, "du");
+            }())
+          antecedent = most_recent_first([&](const auto& r) {
+            return typed_organization(r.first) && compatible(r.first, m) && !subject_of_its_clause(r.first);
           });
         m.canonical = antecedent;
         // « l'éditeur lillois » placed the company: a later « l'éditeur lyonnais » is another.

@@ -485,7 +485,8 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
       // « la filiale européenne », « le groupe européen »: a company of Europe, seated nowhere
       // the adjective says.
       const bool seat_given = !m.city.empty() || !gazetteer.is_union(m.country);
-      if (!m.country.empty() && seat_given && m.tag == Tag::ORG && !m.canonical.empty()) {
+      // « le groupe de Deventer », a town the gazetteer lacks: the town alone.
+      if ((!m.country.empty() || !m.city.empty()) && seat_given && m.tag == Tag::ORG && !m.canonical.empty()) {
         // The most precise place the text gives: « lyonnaise » → Lyon, « allemand » → Germany.
         // « les deux groupes chinois »: each of them.
         const std::span<const std::string> named =

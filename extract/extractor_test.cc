@@ -348,15 +348,20 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "Le groupe Hengli rachète l'équipementier aéronautique Brembo Aéro. L'équipementier "
        "lyonnais emploie 900 personnes. Le groupe agroalimentaire breton Kervel a racheté Norvane.",
        {"Brembo Aéro based-in Lyon", "Kervel based-in Brittany"}},
+      {"« le groupe de X », X one word the gazetteer lacks, is a company of the town X",
+       "Le groupe néerlandais Brakevold rachète la laiterie bretonne Kervadoc.\n\nLe groupe "
+       "agroalimentaire de Deventer devient l'unique actionnaire de la PME.",
+       {"Brakevold based-in Deventer", "Brakevold based-in Netherlands", "Kervadoc based-in Brittany"}},
       {"a capital after « Fondé en 1998 à » is a place, not the state's government",
        "Fondé en 1998 à Tokyo et dirigé par Hiroshi Tanabe, le groupe Kagawa possède un éditeur.",
        {"Kagawa based-in Tokyo"}},
       {"the other party to a contract (« un contrat avec X ») is a company, which a placed "
-       "description may stand for",
+       "description may stand for; « du laboratoire belge », the complement of a noun of a clause "
+       "Ternovo opens, is it too",
        "Le sous-traitant tourangeau Ternovo a signé un contrat avec Vandel Pharma pour produire "
        "l'anticoagulant du laboratoire belge. Ternovo a investi 40 millions d'euros. Le groupe "
        "gantois fabriquait jusqu'ici lui-même ce médicament.",
-       {"Ternovo based-in Tours", "Vandel Pharma based-in Ghent"}},
+       {"Ternovo based-in Tours", "Vandel Pharma based-in Belgium", "Vandel Pharma based-in Ghent"}},
       {"« le prestataire », « le sous-traitant » describe and refer, as other company nouns do",
        "Les pirates ont visé Fidlo, le prestataire nantais qui gère la carte de fidélité de "
        "l'enseigne Ocra.",
