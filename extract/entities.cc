@@ -351,6 +351,11 @@ struct Finder {
     const auto& lower = s.lower(i);
     const bool upper = starts_uppercase(w);
     if (!upper && !has_upper_inside(w)) return false;
+    // « la famille Le Goasguen »: a family name may open with a capitalised article.
+    if (upper && i > 0 && i + 1 < s.size() && s.lower(i - 1) == "famille" &&
+        (lower == "le" || lower == "la" || lower == "de" || lower == "du") && is_word(s.token(i + 1)) &&
+        starts_uppercase(s.word(i + 1)))
+      return true;
     if (gaz.is_not_name(lower)) return false;
     // « le Pr Julien Lacaze », « le Dr Anne Roy »: an abbreviated title before a name is no part
     // of it.
