@@ -208,7 +208,9 @@ std::string slot_regex(const Slot& slot) {
                            "\\s*,\\s*(?:déjà|aussi|également|toujours|désormais) [^⟦⟧,.;]+|"
                            "\\s*,\\s*(?:la |le |l')⟦ORG:\\d+:[^⟧]*⟧|"
                            "\\s*,\\s*(?:(?:installée?s?|basée?s?|implantée?s?|établie?s?|immatriculée?s?) "
-                           "(?:à|en|au|aux) |de |d')⟦LOC:\\d+⟧)?";
+                           "(?:à|en|au|aux) |de |d')⟦LOC:\\d+⟧"
+                           // « A, basé à Zhuhai, dans la province du Guangdong, et B »
+                           "(?:\\s*,\\s*(?:dans|en|au) [^⟦⟧,.;]{0,25}⟦LOC:\\d+⟧)?)?";
   // « à A, à B et à C », « contre A et contre B »: the preposition repeated before each element.
   const std::string repeated = "(?:(?:à|contre|avec|chez)\\s+)?";
   return "(?P<" + slot.group + ">" + item + "(?:\\s*,\\s*" + repeated + item +
