@@ -2171,6 +2171,16 @@ void EntityTagger::resolve_references(std::string_view text,
   auto is_relation_noun = [&](std::string_view lower) {
     return gazetteer_.in_class(WordClass::kRelationNoun, lower);
   };
+  // « , basé à », « , dont le siège est à »: the words between a name and its town.
+  auto placed_at = [&](std::string_view between) {
+    if (!between.starts_with(",")) return false;
+    between.remove_prefix(1);
+    while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+    if (between == "dont le siège est à" || between == "dont le siège social est à") return true;
+    constexpr std::string_view kAt = " à";
+    if (!between.ends_with(kAt)) return false;
+    return places_a_company(gazetteer_, between.substr(0, between.size() - kAt.size()));
+  };
   for (const auto& ts : sentences)
     for (std::size_t k = 0; k < ts.mentions.size(); ++k) {
       const auto& m = ts.mentions[k];
@@ -2178,6 +2188,14 @@ void EntityTagger::resolve_references(std::string_view text,
         if (++counts[m.canonical] == 1) in_order_of_first_mention.push_back(m.canonical);
         if (!m.country.empty()) known_country.try_emplace(m.canonical, m.country);
         if (!m.city.empty()) known_city.try_emplace(m.canonical, m.city);
+        // « Haiyun UAV, basé à Zhuhai »: a later « le groupe de Zhuhai » may be it.
+        if (k + 1 < ts.mentions.size() && ts.mentions[k + 1].tag == Tag::LOC && !ts.mentions[k + 1].is_country &&
+            placed_at(words_between(text, m, ts.mentions[k + 1]))) {
+          const std::string& town = ts.mentions[k + 1].canonical;
+          known_city.try_emplace(m.canonical, town);
+          if (const std::string* country = gazetteer_.country_of_place(town))
+            known_country.try_emplace(m.canonical, *country);
+        }
         const std::string_view span = text.substr(m.begin, m.end - m.begin);
         const bool of_another = is_relation_noun(m.descriptor) &&
                                 (span.find(" de ") != std::string_view::npos ||

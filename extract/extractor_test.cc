@@ -352,6 +352,13 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "Le groupe néerlandais Brakevold rachète la laiterie bretonne Kervadoc.\n\nLe groupe "
        "agroalimentaire de Deventer devient l'unique actionnaire de la PME.",
        {"Brakevold based-in Deventer", "Brakevold based-in Netherlands", "Kervadoc based-in Brittany"}},
+      {"« X, basé à Zhuhai » makes X the company « le groupe de Zhuhai » stands for, not the "
+       "subject of the sentence before",
+       "Washington sanctionne deux fabricants de drones\n\nLe département du Commerce a inscrit "
+       "Haiyun UAV, basé à Zhuhai, sur sa liste noire.\n\nFondé en 2014, Haiyun revendique la "
+       "deuxième place mondiale, derrière DJI. DJI, lui, n'est pas visé. Le groupe de Zhuhai, "
+       "toujours dirigé par son fondateur, a réalisé 1 milliard de dollars de chiffre d'affaires.",
+       {"Haiyun UAV based-in Zhuhai"}},
       {"a capital after « Fondé en 1998 à » is a place, not the state's government",
        "Fondé en 1998 à Tokyo et dirigé par Hiroshi Tanabe, le groupe Kagawa possède un éditeur.",
        {"Kagawa based-in Tokyo"}},
