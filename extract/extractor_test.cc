@@ -358,7 +358,7 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "Haiyun UAV, basé à Zhuhai, sur sa liste noire.\n\nFondé en 2014, Haiyun revendique la "
        "deuxième place mondiale, derrière DJI. DJI, lui, n'est pas visé. Le groupe de Zhuhai, "
        "toujours dirigé par son fondateur, a réalisé 1 milliard de dollars de chiffre d'affaires.",
-       {"Haiyun UAV based-in Zhuhai"}},
+       {"Haiyun UAV based-in Zhuhai", "Haiyun UAV based-in Zhuhai"}},  // the apposition's, the description's
       {"a capital after « Fondé en 1998 à » is a place, not the state's government",
        "Fondé en 1998 à Tokyo et dirigé par Hiroshi Tanabe, le groupe Kagawa possède un éditeur.",
        {"Kagawa based-in Tokyo"}},
