@@ -504,6 +504,12 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "tandis que Norvane détiendra les 85 % restants. La holding, présidée par Anne Roy, aura "
        "deux sièges au conseil.",
        "leader-of", {"Anne Roy leader-of Tessio Participations"}},
+      {"« du groupe » is not a newspaper the sentence cites (« le quotidien X »)",
+       "La Banque Darmon nomme une directrice générale\n\nLe conseil d'administration de la "
+       "Banque Darmon a nommé mardi Véra Lhomme au poste de directrice générale.\n\nL'affaire, "
+       "révélée en janvier par le quotidien Sud Littoral, concerne Darmon Gestion Privée, la filiale "
+       "de banque privée du groupe installée à Monaco.",
+       "subsidiary-of", {"Darmon Gestion Privée subsidiary-of Banque Darmon"}},
       {"a possessive in the opening phrase is the company the main clause opens with, not the one "
        "named before",
        "Le constructeur Norvane produit des berlines. Avec son application Kelio, la fintech Vexo "
