@@ -17,6 +17,7 @@ namespace {
 // The surface of a descriptor's marker before the name it introduces, merged into that name
 // once the sentence is tagged.
 constexpr std::string_view kIntroMarker = "\x01intro";
+constexpr std::string_view kLatter = "\x01latter";  // descriptor of « ce dernier » until resolved
 constexpr std::size_t kMaxComplementWords = 6;  // « de transfert d'argent » before a name
 
 std::string_view word_at(std::string_view text, const Token& t) {
@@ -683,6 +684,35 @@ void join_spelled_out_names(std::string_view text, const Gazetteer& gaz,
       name.tag = gaz.is_authority_noun(first) ? Tag::GOV : Tag::ORG;
     }
     acronym.tag = name.tag;
+  }
+}
+
+// « Le fonds X… Ce dernier avait réclamé… »: « ce dernier », « cette dernière » stand for the
+// company or person named last before them, in their sentence or the one before. Dropped when
+// the last mention is no name (a description, a pronoun). Coreference keeps them as they are
+// and takes no subject from them: they point back, the narrative stays on what it was about.
+void resolve_latter_references(std::vector<TaggedSentence>& tagged) {
+  const EntityMention* last = nullptr;
+  for (auto& ts : tagged) {
+    const EntityMention* last_of_sentence_before = last;
+    last = nullptr;
+    std::vector<EntityMention> kept;
+    kept.reserve(ts.mentions.size());
+    for (auto& m : ts.mentions) {
+      if (m.descriptor == kLatter) {
+        const EntityMention* named = last ? last : last_of_sentence_before;
+        if (!named) continue;
+        m.tag = named->tag;
+        m.canonical = named->canonical;
+        m.is_reference = true;
+        m.is_pronoun = true;
+      }
+      kept.push_back(std::move(m));
+      const EntityMention& k = kept.back();
+      if (k.tag == Tag::ORG || k.tag == Tag::UNK || k.tag == Tag::PER || k.tag == Tag::GOV)
+        last = !k.is_reference && !k.surface.empty() && !k.is_media && !k.canonical.empty() ? &k : nullptr;
+    }
+    ts.mentions = std::move(kept);  // the buffer moves with it: `last` stays valid
   }
 }
 
@@ -1359,6 +1389,15 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       ++i;
       continue;
     }
+    // « Ce dernier avait réclamé… »: the entity named last, a company or a person; resolved
+    // before the other references (mark_latter_references).
+    if (i + 1 < s.size() && ((lower == "ce" && s.lower(i + 1) == "dernier") ||
+                             (lower == "cette" && s.lower(i + 1) == "dernière"))) {
+      EntityMention& m = add(i, i + 1, Tag::UNK, "");
+      m.descriptor = kLatter;
+      i += 2;
+      continue;
+    }
     // « celui-ci cède ses 34 % »: the demonstrative stands for the company named last.
     const bool demonstrative = lower == "celui-ci" || lower == "celle-ci";
     if (((lower == "il" && !find.impersonal_subject(i)) || lower == "elle" || dative || demonstrative) &&
@@ -1684,6 +1723,7 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
     }
   const auto start = coreference_seconds ? std::chrono::steady_clock::now()
                                          : std::chrono::steady_clock::time_point{};
+  resolve_latter_references(tagged);
   name_groups_after(text, tagged);
   resolve_references(text, tagged);
   if (coreference_seconds)
@@ -2407,6 +2447,10 @@ void EntityTagger::resolve_references(std::string_view text,
     }();
     for (std::size_t k = 0; k < ts.mentions.size(); ++k) {
       auto& m = ts.mentions[k];
+      if (m.descriptor == kLatter) {
+        m.descriptor.clear();
+        continue;
+      }
       // « Zhongtai Robotics Malaysia, la filiale malaisienne de Zhongtai »: a unit described in
       // apposition to its name is that name.
       if (!m.parent.empty() && k > 0 && is_antecedent(ts.mentions[k - 1]) &&
@@ -2878,7 +2922,7 @@ void EntityTagger::resolve_references(std::string_view text,
         // In a participle-fronted sentence, the name right behind the comma that closes the
         // clause is its subject, not an apposition to the clause's last name.
         const bool in_apposition = k > 0 && !m.is_reference && !fronted &&
-                                   is_antecedent(ts.mentions[k - 1]) &&
+                                   is_antecedent(ts.mentions[k - 1]) && !ts.mentions[k - 1].is_pronoun &&
                                    is_apposition(text, ts.mentions[k - 1], m);
         if (sentence_subject.empty() && !quoted && !in_apposition &&
             (!fronted || after_comma(text, ts.sentence.begin, m))) {

@@ -517,7 +517,12 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
         return it == facts.rend() ? nullptr : &*it;
       };
       if (subject_name == kLastDealBuyer) {
-        const Fact* deal = last_stated("acquires");
+        // A rival's rumoured bid (« Selon X, Y avait proposé 190 millions ») is not the deal
+        // « l'opération » speaks of, while the article stated another.
+        const auto firm = std::find_if(facts.rbegin(), facts.rend(), [&](const Fact& f) {
+          return stated_fact(f, "acquires") && !f.qualifiers.hedged && f.qualifiers.status != "attempted";
+        });
+        const Fact* deal = firm != facts.rend() ? &*firm : last_stated("acquires");
         if (!deal) continue;
         subject_name = deal->subject.name;
       }

@@ -504,6 +504,9 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "tandis que Norvane détiendra les 85 % restants. La holding, présidée par Anne Roy, aura "
        "deux sièges au conseil.",
        "leader-of", {"Anne Roy leader-of Tessio Participations"}},
+      {"« ce dernier » is the company named last, not the subject before it",
+       "Le fonds Kestrel détient 9 % de Braxio. Ce dernier a racheté la société Quilby en 2015.",
+       "acquires", {"Braxio acquires Quilby"}},
       {"« du groupe » is not a newspaper the sentence cites (« le quotidien X »)",
        "La Banque Darmon nomme une directrice générale\n\nLe conseil d'administration de la "
        "Banque Darmon a nommé mardi Véra Lhomme au poste de directrice générale.\n\nL'affaire, "
