@@ -925,6 +925,16 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
   const Finder find{gazetteer_, lexicon_, s, context.capitalised_inside};
   std::vector<EntityMention> out;
   out.reserve(8);  // a news sentence names a handful: no moves of these large mentions
+  // The noun a description is known by: its first word, or its first two when the pair has a
+  // family of its own (« la société commune » is a joint venture, not any « société »).
+  auto descriptor_noun = [&](std::size_t i, std::size_t descriptor_last) {
+    std::string noun = lower_utf8(s.word(i));
+    if (descriptor_last > i && is_word(s.token(i + 1))) {
+      std::string pair = noun + ' ' + lower_utf8(s.word(i + 1));
+      if (gazetteer_.descriptor_family(pair)) return pair;
+    }
+    return noun;
+  };
   // Where a name an indefinite description announced begins, and the place it gave.
   struct NamedNext {
     std::size_t begin = 0;
@@ -1195,7 +1205,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
               add(i, descriptor_last, d->second->product && !platform_company ? Tag::PRD : Tag::ORG, "");
           m.country = country;
           m.city = city;
-          m.descriptor = lower_utf8(s.word(i));
+          m.descriptor = descriptor_noun(i, descriptor_last);
           m.is_reference = false;
           m.surface = kIntroMarker;
           i = name_start;
@@ -1290,7 +1300,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           m.is_reference = true;
           m.country = country;
           m.city = city;
-          m.descriptor = lower_utf8(s.word(i));
+          m.descriptor = descriptor_noun(i, descriptor_last);
           i = last + 1;
           continue;
         }

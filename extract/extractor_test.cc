@@ -504,6 +504,11 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "tandis que Norvane détiendra les 85 % restants. La holding, présidée par Anne Roy, aura "
        "deux sièges au conseil.",
        "leader-of", {"Anne Roy leader-of Tessio Participations"}},
+      {"« la coentreprise » is the company introduced as « la société commune »",
+       "Le groupe Tessio et le fabricant Braxio s'allient.\n\nBaptisée Quilby, la société commune "
+       "sera détenue à 45 % par Tessio et à 55 % par Braxio. Tessio fournira l'usine.\n\nLa "
+       "coentreprise, dont le siège sera installé à Caen, sera dirigée par Anne Roy.",
+       "leader-of", {"Anne Roy leader-of Quilby"}},
       {"« ce dernier » is the company named last, not the subject before it",
        "Le fonds Kestrel détient 9 % de Braxio. Ce dernier a racheté la société Quilby en 2015.",
        "acquires", {"Braxio acquires Quilby"}},
