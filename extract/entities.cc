@@ -1572,7 +1572,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
   return kept;
 }
 
-// How many sentences open the story as headings: each alone on its line, not a clutter line,
+// How many sentences open the story as headings: each alone on its line, or a clutter line,
 // and ending without a full stop (« Export : Washington frappe les clients de Vistrel »).
 std::size_t leading_headings(std::string_view text, const std::vector<TaggedSentence>& tagged) {
   std::size_t k = 0;
@@ -1581,7 +1581,9 @@ std::size_t leading_headings(std::string_view text, const std::vector<TaggedSent
     const bool alone = (k == 0 || tagged[k - 1].paragraph != tagged[k].paragraph) &&
                        (k + 1 == tagged.size() || tagged[k + 1].paragraph != tagged[k].paragraph);
     const char last = s.end > s.begin ? text[s.end - 1] : '.';
-    if (s.clutter || !alone || last == '.' || last == '!' || last == '?') break;
+    // A clutter line (a breadcrumb above the headline) belongs to the page's top, not to the body.
+    if (s.clutter) continue;
+    if (!alone || last == '.' || last == '!' || last == '?') break;
   }
   return k == tagged.size() ? 0 : k;
 }
@@ -1638,6 +1640,13 @@ void join_short_forms(std::string_view text, const Gazetteer& gaz, std::vector<T
               full[m.canonical.size()] == ' ') {
             // « Kingsmoor » with « Kingsmoor Drinks » and « Kingsmoor France »: the group.
             const bool shortened = shortens(full);
+            // « Seolhan » with « Seolhan Energy » and « Seolhan Energy Hungary »: the shorter,
+            // which the longer itself extends.
+            if (longer && longer_shortened && shortened && full.starts_with(*longer + ' ')) continue;
+            if (longer && longer_shortened && shortened && longer->starts_with(full + ' ')) {
+              longer = &full;
+              continue;
+            }
             if (longer && longer_shortened && shortened && *longer != full) {
               // Two names begin so: ambiguous, unless the article already shortened one so
               // (« Vistrel » of « Vistrel Imaging », before « rebaptisé Vistrel Jena »).

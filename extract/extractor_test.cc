@@ -509,6 +509,11 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "sera détenue à 45 % par Tessio et à 55 % par Braxio. Tessio fournira l'usine.\n\nLa "
        "coentreprise, dont le siège sera installé à Caen, sera dirigée par Anne Roy.",
        "leader-of", {"Anne Roy leader-of Quilby"}},
+      {"a headline's short form after a breadcrumb is still read after the body's full name",
+       "Accueil > Industrie > Automobile\n\nBatteries : Tessio, Seolhan et Braxio s'allient\n\nLe "
+       "fabricant sud-coréen Seolhan Energy, le groupe Tessio et le constructeur Braxio ont signé un "
+       "accord. Seolhan a racheté la société Quilby en 2019.",
+       "acquires", {"Seolhan Energy acquires Quilby"}},
       {"« ce dernier » is the company named last, not the subject before it",
        "Le fonds Kestrel détient 9 % de Braxio. Ce dernier a racheté la société Quilby en 2015.",
        "acquires", {"Braxio acquires Quilby"}},
