@@ -928,9 +928,9 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
   // The noun a description is known by: its first word, or its first two when the pair has a
   // family of its own (« la société commune » is a joint venture, not any « société »).
   auto descriptor_noun = [&](std::size_t i, std::size_t descriptor_last) {
-    std::string noun = lower_utf8(s.word(i));
-    if (descriptor_last > i && is_word(s.token(i + 1))) {
-      std::string pair = noun + ' ' + lower_utf8(s.word(i + 1));
+    std::string noun(s.lower(i));
+    if (descriptor_last > i && is_word(s.token(i + 1)) && gazetteer_.may_end_descriptor_pair(s.lower(i + 1))) {
+      std::string pair = noun + ' ' + std::string(s.lower(i + 1));
       if (gazetteer_.descriptor_family(pair)) return pair;
     }
     return noun;
@@ -1977,7 +1977,9 @@ bool opened_by_participle(std::string_view text, const Gazetteer& gaz, const Tag
   const std::string_view first = sentence.substr(0, sentence.find(' '));
   if (ends_like_participle(first)) return true;
   // Participles of other endings (« Pris en étau entre A et B, le groupe… »), in every agreement.
-  if (first.empty() || first.size() > 16 || first.back() == ',') return false;
+  if (first.empty() || first.size() > 16 || first.back() == ',' ||
+      !gaz.class_may_begin_with(WordClass::kOpeningParticiple, first.front()))
+    return false;
   std::string stem = lower_utf8(first);
   if (gaz.in_class(WordClass::kOpeningParticiple, stem)) return true;
   for (std::string_view ending : {"es", "e", "s"})

@@ -385,8 +385,10 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
     g.institution_nouns_.try_emplace(lower_utf8(require(f, line, cols, 0, "noun")));
   });
   rows_of(files, "fr/gazetteer/descriptor_families.tsv", [&](const RuleFile& f, int line, const auto& cols) {
-    g.descriptor_families_[lower_utf8(require(f, line, cols, 0, "descriptor"))] =
-        std::string(require(f, line, cols, 1, "family"));
+    const std::string descriptor = lower_utf8(require(f, line, cols, 0, "descriptor"));
+    g.descriptor_families_[descriptor] = std::string(require(f, line, cols, 1, "family"));
+    if (const std::size_t space = descriptor.find(' '); space != std::string::npos)
+      g.descriptor_pair_seconds_.try_emplace(descriptor.substr(space + 1));
   });
   rows_of(files, "fr/gazetteer/descriptor_clashes.tsv", [&](const RuleFile& f, int line, const auto& cols) {
     const std::string a = lower_utf8(require(f, line, cols, 0, "family or noun"));
@@ -411,6 +413,9 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
     const std::string word = lower_utf8(require(f, line, cols, 1, "word"));
     const auto index = static_cast<std::size_t>(*word_class);
     if (g.word_classes_[index].try_emplace(word).second) g.word_class_entries_[index].push_back(word);
+    const auto first = static_cast<unsigned char>(word.front());
+    g.word_class_first_bytes_[index][first] = true;
+    if (first >= 'a' && first <= 'z') g.word_class_first_bytes_[index][first - 'a' + 'A'] = true;
   });
   for (const auto& [key, relation] : g.person_titles_.entries()) {
     g.title_first_words_.try_emplace(first_word(key));
@@ -486,6 +491,9 @@ bool Gazetteer::names_separate_unit(std::string_view lowercase_word) const {
 const std::string* Gazetteer::descriptor_family(std::string_view lowercase_first_word) const {
   return descriptor_families_.find(lowercase_first_word);
 }
+bool Gazetteer::may_end_descriptor_pair(std::string_view lowercase_word) const {
+  return descriptor_pair_seconds_.contains(lowercase_word);
+}
 const std::string* Gazetteer::country_of_place(std::string_view place_canonical) const {
   return place_countries_.find(place_canonical);
 }
@@ -511,6 +519,10 @@ bool Gazetteer::in_class(WordClass word_class, std::string_view lowercase) const
 
 const std::vector<std::string>& Gazetteer::entries_of(WordClass word_class) const {
   return word_class_entries_[static_cast<std::size_t>(word_class)];
+}
+
+bool Gazetteer::class_may_begin_with(WordClass word_class, char first_byte) const {
+  return word_class_first_bytes_[static_cast<std::size_t>(word_class)][static_cast<unsigned char>(first_byte)];
 }
 const Nationality* Gazetteer::nationality(std::string_view key) const {
   return nationalities_.find(key);

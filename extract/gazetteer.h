@@ -159,6 +159,9 @@ class Gazetteer {
   // The family of a descriptor, by its first word: « jeune » (pousse) → « start-up »; null
   // for a noun of no family (the generic « société », « groupe »).
   const std::string* descriptor_family(std::string_view lowercase_first_word) const;
+  // Whether a word is the second of a descriptor of two words with a family (« commune » of
+  // « société commune »): a cheap test before building the pair.
+  bool may_end_descriptor_pair(std::string_view lowercase_word) const;
   // Whether two descriptor families (or nouns of none) never name the same company: « la
   // start-up » is not the company introduced as « le groupe X ».
   bool descriptors_clash(std::string_view family_a, std::string_view family_b) const;
@@ -172,6 +175,9 @@ class Gazetteer {
   bool in_class(WordClass word_class, std::string_view lowercase) const;
   // The entries of a class, in file order: for the classes of phrases, matched in text.
   const std::vector<std::string>& entries_of(WordClass word_class) const;
+  // Whether some entry of the class begins with this byte, in either case: a test on a sentence's
+  // first byte that spares most sentences lower-casing their first word.
+  bool class_may_begin_with(WordClass word_class, char first_byte) const;
 
   std::size_t longest_name_words() const { return longest_name_words_; }
   std::size_t longest_descriptor_words() const { return longest_descriptor_words_; }
@@ -189,9 +195,11 @@ class Gazetteer {
   WordSet impersonal_verbs_;
   std::array<WordSet, static_cast<std::size_t>(WordClass::kCount)> word_classes_;
   std::array<std::vector<std::string>, static_cast<std::size_t>(WordClass::kCount)> word_class_entries_;
+  std::array<std::array<bool, 256>, static_cast<std::size_t>(WordClass::kCount)> word_class_first_bytes_{};
   WordTable<std::string> place_countries_;
   WordSet place_regions_;  // "place\tregion" for each row of place_regions.tsv
   WordTable<std::string> descriptor_families_;
+  WordSet descriptor_pair_seconds_;  // second words of the two-word keys of descriptor_families_
   WordSet descriptor_clashes_;  // "a\tb" for each clashing pair, both orders
   WordTable<Nationality> nationalities_;
   WordTable<Descriptor> org_descriptors_;
