@@ -1872,8 +1872,16 @@ void EntityTagger::name_groups_after(std::string_view text,
           group.members.push_back((*named)[j].canonical);
         group.canonical = group.members.front();
       } else if (group.group_named_after) {
-        mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(k));
-        --k;
+        // « …à trois distributeurs de produits alimentaires » after a sentence that named them,
+        // and no name after it: the organizations named before, as for « les trois distributeurs ».
+        const bool name_follows = std::any_of(mentions.begin() + static_cast<std::ptrdiff_t>(k) + 1, mentions.end(),
+                                              [](const EntityMention& m) { return !m.surface.empty(); });
+        if (name_follows) {
+          mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(k));
+          --k;
+        } else {
+          group.group_named_after = false;
+        }
       }
     }
   }
