@@ -2223,6 +2223,7 @@ void EntityTagger::resolve_references(std::string_view text,
   std::vector<std::string> in_order_of_first_mention;
   std::map<std::string, std::string> known_country;
   std::map<std::string, std::string> known_city;  // « la start-up lyonnaise X » → Lyon
+  std::map<std::string, std::string> seated_in;   // « X, basé à Zhuhai » → Zhuhai
   std::map<std::string, std::set<std::string, std::less<>>> introduced_as;
   // The noun a description is matched by: its family's name, else the noun itself.
   auto family_of = [&](const std::string& descriptor) -> std::string_view {
@@ -2257,14 +2258,12 @@ void EntityTagger::resolve_references(std::string_view text,
         if (++counts[m.canonical] == 1) in_order_of_first_mention.push_back(m.canonical);
         if (!m.country.empty()) known_country.try_emplace(m.canonical, m.country);
         if (!m.city.empty()) known_city.try_emplace(m.canonical, m.city);
-        // « Haiyun UAV, basé à Zhuhai »: a later « le groupe de Zhuhai » may be it.
+        // « Haiyun UAV, basé à Zhuhai »: a later « le groupe de Zhuhai » may be it. Only a
+        // reason to take it, never to refuse it: « le groupe francilien » may be the one based
+        // in a town the gazetteer does not place in the region.
         if (k + 1 < ts.mentions.size() && ts.mentions[k + 1].tag == Tag::LOC && !ts.mentions[k + 1].is_country &&
-            placed_at(words_between(text, m, ts.mentions[k + 1]))) {
-          const std::string& town = ts.mentions[k + 1].canonical;
-          known_city.try_emplace(m.canonical, town);
-          if (const std::string* country = gazetteer_.country_of_place(town))
-            known_country.try_emplace(m.canonical, *country);
-        }
+            placed_at(words_between(text, m, ts.mentions[k + 1])))
+          seated_in.try_emplace(m.canonical, ts.mentions[k + 1].canonical);
         const std::string_view span = text.substr(m.begin, m.end - m.begin);
         const bool of_another = is_relation_noun(m.descriptor) &&
                                 (span.find(" de ") != std::string_view::npos ||
@@ -2782,7 +2781,11 @@ void EntityTagger::resolve_references(std::string_view text,
           if (!m.city.empty())
             antecedent = most_recent_first([&](const auto& r) {
               auto it = known_city.find(r.first);
-              return it != known_city.end() && it->second == m.city && compatible(r.first, m);
+              if (it == known_city.end() || it->second != m.city) {
+                it = seated_in.find(r.first);
+                if (it == seated_in.end() || it->second != m.city) return false;
+              }
+              return compatible(r.first, m);
             });
           for (const bool same_paragraph : {true, false}) {
             if (!antecedent.empty() || m.descriptor.empty() || !(same_paragraph || specific)) continue;

@@ -359,6 +359,11 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "deuxième place mondiale, derrière DJI. DJI, lui, n'est pas visé. Le groupe de Zhuhai, "
        "toujours dirigé par son fondateur, a réalisé 1 milliard de dollars de chiffre d'affaires.",
        {"Haiyun UAV based-in Zhuhai", "Haiyun UAV based-in Zhuhai"}},  // the apposition's, the description's
+      {"« X, basé à Rungis » does not keep « le groupe francilien » from being X, though the "
+       "gazetteer does not place Rungis in Île-de-France",
+       "Le grossiste Maravel, basé à Rungis, écope de la sanction la plus lourde. Le groupe "
+       "francilien réalise 1,4 milliard d'euros de chiffre d'affaires.",
+       {"Maravel based-in Rungis", "Maravel based-in Île-de-France"}},
       {"a capital after « Fondé en 1998 à » is a place, not the state's government",
        "Fondé en 1998 à Tokyo et dirigé par Hiroshi Tanabe, le groupe Kagawa possède un éditeur.",
        {"Kagawa based-in Tokyo"}},
