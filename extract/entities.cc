@@ -1675,6 +1675,26 @@ void join_short_forms(std::string_view text, const Gazetteer& gaz, std::vector<T
         full_names.push_back(m.canonical);
     }
   }
+  // « la filiale irlandaise d'Aarvia »: the parent a unit's noun gave is the company of the full
+  // name the article shortened so.
+  for (auto& ts : tagged)
+    for (auto& m : ts.mentions) {
+      if (m.parent.empty() || m.parent.find(' ') != std::string::npos) continue;
+      if (const auto joined = joined_to.find(m.parent); joined != joined_to.end()) {
+        m.parent = joined->second;
+        continue;
+      }
+      const std::string* only = nullptr;
+      for (const auto& full : full_names)
+        if (full.size() > m.parent.size() && full.starts_with(m.parent) && full[m.parent.size()] == ' ') {
+          if (only) {
+            only = nullptr;
+            break;
+          }
+          only = &full;
+        }
+      if (only && !gaz.name(m.parent)) m.parent = *only;
+    }
 }
 
 // « l'inspection du site de Saint-Priest », « son usine de Trémery », « la PME d'Obernai »: an

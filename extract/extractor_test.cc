@@ -519,6 +519,10 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "fabricant sud-coréen Seolhan Energy, le groupe Tessio et le constructeur Braxio ont signé un "
        "accord. Seolhan a racheté la société Quilby en 2019.",
        "acquires", {"Seolhan Energy acquires Quilby"}},
+      {"« la filiale irlandaise de Norvane » is a unit of the company the article named in full",
+       "Le laboratoire suisse Norvane Pharma signe un accord. L'anticorps sera produit par Braxio "
+       "Biologics, la filiale irlandaise de Norvane installée à Cork.",
+       "subsidiary-of", {"Braxio Biologics subsidiary-of Norvane Pharma"}},
       {"« ce dernier » is the company named last, not the subject before it",
        "Le fonds Kestrel détient 9 % de Braxio. Ce dernier a racheté la société Quilby en 2015.",
        "acquires", {"Braxio acquires Quilby"}},
