@@ -1671,12 +1671,14 @@ void join_short_forms(std::string_view text, const Gazetteer& gaz, std::vector<T
         }
       }
       if (town_alone) continue;
-      if (named.insert(m.canonical).second && m.canonical.find(' ') != std::string::npos)
+      // Not a unit's name made of its parent's (« Norvane Irlandaise »): no company shortens it.
+      if (named.insert(m.canonical).second && m.canonical.find(' ') != std::string::npos && m.parent.empty())
         full_names.push_back(m.canonical);
     }
   }
   // « la filiale irlandaise d'Aarvia »: the parent a unit's noun gave is the company of the full
-  // name the article shortened so.
+  // name the article shortened so; not a company the article names alone too (« Clarsol » and
+  // « Clarsol Toitures », its other subsidiary).
   for (auto& ts : tagged)
     for (auto& m : ts.mentions) {
       if (m.parent.empty() || m.parent.find(' ') != std::string::npos) continue;
@@ -1693,7 +1695,7 @@ void join_short_forms(std::string_view text, const Gazetteer& gaz, std::vector<T
           }
           only = &full;
         }
-      if (only && !gaz.name(m.parent)) m.parent = *only;
+      if (only && !gaz.name(m.parent) && !named.contains(m.parent)) m.parent = *only;
     }
 }
 
