@@ -1400,7 +1400,7 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       continue;
     }
     // « Ce dernier avait réclamé… »: the entity named last, a company or a person; resolved
-    // before the other references (mark_latter_references).
+    // before the other references (resolve_latter_references).
     if (i + 1 < s.size() && ((lower == "ce" && s.lower(i + 1) == "dernier") ||
                              (lower == "cette" && s.lower(i + 1) == "dernière"))) {
       EntityMention& m = add(i, i + 1, Tag::UNK, "");
