@@ -35,13 +35,14 @@ std::string_view require(const RuleFile& file, int line,
 
 // The class a first column of word_classes.tsv names.
 std::optional<WordClass> word_class_named(std::string_view name) {
+  // In the order of WordClass.
   static constexpr std::string_view kNames[] = {
-      "company-noun",      "part-noun",         "relation-noun",          "relation-plural",
-      "placing-participle",
-      "agent-participle",  "institution-head",  "person-noun",            "career-word",
-      "site-noun",         "person-verb",       "saying-verb",            "deal-phrase",
-      "clitic-deal-verb",  "clitic-deal-participle", "founding-participle", "opening-participle",
-      "naming-participle"};
+      "company-noun",       "part-noun",           "relation-noun",
+      "relation-plural",    "placing-participle",  "agent-participle",
+      "institution-head",   "person-noun",         "career-word",
+      "site-noun",          "person-verb",         "saying-verb",
+      "deal-phrase",        "clitic-deal-verb",    "clitic-deal-participle",
+      "founding-participle", "opening-participle", "naming-participle"};
   static_assert(std::size(kNames) == static_cast<std::size_t>(WordClass::kCount));
   for (std::size_t i = 0; i < std::size(kNames); ++i)
     if (kNames[i] == name) return static_cast<WordClass>(i);

@@ -213,9 +213,8 @@ std::string slot_regex(const Slot& slot) {
                            "(?:\\s*,\\s*(?:dans|en|au) [^⟦⟧,.;]{0,25}⟦LOC:\\d+⟧)?)?";
   // « à A, à B et à C »: the preposition repeated before each element. (Others, « contre A et
   // contre B », a rule spells out: an alternation here slows every list rule by a third.)
-  const std::string repeated = "(?:à\\s+)?";
-  return "(?P<" + slot.group + ">" + item + "(?:\\s*,\\s*" + repeated + item +
-         ")*(?:\\s*,?\\s*(?:et|ou|ainsi que|mais aussi)\\s+" + repeated + item + ")?)";
+  return "(?P<" + slot.group + ">" + item + "(?:\\s*,\\s*(?:à\\s+)?" + item +
+         ")*(?:\\s*,?\\s*(?:et|ou|ainsi que|mais aussi)\\s+(?:à\\s+)?" + item + ")?)";
 }
 
 std::optional<Tag> parse_tag(std::string_view name) {
