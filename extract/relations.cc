@@ -36,6 +36,9 @@ constexpr std::string_view kAdjective =
 // times smaller than « up to 60 characters » of a negated Unicode class, and matching time
 // follows program size. {_} crosses no entity; {_P} no entity but a possessive (« livre ses
 // pièces à X »), which costs the rule the reading by markers; {__} crosses any.
+// A gap's word, before its bound: words but no entity, or words and entities.
+constexpr std::string_view kGapWord = "(?:[ ]*[^⟦⟧.;!? ]+)";
+constexpr std::string_view kGapWordOrEntity = "(?:[ ]*[^.;!? ]+)";
 constexpr std::string_view kShortGap = "(?:[ ]*[^⟦⟧.;!? ]+){0,10}?[ ]*?";
 constexpr std::string_view kShortGapPossessive = "(?:[ ]*(?:[^⟦⟧.;!? ]+|⟦POSS:\\d+⟧)){0,10}?[ ]*?";
 constexpr std::string_view kLongGap = "(?:[ ]*[^.;!? ]+){0,25}?[ ]*?";
@@ -625,28 +628,42 @@ bool reads_by_end_markers(const CompiledRule& rule) {
          bare(last->second, p.size());
 }
 
-// The relaxed pattern of SlotReading::Relaxed: each gap {_} or {__} outside any repeated group
-// becomes unbounded and captured. A lazy repetition tries the same readings in the same order
-// whatever its bound, so the first reading of the relaxed pattern is the rule's first reading
-// whenever it respects the bounds; and in a first reading no word is split over two repetitions,
-// so a gap's repetitions are its words.
+// The relaxed pattern of SlotReading::Relaxed: each lazily counted repetition of words outside
+// any repeated group (the gaps {_} and {__}, the clauses of {APPOS} and {APPOS_REL}, a gap a
+// rule spells out) becomes unbounded and captured. A lazy repetition tries the same readings in
+// the same order whatever its bound, so the first reading of the relaxed pattern is the rule's
+// first reading whenever it respects the bounds; and in a first reading no word is split over
+// two repetitions, so a gap's repetitions are its words. Its program is smaller by the
+// repetition's copies. That matters most to a submatch search, which RE2 runs with its
+// backtracker only for a program small enough for the text, else with its NFA, 20 to 30 times
+// slower. (A class of characters repeated, « [^⟦⟧,.;]{0,40} », is left: relaxing those too
+// moved no submatch search off the NFA, whose large programs are their list slots', and the
+// rules that only they would relax searched twice for each match.)
 std::optional<RelaxedPattern> relaxed_pattern(const CompiledRule& rule) {
   const std::string_view p = rule.pattern;
   const auto groups = scan_groups(p);
   if (!groups) return std::nullopt;
   struct Found {
-    std::size_t at, length, max_words;
+    std::size_t at, length, min_words, max_words;
     std::string_view repetition;
   };
   std::vector<Found> gaps;
-  for (const auto& [gap, words] : {std::pair{kShortGap, std::size_t{10}}, std::pair{kLongGap, std::size_t{25}}}) {
-    const std::string_view repetition = gap.substr(0, gap.find('{', 1));  // "(?:[ ]*[^…]+)"
-    const std::size_t gap_size = gap.size();  // clang 14 cannot capture a structured binding
-    for (std::size_t at = p.find(gap); at != std::string_view::npos; at = p.find(gap, at + 1)) {
+  for (const std::string_view word : {kGapWord, kGapWordOrEntity}) {
+    for (std::size_t at = p.find(word); at != std::string_view::npos; at = p.find(word, at + 1)) {
+      // The bound: « {m,n}? », lazy.
+      std::size_t m = 0, n = 0;
+      const char* const last = p.data() + p.size();
+      const char* const bound = p.data() + at + word.size();
+      if (bound == last || *bound != '{') continue;
+      const auto [after_m, em] = std::from_chars(bound + 1, last, m);
+      if (em != std::errc() || after_m == last || *after_m != ',') continue;
+      const auto [after_n, en] = std::from_chars(after_m + 1, last, n);
+      if (en != std::errc() || last - after_n < 2 || after_n[0] != '}' || after_n[1] != '?' || n < m) continue;
+      const std::size_t length = static_cast<std::size_t>(after_n + 2 - (p.data() + at));
       const bool repeated = std::any_of(groups->begin(), groups->end(), [&](const GroupSpan& g) {
-        return g.repeated && g.begin < at && g.end >= at + gap_size;
+        return g.repeated && g.begin < at && g.end >= at + length;
       });
-      if (!repeated) gaps.push_back({at, gap.size(), words, repetition});
+      if (!repeated) gaps.push_back({at, length, m, n, word});
     }
   }
   if (gaps.empty()) return std::nullopt;
@@ -657,7 +674,8 @@ std::optional<RelaxedPattern> relaxed_pattern(const CompiledRule& rule) {
     if (g.at < from) return std::nullopt;  // overlapping: not expected
     const std::string name = "toile_gap" + std::to_string(out.gaps.size());
     out.pattern.append(p.substr(from, g.at - from));
-    out.pattern += "(?P<" + name + ">" + std::string(g.repetition) + "*?)[ ]*?";
+    out.pattern += "(?P<" + name + ">" + std::string(g.repetition) +
+                   (g.min_words == 0 ? std::string("*?") : "{" + std::to_string(g.min_words) + ",}?") + ")";
     out.gaps.emplace_back(name, g.max_words);
     from = g.at + g.length;
   }

@@ -162,6 +162,27 @@ TEST(RelationRules, SlotsAtTheEndsTakeTheFirstAndLastMarkers) {
             (std::vector<std::string>{"Kerlio-Bruxelles"}));
 }
 
+// A clause counted in words (« {1,12}? ») is read by the rule's relaxed pattern, unbounded, and
+// its bound checked on the words it took: where the slots need a submatch search (an entity in
+// the clause, a list, a slot in an optional group), twelve words keep the reading and thirteen
+// lose it, as in the rule's own.
+TEST(RelationRules, ACountedClauseKeepsItsBoundWhereTheSlotsAreSearchedFor) {
+  const OwnRules own("define\tCLAUSE\t(?:\\s*,(?:[ ]*[^.;!? ]+){1,12}?[ ]*,)?\n"
+                     "rule\tmine.buys\tacquires\t{S:ORG+}{CLAUSE} rachète {O:ORG}(?: et {O2:ORG})?\n");
+  const std::vector<std::pair<std::string_view, Tag>> names = {
+      {"Kerlio", Tag::ORG}, {"Orvane", Tag::ORG}, {"Brenmor", Tag::ORG}, {"Lumio", Tag::ORG}};
+  EXPECT_EQ(pairs_read(own.rules,
+                       "Kerlio et Orvane, alliés de Brenmor depuis 2019 dans quatre pays et sur deux continents, "
+                       "rachète Lumio.",
+                       names),
+            (std::vector<std::string>{"Kerlio-Lumio", "Orvane-Lumio"}));
+  EXPECT_EQ(pairs_read(own.rules,
+                       "Kerlio et Orvane, alliés de Brenmor depuis 2019 dans quatre pays et sur deux grands "
+                       "continents, rachète Lumio.",
+                       names),
+            (std::vector<std::string>{}));
+}
+
 // The rules compiled ahead on a thread of low priority are stopped at the end of a build and
 // when they go. Where other threads keep every core busy that thread gets little time, and
 // waiting for it to finish the pattern in hand took 0.8 s here on two cores (1.3 s at the end
