@@ -491,6 +491,18 @@ std::vector<std::string> facts_of_relation(const std::string& text, const std::s
   return triples(kept);
 }
 
+// « 200 MW », « la bande des 3,5 GHz »: a unit of measure in capitals is no name, and so no
+// owner for the possessive after it nor a company to buy from.
+TEST(Extractor, UnitsOfMeasureAreNoNames) {
+  const std::string text =
+      "La société Norvane a retenu Quilby pour 200 MW de ses électrolyseurs. L'opérateur Braxio "
+      "exploite 40 GWh de stockage et des fréquences dans la bande des 3,5 GHz.";
+  for (const auto& sentence : extractor().explain(Document{"a.txt", "a.txt", "", text}))
+    for (const std::string& entity : sentence.entities)
+      for (const char* unit : {" MW", " GWh", " GHz"}) EXPECT_FALSE(entity.ends_with(unit)) << entity;
+  EXPECT_EQ(facts_of_relation(text, "customer-of"), std::vector<std::string>{"Norvane customer-of Quilby"});
+}
+
 // What the default extractor gives for one relation where coreference decides which company
 // a name, a pronoun or a possessive stands for.
 struct CoreferenceCase {
