@@ -526,6 +526,10 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "sera détenue à 45 % par Tessio et à 55 % par Braxio. Tessio fournira l'usine.\n\nLa "
        "coentreprise, dont le siège sera installé à Caen, sera dirigée par Anne Roy.",
        "leader-of", {"Anne Roy leader-of Quilby"}},
+      {"« les Laboratoires Norvel » are « Norvel », whom « la famille Norvel » does not make a person",
+       "Les Laboratoires Norvel ont signé un accord avec la biotech Corvexa. Selon Les Echos, le "
+       "groupe Vantor aurait approché la famille Norvel.\n\nNorvel a racheté la société Quilby en 2021.",
+       "acquires", {"Norvel acquires Quilby"}},
       {"a headline's short form after a breadcrumb is still read after the body's full name",
        "Accueil > Industrie > Automobile\n\nBatteries : Tessio, Seolhan et Braxio s'allient\n\nLe "
        "fabricant sud-coréen Seolhan Energy, le groupe Tessio et le constructeur Braxio ont signé un "
