@@ -66,6 +66,7 @@ enum class WordClass : std::uint8_t {
   kFoundingParticiple,
   kOpeningParticiple,
   kNamingParticiple,
+  kRankNoun,
   kCount
 };
 
