@@ -1849,6 +1849,20 @@ std::size_t opening_phrase_end(std::string_view text, const TaggedSentence& ts) 
   return ts.sentence.begin + comma;
 }
 
+// « Dans le même temps, l'Agence spatiale européenne a retenu… »: the mention opens the sentence
+// or, after an opening phrase, its main clause.
+bool opens_main_clause(std::string_view text, const TaggedSentence& ts, const EntityMention& m) {
+  if (opens_sentence(text, ts, m)) return true;
+  const std::size_t phrase_end = opening_phrase_end(text, ts);
+  if (phrase_end == ts.sentence.begin || m.begin <= phrase_end) return false;
+  static constexpr std::string_view kDeterminers[] = {"le", "la", "l'", "les", "un", "une", "son", "sa", "ses",
+                                                      "leur", "leurs", "ce", "cet", "cette"};
+  std::string_view before = text.substr(phrase_end + 1, m.begin - phrase_end - 1);
+  while (!before.empty() && before.front() == ' ') before.remove_prefix(1);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  return before.empty() || is_one_of(lower_utf8(before), kDeterminers);
+}
+
 bool in_opening_phrase(std::string_view text, const TaggedSentence& ts, const EntityMention& m) {
   return m.begin < opening_phrase_end(text, ts) && !opens_sentence(text, ts, m);
 }
@@ -2688,9 +2702,16 @@ void EntityTagger::resolve_references(std::string_view text,
             if (!is_antecedent(ts.mentions[j])) continue;
             // « X est en discussions avec Y pour lui sous-traiter… »: a company after a preposition
             // is no subject; the clitic stands for it.
-            if (subject_before.empty() && j + 1 == k && after_preposition(text, ts.sentence.begin, ts.mentions[j]) &&
-                is_one_of(text.substr(ts.mentions[j].end, m.begin - ts.mentions[j].end),
-                          kPurposeJoins)) {
+            // So is one the verb before governs (« X aurait approché l'entreprise à l'automne pour la
+            // racheter »): not the subject of its clause.
+            const std::string_view between = text.substr(ts.mentions[j].end, m.begin - ts.mentions[j].end);
+            const bool purpose_after_object =
+                !opens_main_clause(text, ts, ts.mentions[j]) && between.find_first_of(",;:") == std::string_view::npos &&
+                std::any_of(std::begin(kPurposeJoins), std::end(kPurposeJoins),
+                            [&](std::string_view join) { return between.ends_with(join); });
+            if (subject_before.empty() && j + 1 == k &&
+                ((after_preposition(text, ts.sentence.begin, ts.mentions[j]) && is_one_of(between, kPurposeJoins)) ||
+                 purpose_after_object)) {
               named_in_sentence = ts.mentions[j].canonical;
               break;
             }
@@ -2895,7 +2916,7 @@ void EntityTagger::resolve_references(std::string_view text,
                                                                  ":", ";", " mais ", " et "};
             if (std::none_of(std::begin(kClauseBreaks), std::end(kClauseBreaks),
                              [&](std::string_view b) { return between.find(b) != std::string_view::npos; }))
-              return opens_sentence(text, ts, ts.mentions[j]);
+              return opens_main_clause(text, ts, ts.mentions[j]);
           }
           return false;
         };

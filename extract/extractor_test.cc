@@ -530,6 +530,11 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "Les Laboratoires Norvel ont signé un accord avec la biotech Corvexa. Selon Les Echos, le "
        "groupe Vantor aurait approché la famille Norvel.\n\nNorvel a racheté la société Quilby en 2021.",
        "acquires", {"Norvel acquires Quilby"}},
+      {"« Dans le même temps, X a retenu le groupe … »: the description the verb governs is not X, "
+       "which opens the clause after the opening phrase",
+       "Le groupe Quilby, basé à Lyon, fabrique des moteurs électriques.\n\nDans le même temps, "
+       "l'opérateur Norvane a retenu le groupe basé à Lyon pour fournir les moteurs de ses navettes.",
+       "customer-of", {"Norvane customer-of Quilby"}},
       {"a headline's short form after a breadcrumb is still read after the body's full name",
        "Accueil > Industrie > Automobile\n\nBatteries : Tessio, Seolhan et Braxio s'allient\n\nLe "
        "fabricant sud-coréen Seolhan Energy, le groupe Tessio et le constructeur Braxio ont signé un "
