@@ -2845,6 +2845,19 @@ void EntityTagger::resolve_references(std::string_view text,
               }
               return compatible(r.first, m);
             });
+          // « l'entreprise normande »: the last one of that country, in this paragraph if one is,
+          // else in those before. Before the noun's family when the noun fits any company (« le
+          // groupe de Changzhou » is the Chinese one, not the last « groupe » named).
+          auto of_the_country = [&] {
+            for (const bool same_paragraph : {true, false})
+              if (antecedent.empty() && !m.country.empty())
+                antecedent = most_recent_first([&](const auto& r) {
+                  auto it = known_country.find(r.first);
+                  return (!same_paragraph || r.second == ts.paragraph) && it != known_country.end() &&
+                         it->second == m.country && compatible(r.first, m);
+                });
+          };
+          if (gazetteer_.in_class(WordClass::kCompanyNoun, m.descriptor)) of_the_country();
           for (const bool same_paragraph : {true, false}) {
             if (!antecedent.empty() || m.descriptor.empty() || !(same_paragraph || specific)) continue;
             // Beyond the paragraph, the article's topic first, when introduced so (« la
@@ -2856,15 +2869,7 @@ void EntityTagger::resolve_references(std::string_view text,
                 return (!same_paragraph || r.second == ts.paragraph) && introduced_so(r.first);
               });
           }
-          // « l'entreprise normande »: the last one of that country, in this paragraph if
-          // one is, else in those before.
-          for (const bool same_paragraph : {true, false})
-            if (antecedent.empty() && !m.country.empty())
-              antecedent = most_recent_first([&](const auto& r) {
-                auto it = known_country.find(r.first);
-                return (!same_paragraph || r.second == ts.paragraph) && it != known_country.end() &&
-                       it->second == m.country && compatible(r.first, m);
-              });
+          of_the_country();
         }
         // « Devenue sa filiale espagnole, la société… », « Devenue filiale de X, la société… »:
         // the subsidiary, named last, not its owner.

@@ -267,6 +267,10 @@ struct PlacingCase {
 
 TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
   const PlacingCase cases[] = {
+      {"« le groupe de Changzhou » is the company placed in China, not the French one it buys",
+       "Le fabricant chinois Weltor reprend le groupe Castelvin. Le tribunal a retenu l'offre de "
+       "Weltor pour reprendre Castelvin. Le groupe de Changzhou met 18 millions d'euros sur la table.",
+       {"Weltor based-in Changzhou", "Weltor based-in China"}},
       {"an indefinite description after a newspaper cited as the source is no apposition to it",
        "Selon Le Figaro, un groupe néerlandais lorgnerait sur l'enseigne Norvane.",
        {}},
