@@ -1766,6 +1766,10 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
   std::map<std::string, const EntityMention*> authority_heads;
   for (auto& ts : tagged)
     for (auto& m : ts.mentions) {
+      // « la fintech Tilbo » … « l'application de paiement Tilbo »: an app named as its company,
+      // typed a company first, is that company.
+      if (m.tag == Tag::PRD && !m.is_reference)
+        if (auto it = typed.find(m.canonical); it != typed.end() && it->second == Tag::ORG) m.tag = Tag::ORG;
       if (m.tag == Tag::UNK) {
         if (auto it = typed.find(m.canonical); it != typed.end()) {
           m.tag = it->second;

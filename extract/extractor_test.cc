@@ -539,6 +539,10 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "Le groupe Quilby, basé à Lyon, fabrique des moteurs électriques.\n\nDans le même temps, "
        "l'opérateur Norvane a retenu le groupe basé à Lyon pour fournir les moteurs de ses navettes.",
        "customer-of", {"Norvane customer-of Quilby"}},
+      {"« l'application de paiement Norvane » of « la fintech Norvane » is the company, owner of its unit",
+       "La fintech Norvane lance un livret.\n\nL'AMF a infligé une amende à Norvane Invest, la filiale "
+       "d'épargne de l'application de paiement Norvane.",
+       "subsidiary-of", {"Norvane Invest subsidiary-of Norvane"}},
       {"a headline's short form after a breadcrumb is still read after the body's full name",
        "Accueil > Industrie > Automobile\n\nBatteries : Tessio, Seolhan et Braxio s'allient\n\nLe "
        "fabricant sud-coréen Seolhan Energy, le groupe Tessio et le constructeur Braxio ont signé un "
