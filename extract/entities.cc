@@ -2238,14 +2238,18 @@ std::string named_after_founder(std::string_view text, const Gazetteer& gaz, con
     const std::size_t space = founder.canonical.rfind(' ');
     if (space == std::string::npos) continue;
     const std::string surname = founder.canonical.substr(space + 1);
-    const std::string found = find([&](const std::string& name) {
-      if (name == founder.canonical) return false;
-      for (std::size_t at = name.find(surname); at != std::string::npos; at = name.find(surname, at + 1))
-        if ((at == 0 || name[at - 1] == ' ') &&
-            (at + surname.size() == name.size() || name[at + surname.size()] == ' '))
-          return true;
-      return false;
-    });
+    // The company of the family's name itself first (« le groupe Darrasse », not its holding
+    // « Darrasse Participations » named since).
+    std::string found = find([&](const std::string& name) { return name == surname; });
+    if (found.empty())
+      found = find([&](const std::string& name) {
+        if (name == founder.canonical) return false;
+        for (std::size_t at = name.find(surname); at != std::string::npos; at = name.find(surname, at + 1))
+          if ((at == 0 || name[at - 1] == ' ') &&
+              (at + surname.size() == name.size() || name[at + surname.size()] == ' '))
+            return true;
+        return false;
+      });
     if (!found.empty()) return found;
   }
   return {};

@@ -543,6 +543,11 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "La fintech Norvane lance un livret.\n\nL'AMF a infligé une amende à Norvane Invest, la filiale "
        "d'épargne de l'application de paiement Norvane.",
        "subsidiary-of", {"Norvane Invest subsidiary-of Norvane"}},
+      {"« Fondé par Émile Norvel, le groupe » is the group of the family's name, not its holding named since",
+       "Le fonds Quilby rachète 60 % du groupe Norvel. Norvel Participations, la holding de la famille, "
+       "conserve 40 %.\n\nFondé en 1951 par Émile Norvel, un préparateur en pharmacie, le groupe réalise "
+       "310 millions d'euros de chiffre d'affaires.",
+       "founded-by", {"Norvel founded-by Émile Norvel"}},
       {"a headline's short form after a breadcrumb is still read after the body's full name",
        "Accueil > Industrie > Automobile\n\nBatteries : Tessio, Seolhan et Braxio s'allient\n\nLe "
        "fabricant sud-coréen Seolhan Energy, le groupe Tessio et le constructeur Braxio ont signé un "
