@@ -548,6 +548,11 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "conserve 40 %.\n\nFondé en 1951 par Émile Norvel, un préparateur en pharmacie, le groupe réalise "
        "310 millions d'euros de chiffre d'affaires.",
        "founded-by", {"Norvel founded-by Émile Norvel"}},
+      {"« …, insiste X, son directeur général »: the company of the sentence's subject, not the one "
+       "its relative clause names",
+       "La start-up Norvane, dont le groupe Quilby est déjà client, « n'a pas vocation à être rachetée », "
+       "insiste Paul Braxio, son directeur général.",
+       "leader-of", {"Paul Braxio leader-of Norvane"}},
       {"a headline's short form after a breadcrumb is still read after the body's full name",
        "Accueil > Industrie > Automobile\n\nBatteries : Tessio, Seolhan et Braxio s'allient\n\nLe "
        "fabricant sud-coréen Seolhan Energy, le groupe Tessio et le constructeur Braxio ont signé un "
