@@ -1714,6 +1714,29 @@ void join_short_forms(std::string_view text, const Gazetteer& gaz, std::vector<T
     }
 }
 
+// « les lignes Nantes-Marseille et Brest-Lyon »: a word of known places joined by hyphens names
+// a route or an area, no company, unless a noun introduced it as one.
+void name_routes_between_places(const Gazetteer& gaz, std::vector<TaggedSentence>& tagged) {
+  for (auto& ts : tagged)
+    for (auto& m : ts.mentions) {
+      // Not a name a noun introduced (« le groupe hospitalier Loire-Vendée »), nor one joined to
+      // such a name (its acronym's, its short form's).
+      if ((m.tag != Tag::UNK && m.tag != Tag::ORG) || m.is_reference || m.surface.empty() ||
+          !m.descriptor.empty() || m.canonical != m.surface || m.surface.find(' ') != std::string::npos ||
+          m.surface.find('-') == std::string::npos || gaz.name(m.surface))
+        continue;
+      bool all_places = true;
+      std::size_t parts = 0;
+      for (std::size_t from = 0; from <= m.surface.size() && all_places; ++parts) {
+        const std::size_t dash = std::min(m.surface.find('-', from), m.surface.size());
+        const NameEntry* part = gaz.name(std::string_view(m.surface).substr(from, dash - from));
+        all_places = part && part->type == EntityType::Place;
+        from = dash + 1;
+      }
+      if (all_places && parts >= 2) m.tag = Tag::LOC;
+    }
+}
+
 // « l'inspection du site de Saint-Priest », « son usine de Trémery », « la PME d'Obernai »: an
 // unknown name of one word after a site's noun, or a company's that takes no owner, and « de » is
 // the town the site or the company stands in, not a company.
@@ -1752,6 +1775,7 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
   name_described_entities_by_acronym(text, tagged);
   join_short_forms(text, gazetteer_, tagged);
   name_places_of_sites(text, gazetteer_, tagged);
+  name_routes_between_places(gazetteer_, tagged);
   name_described_regulators(text, gazetteer_, tagged);
   // A name typed once in the article (« la start-up Kerlio ») keeps that type where it stands
   // alone (« Kerlio propose… »).

@@ -507,6 +507,23 @@ TEST(Extractor, UnitsOfMeasureAreNoNames) {
   EXPECT_EQ(facts_of_relation(text, "customer-of"), std::vector<std::string>{"Norvane customer-of Quilby"});
 }
 
+// « les lignes Nantes-Marseille et Brest-Lyon »: known places joined by hyphens name a route, no
+// company for a regulator to look into; « le groupe hospitalier Loire-Vendée » stays a name.
+TEST(Extractor, PlacesJoinedByHyphensAreARoute) {
+  const std::string text =
+      "Le groupe Norvane rachète la compagnie Quilby.\n\nLe gendarme de la concurrence devrait se "
+      "pencher sur les lignes Nantes-Marseille et Brest-Lyon, sur lesquelles Norvane et Quilby "
+      "s'affrontent déjà. Le groupe hospitalier Loire-Vendée est un client de Quilby.";
+  std::vector<std::string> entities;
+  for (const auto& sentence : extractor().explain(Document{"a.txt", "a.txt", "", text}))
+    for (const std::string& entity : sentence.entities)
+      if (entity.find("Nantes-Marseille") != std::string::npos || entity.find("Loire-Vendée") != std::string::npos)
+        entities.push_back(entity);
+  EXPECT_EQ(entities, (std::vector<std::string>{"LOC Nantes-Marseille",
+                                                 "ORG Loire-Vendée ← « groupe hospitalier Loire-Vendée »"}));
+  EXPECT_EQ(facts_of_relation(text, "investigated-by"), std::vector<std::string>{});
+}
+
 // What the default extractor gives for one relation where coreference decides which company
 // a name, a pronoun or a possessive stands for.
 struct CoreferenceCase {
