@@ -1714,6 +1714,17 @@ void join_short_forms(std::string_view text, const Gazetteer& gaz, std::vector<T
     }
 }
 
+// « A et le groupe B », « A et la société »: mention b follows mention a after « et » and a
+// determiner at most.
+bool joined_by_and(std::string_view text, const EntityMention& a, const EntityMention& b) {
+  if (b.begin < a.end) return false;
+  static constexpr std::string_view kJoins[] = {"et", "et le", "et la", "et l'", "et les", "et un", "et une"};
+  std::string_view between = text.substr(a.end, b.begin - a.end);
+  while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+  return is_one_of(between, kJoins);
+}
+
 // « les lignes Nantes-Marseille et Brest-Lyon »: a word of known places joined by hyphens names
 // a route or an area, no company, unless a noun introduced it as one.
 void name_routes_between_places(const Gazetteer& gaz, std::vector<TaggedSentence>& tagged) {
@@ -3005,6 +3016,15 @@ void EntityTagger::resolve_references(std::string_view text,
           antecedent = most_recent_first([&](const auto& r) {
             return typed_organization(r.first) && compatible(r.first, m) && !subject_of_its_clause(r.first);
           });
+        // « Le constructeur nordiste et le groupe bordelais ont remporté… »: two descriptions
+        // joined by « et » are two companies; the second is not the first's.
+        if (description && !antecedent.empty() && k > 0 && ts.mentions[k - 1].canonical == antecedent &&
+            joined_by_and(text, ts.mentions[k - 1], m)) {
+          const std::string partner = antecedent;
+          antecedent = most_recent_first([&](const auto& r) {
+            return r.first != partner && typed_organization(r.first) && compatible(r.first, m);
+          });
+        }
         m.canonical = antecedent;
         // « l'éditeur lillois » placed the company: a later « l'éditeur lyonnais » is another.
         if (description && !antecedent.empty()) {

@@ -271,6 +271,10 @@ TEST(Extractor, NationalitiesAndDescriptionsPlaceTheRightCompany) {
        "Le fabricant chinois Weltor reprend le groupe Castelvin. Le tribunal a retenu l'offre de "
        "Weltor pour reprendre Castelvin. Le groupe de Changzhou met 18 millions d'euros sur la table.",
        {"Weltor based-in Changzhou", "Weltor based-in China"}},
+      {"two descriptions joined by « et » are two companies: the second is not the first's",
+       "Métro : Norvane et Quilby remportent un contrat\n\nLe constructeur ferroviaire nordiste et le "
+       "groupe de génie civil bordelais ont remporté un marché de 2,3 milliards d'euros.",
+       {"Norvane based-in France"}},
       {"an indefinite description after a newspaper cited as the source is no apposition to it",
        "Selon Le Figaro, un groupe néerlandais lorgnerait sur l'enseigne Norvane.",
        {}},
