@@ -2661,12 +2661,14 @@ void EntityTagger::resolve_references(std::string_view text,
         // « …, insiste Théo Marchadier, son directeur général »: the speaker's title after his
         // name, whose company is the clause's subject too, not one named in its relative clause.
         if (antecedent.empty() && m.tag == Tag::POSS && k > 0 && ts.mentions[k - 1].tag == Tag::PER &&
-            !ts.mentions[k - 1].is_reference &&
-            text.substr(ts.mentions[k - 1].end, m.begin - ts.mentions[k - 1].end).find_first_not_of(", ") ==
-                std::string_view::npos &&
-            text.substr(ts.mentions[k - 1].end, m.begin - ts.mentions[k - 1].end).find(',') != std::string_view::npos &&
-            after_inverted_attribution(text, gazetteer_, ts.sentence.begin, ts.mentions[k - 1]))
-          antecedent = sentence_subject;
+            !ts.mentions[k - 1].is_reference) {
+          const EntityMention& speaker = ts.mentions[k - 1];
+          const std::string_view between = text.substr(speaker.end, m.begin - speaker.end);
+          if (between.find(',') != std::string_view::npos &&
+              between.find_first_not_of(", ") == std::string_view::npos &&
+              after_inverted_attribution(text, gazetteer_, ts.sentence.begin, speaker))
+            antecedent = sentence_subject;
+        }
         // « Avec son application X, la fintech Y revendique… »: a possessive in the opening phrase
         // is the company that opens the main clause, named right behind its comma.
         if (antecedent.empty() && m.tag == Tag::POSS && opening_end != ts.sentence.begin &&
