@@ -67,6 +67,8 @@ enum class WordClass : std::uint8_t {
   kOpeningParticiple,
   kNamingParticiple,
   kRankNoun,
+  kParentComplementNoun,
+  kPressNoun,
   kCount
 };
 

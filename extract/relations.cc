@@ -1127,12 +1127,10 @@ struct Scratch {
 // « Selon Les Echos, la filiale de X… »: a news source cited for the sentence is no side of its
 // facts (the qualifiers read it as the report's source).
 // So is any name a noun of the press introduces there (« Selon le site spécialisé Terre de Vins, »).
-bool cited_source(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
+bool cited_source(const Gazetteer& gaz, std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
   const std::string_view before = words_before(text, sentence_begin, m);
   if (m.is_media)
     return before.ends_with("Selon") || before.ends_with("selon") || before.ends_with("après");
-  static constexpr std::string_view kPress[] = {"site", "quotidien", "journal", "magazine", "hebdomadaire",
-                                                "mensuel", "agence", "lettre", "média", "newsletter"};
   std::size_t cue = before.rfind("elon ");
   if (const std::size_t apres = before.rfind("'après "); apres != std::string_view::npos &&
                                                           (cue == std::string_view::npos || apres > cue))
@@ -1145,15 +1143,14 @@ bool cited_source(std::string_view text, std::size_t sentence_begin, const Entit
       break;
     }
   const std::string_view noun = rest.substr(0, rest.find(' '));
-  return std::find(std::begin(kPress), std::end(kPress), noun) != std::end(kPress) &&
-         rest.find(',') == std::string_view::npos;
+  return gaz.in_class(WordClass::kPressNoun, noun) && rest.find(',') == std::string_view::npos;
 }
 
 // « la filiale de Meridia serait en discussions pour racheter X »: a name governed by « filiale
 // de » is the parent of the subject, not the subject.
 // So is the name a « filiale du conglomérat X » mention stands for (« Le groupe de Xi'an, filiale
 // du conglomérat X, figure sur la liste noire »).
-bool parent_of_subject(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
+bool parent_of_subject(const Gazetteer& gaz, std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
   std::string_view before = words_before(text, sentence_begin, m);
   // « la filiale de », « la filiale européenne du »: the noun, an adjective at most, « de ».
   bool governed = false;
@@ -1167,12 +1164,11 @@ bool parent_of_subject(std::string_view text, std::size_t sentence_begin, const 
     const std::size_t last_space = before.rfind(' ');
     const std::string_view last_word = before.substr(last_space == std::string_view::npos ? 0 : last_space + 1);
     // « la holding européenne du groupe », « la branche belge de X »: a unit's noun too.
-    static constexpr std::string_view kUnits[] = {"filiale", "filiales", "holding", "branche", "division",
-                                                  "succursale", "antenne", "unité", "sœur"};
-    if (std::find(std::begin(kUnits), std::end(kUnits), last_word) != std::end(kUnits)) return true;
+    const auto& units = gaz.entries_of(WordClass::kParentComplementNoun);
+    if (gaz.in_class(WordClass::kParentComplementNoun, last_word)) return true;
     if (last_space != std::string_view::npos) {
       const std::string_view rest = before.substr(0, last_space);
-      for (std::string_view unit : kUnits)
+      for (std::string_view unit : units)
         if (rest == unit || ends_with_words(rest, unit)) return true;
     }
   }
@@ -1340,12 +1336,12 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
       for (int index : mentions_in(capture, slot.list)) {
         const auto& m = sentence.mentions[static_cast<std::size_t>(index)];
         if (!slot.tags.count(m.tag) || m.canonical.empty()) continue;
-        if (cited_source(input.text, sentence.sentence.begin, m)) continue;
+        if (cited_source(gaz, input.text, sentence.sentence.begin, m)) continue;
         if (slot.government_only && m.tag == Tag::GOV && !gaz.is_state_government(m.canonical) &&
             !gaz.is_union(m.canonical))
           continue;
         if (slot.subject && rule.relation != "subsidiary-of" &&
-            parent_of_subject(input.text, sentence.sentence.begin, m))
+            parent_of_subject(gaz, input.text, sentence.sentence.begin, m))
           continue;
         // « les deux groupes », « leurs »: each organization of the group.
         if (!m.members.empty()) {
