@@ -213,9 +213,7 @@ std::vector<std::string> paragraph_topics(std::string_view text, const Gazetteer
 // spoke of sanctions or a blacklist (« L'Union européenne a inscrit sur sa liste noire… »).
 std::vector<std::string> last_sanctioners(std::string_view text, const std::vector<TaggedSentence>& tagged,
                                           const Gazetteer& gazetteer) {
-  // Without their first letter, which may be a capital: the sentence is searched as written.
-  static constexpr std::string_view kCues[] = {"anction", "iste noire", "ntity List", "avoirs",
-                                               "mbargo", "ntités non fiables"};
+  const auto& cues = gazetteer.entries_of(WordClass::kSanctionsCue);
   std::vector<std::string> sanctioner(tagged.size());
   std::string last;
   for (std::size_t k = 0; k < tagged.size(); ++k) {
@@ -226,10 +224,10 @@ std::vector<std::string> last_sanctioners(std::string_view text, const std::vect
       return (m.tag == Tag::GOV || (m.tag == Tag::LOC && m.is_country)) && !m.canonical.empty();
     });
     if (body == tagged[k].mentions.end()) continue;
-    const std::string_view sentence =
-        text.substr(tagged[k].sentence.begin, tagged[k].sentence.end - tagged[k].sentence.begin);
-    if (std::none_of(std::begin(kCues), std::end(kCues),
-                     [&](std::string_view cue) { return sentence.find(cue) != std::string_view::npos; }))
+    const std::string sentence =
+        lower_utf8(text.substr(tagged[k].sentence.begin, tagged[k].sentence.end - tagged[k].sentence.begin));
+    if (std::none_of(cues.begin(), cues.end(),
+                     [&](const std::string& cue) { return sentence.find(cue) != std::string::npos; }))
       continue;
     last = body->tag == Tag::GOV || gazetteer.is_union(body->canonical) ? body->canonical
                                                                           : gazetteer.government_of(body->canonical);

@@ -43,7 +43,8 @@ std::optional<WordClass> word_class_named(std::string_view name) {
       "site-noun",          "person-verb",         "saying-verb",
       "deal-phrase",        "clitic-deal-verb",    "clitic-deal-participle",
       "founding-participle", "opening-participle", "naming-participle",
-      "rank-noun",          "parent-complement-noun", "press-noun"};
+      "rank-noun",          "parent-complement-noun", "press-noun",
+      "sanctions-cue"};
   static_assert(std::size(kNames) == static_cast<std::size_t>(WordClass::kCount));
   for (std::size_t i = 0; i < std::size(kNames); ++i)
     if (kNames[i] == name) return static_cast<WordClass>(i);

@@ -69,6 +69,7 @@ enum class WordClass : std::uint8_t {
   kRankNoun,
   kParentComplementNoun,
   kPressNoun,
+  kSanctionsCue,
   kCount
 };
 
