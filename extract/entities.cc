@@ -1854,13 +1854,20 @@ bool ends_with_words(std::string_view text, std::string_view words) {
   return punctuation || text.size() == words.size() || text[text.size() - words.size() - 1] == ' ';
 }
 
-bool opens_sentence(std::string_view text, const TaggedSentence& ts, const EntityMention& m) {
+namespace {
+// Whether the words before a mention, in its clause, are no more than a determiner.
+bool determiner_at_most(std::string_view before) {
   static constexpr std::string_view kDeterminers[] = {
       "le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
       "cette", "notre", "nos", "votre"};
-  std::string_view before = text.substr(ts.sentence.begin, m.begin - ts.sentence.begin);
+  while (!before.empty() && before.front() == ' ') before.remove_prefix(1);
   while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
   return before.empty() || is_one_of(lower_utf8(before), kDeterminers);
+}
+}  // namespace
+
+bool opens_sentence(std::string_view text, const TaggedSentence& ts, const EntityMention& m) {
+  return determiner_at_most(text.substr(ts.sentence.begin, m.begin - ts.sentence.begin));
 }
 
 std::size_t opening_phrase_end(std::string_view text, const TaggedSentence& ts) {
@@ -1894,12 +1901,7 @@ bool opens_main_clause(std::string_view text, const TaggedSentence& ts, const En
   if (opens_sentence(text, ts, m)) return true;
   const std::size_t phrase_end = opening_phrase_end(text, ts);
   if (phrase_end == ts.sentence.begin || m.begin <= phrase_end) return false;
-  static constexpr std::string_view kDeterminers[] = {"le", "la", "l'", "les", "un", "une", "son", "sa", "ses",
-                                                      "leur", "leurs", "ce", "cet", "cette"};
-  std::string_view before = text.substr(phrase_end + 1, m.begin - phrase_end - 1);
-  while (!before.empty() && before.front() == ' ') before.remove_prefix(1);
-  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-  return before.empty() || is_one_of(lower_utf8(before), kDeterminers);
+  return determiner_at_most(text.substr(phrase_end + 1, m.begin - phrase_end - 1));
 }
 
 bool in_opening_phrase(std::string_view text, const TaggedSentence& ts, const EntityMention& m) {
@@ -2911,7 +2913,8 @@ void EntityTagger::resolve_references(std::string_view text,
                          it->second == m.country && compatible(r.first, m);
                 });
           };
-          if (gazetteer_.in_class(WordClass::kCompanyNoun, m.descriptor)) of_the_country();
+          const bool any_company_noun = gazetteer_.in_class(WordClass::kCompanyNoun, m.descriptor);
+          if (any_company_noun) of_the_country();
           for (const bool same_paragraph : {true, false}) {
             if (!antecedent.empty() || m.descriptor.empty() || !(same_paragraph || specific)) continue;
             // Beyond the paragraph, the article's topic first, when introduced so (« la
@@ -2923,7 +2926,7 @@ void EntityTagger::resolve_references(std::string_view text,
                 return (!same_paragraph || r.second == ts.paragraph) && introduced_so(r.first);
               });
           }
-          of_the_country();
+          if (!any_company_noun) of_the_country();
         }
         // « Devenue sa filiale espagnole, la société… », « Devenue filiale de X, la société… »:
         // the subsidiary, named last, not its owner.

@@ -509,18 +509,20 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
       auto stated_fact = [](const Fact& f, std::string_view relation) {
         return f.relation == relation && !f.qualifiers.negated && !f.qualifiers.from_clutter;
       };
-      auto last_stated = [&](std::string_view relation) -> const Fact* {
+      // The last stated fact of a relation that also passes `also`.
+      auto last_stated = [&](std::string_view relation, auto also) -> const Fact* {
         const auto it = std::find_if(facts.rbegin(), facts.rend(),
-                                     [&](const Fact& f) { return stated_fact(f, relation); });
+                                     [&](const Fact& f) { return stated_fact(f, relation) && also(f); });
         return it == facts.rend() ? nullptr : &*it;
       };
+      const auto any = [](const Fact&) { return true; };
       if (subject_name == kLastDealBuyer) {
         // A rival's rumoured bid (« Selon X, Y avait proposé 190 millions ») is not the deal
         // « l'opération » speaks of, while the article stated another.
-        const auto firm = std::find_if(facts.rbegin(), facts.rend(), [&](const Fact& f) {
-          return stated_fact(f, "acquires") && !f.qualifiers.hedged && f.qualifiers.status != "attempted";
+        const Fact* deal = last_stated("acquires", [](const Fact& f) {
+          return !f.qualifiers.hedged && f.qualifiers.status != "attempted";
         });
-        const Fact* deal = firm != facts.rend() ? &*firm : last_stated("acquires");
+        if (!deal) deal = last_stated("acquires", any);
         if (!deal) continue;
         subject_name = deal->subject.name;
       }
@@ -538,13 +540,13 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
         object_name = main_deal->object.name;
       }
       if (subject_name == kFined || object_name == kFining) {
-        const Fact* fine = last_stated("fined-by");
+        const Fact* fine = last_stated("fined-by", any);
         if (!fine) continue;
         if (subject_name == kFined) subject_name = fine->subject.name;
         if (object_name == kFining) object_name = fine->object.name;
       }
       if (object_name == kFoundedCompany) {
-        const Fact* founding = last_stated("founded-by");
+        const Fact* founding = last_stated("founded-by", any);
         if (!founding) continue;
         object_name = founding->subject.name;
       }
