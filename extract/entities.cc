@@ -1208,8 +1208,8 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           // that runs it, whom the news is about; « sa plateforme X », « la plateforme X » alone
           // (a satellite's, a software's) and « la plateforme X de Y » a product (the rules read Y).
           const bool platform_company =
-              d->second->product && s.lower(i) == "plateforme" && descriptor_last == i &&
-              (name_start > i + 2 || !country.empty()) && i > 0 &&
+              d->second->product && s.lower(i) == "plateforme" && d->first == i &&
+              (name_start > descriptor_last + 2 || !country.empty()) && i > 0 &&
               (is_singular_definite(s.lower(i - 1)) || s.is(i - 1, "une")) && !owner_in_complement &&
               !is_preposition_de_at(find.name_end(name_start) + 1);
           // The name itself is tagged at name_start; remember the descriptor's reach.

@@ -177,6 +177,20 @@ TEST(Extractor, DocumentsExtractedTogetherGiveTheFactsOfEachAlone) {
   EXPECT_TRUE(alone[3].empty());
 }
 
+// « la plateforme lyonnaise X », « la plateforme de location de vélos X » name the company that
+// runs it, which a person leads; « la plateforme numérique X » stays a product.
+TEST(Extractor, APlatformIntroducedWithItsTownOrItsTradeIsACompany) {
+  EXPECT_EQ(triples(extractor().extract(Document{
+                "a.txt", "a.txt", "",
+                "La plateforme lyonnaise de location de vélos Quilby recrute. Camille Orsat est la "
+                "présidente de Quilby."})),
+            (std::vector<std::string>{"Camille Orsat leader-of Quilby", "Quilby based-in Lyon"}));
+  EXPECT_EQ(triples(extractor().extract(Document{
+                "a.txt", "a.txt", "",
+                "La plateforme numérique Quilby séduit. Camille Orsat est la présidente de Quilby."})),
+            std::vector<std::string>{});
+}
+
 // « les services concurrents de sa plateforme X »: the owner a relational noun's complement
 // names is a product, so no company stands there; « Selon Politico, l'autorité britannique, la
 // CMA » makes the newspaper no regulator.
