@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
   export_cmd->add_option("-f,--format", exp.format, "Output format")
       ->required()
       ->check(CLI::IsMember(toile::cli::export_format_names()));
-  export_cmd->add_option("-o,--output", exp.output, "Output file (standard output if absent)");
+  export_cmd->add_option("-o,--output", exp.output, "Output file (standard output if absent or -)");
   auto* around_opt = export_cmd->add_option(
       "--around", exp.around, "Only the neighbourhood of this entity (a focused diagram)");
   export_cmd->add_option("--depth", exp.depth, "With --around: how many facts away (default 1)")
@@ -101,8 +101,10 @@ int main(int argc, char** argv) {
     }
     return toile::cli::run_build(build);
   }
-  if (export_cmd->parsed())
+  if (export_cmd->parsed()) {
+    if (exp.output == "-") exp.output.clear();  // « -o - »: standard output, as for most tools
     return exp.around.empty() ? toile::cli::run_export(exp) : toile::cli::run_export_around(exp);
+  }
   if (query_cmd->parsed()) return toile::cli::run_query(query);
   if (eval_cmd->parsed()) return toile::cli::run_eval(eval);
   return 0;

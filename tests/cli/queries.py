@@ -119,6 +119,9 @@ def main():
            "export --around drew a fact outside the neighbourhood")
     expect(all(l in part for l in touching), "export --around left out a fact of the entity")
     expect(len(part) < len(lines), "export --around drew the whole graph")
+    dash = toile.run("export", graph, "--format", "jsonl", "--around", plain(labels[target]), "-o", "-")
+    expect(dash.stdout == around.stdout, "export -o - wrote elsewhere than standard output")
+    expect(not os.path.exists("-") and not os.path.exists(os.path.join(work, "-")), "export -o - made a file")
     relation = touching[0]["predicate"]
     only = toile.run("export", graph, "--format", "jsonl", "--around", labels[target],
                      "--depth", "3", "--relation", relation).stdout.splitlines()
