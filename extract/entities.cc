@@ -433,6 +433,52 @@ struct Finder {
     return i;
   }
 
+  // « la région Occitanie », « le conseil départemental de la Sarthe », « la mairie de Caen »:
+  // the local authority of a place (local_authorities.tsv): its last token, canonical and kind.
+  // Not « dans la ville de Lyon »: after a word of place, a noun marked so names the place itself.
+  struct AuthorityName {
+    std::size_t last;
+    std::string canonical;
+    std::string_view kind;
+  };
+  std::optional<AuthorityName> local_authority(std::size_t i) const {
+    if (!s.may_begin(i, Gazetteer::kInstitutionNoun)) return std::nullopt;
+    const LocalAuthority* authority = nullptr;
+    std::size_t after_noun = i + 1;
+    if (i + 1 < s.size() && is_word(s.token(i + 1)))
+      if ((authority = gaz.local_authority(std::string(s.lower(i)).append(" ").append(s.lower(i + 1)))))
+        after_noun = i + 2;
+    if (!authority && !(authority = gaz.local_authority(s.lower(i)))) return std::nullopt;
+    // « de », « du », « d' », « de la », « de l' » before the place; none in « la région Bretagne ».
+    std::size_t place = after_noun;
+    if (place + 1 < s.size() && is_preposition_de(s.lower(place)) && !s.is(place, "des")) {
+      ++place;
+      if (s.is(place - 1, "de") && (s.is(place, "la") || s.is(place, "l'")) && place + 1 < s.size() &&
+          !gazetteer_name(place))
+        ++place;
+    }
+    if (place >= s.size() || !is_word(s.token(place))) return std::nullopt;
+    const auto known = gazetteer_name(place);
+    const bool known_place = known && known->second->type == EntityType::Place;
+    if (known ? !known_place : !authority->anywhere || !can_start_name(place)) return std::nullopt;
+    if (!authority->anywhere && after_word_of_place(i)) return std::nullopt;
+    const std::size_t last = known_place ? known->first : name_end(place);
+    std::string de = place > after_noun ? std::string(s.span(after_noun, place - 1)) : std::string("de");
+    if (!de.ends_with('\'')) de += ' ';
+    std::string canonical = authority->canonical;
+    if (const std::size_t at = canonical.find("{de}"); at != std::string::npos) canonical.replace(at, 4, de);
+    canonical.replace(canonical.find("{place}"), 7, s.span(place, last));
+    return AuthorityName{last, std::move(canonical), authority->kind};
+  }
+
+  // « dans la ville », « en région »: a word of place before the noun at i, past an article.
+  bool after_word_of_place(std::size_t i) const {
+    static constexpr std::string_view kDeterminers[] = {"la", "le", "l'", "les", "cette", "ce", "toute", "tout"};
+    std::size_t k = i;
+    if (k > 0 && is_one_of(s.lower(k - 1), kDeterminers)) --k;
+    return k > 0 && gaz.in_class(WordClass::kLocativePreposition, s.lower(k - 1));
+  }
+
   // Last token of the capitalised name starting at i.
   std::size_t name_end(std::size_t i) const {
     std::size_t last = i;
@@ -886,6 +932,74 @@ void name_described_regulators(std::string_view text, const Gazetteer& gaz,
           m.canonical = it->second;
           m.aliases = names_of[it->second];
         }
+}
+
+// « la région » after « la région Normandie », « du département » after « le conseil
+// départemental de la Sarthe »: the noun alone, after an article, stands for the local authority
+// of its kind named before it. Not before a name or an adjective of place (« la ville de Lyon »,
+// « la région parisienne »), nor after a word of place (« dans la région »: the place itself).
+void refer_to_local_authorities(std::string_view text, const Gazetteer& gaz,
+                                std::vector<TaggedSentence>& tagged) {
+  const auto named = [](const EntityMention& m) { return !m.local_authority.empty() && !m.is_reference; };
+  if (std::none_of(tagged.begin(), tagged.end(), [&](const TaggedSentence& ts) {
+        return std::any_of(ts.mentions.begin(), ts.mentions.end(), named);
+      }))
+    return;
+  static constexpr std::string_view kArticles[] = {"la", "le", "l'", "du", "au"};
+  const auto word_before = [&](std::size_t sentence_begin, std::size_t at) {
+    std::string_view before = text.substr(sentence_begin, at - sentence_begin);
+    if (!before.ends_with('\'')) {
+      if (!before.ends_with(' ')) return std::string();
+      before.remove_suffix(1);
+    }
+    const std::size_t space = before.find_last_of(' ');
+    return lower_utf8(space == std::string_view::npos ? before : before.substr(space + 1));
+  };
+  std::map<std::string, std::string, std::less<>> last_of_kind;  // kind → canonical
+  for (auto& ts : tagged) {
+    std::vector<EntityMention> references;
+    const std::string_view sentence = text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
+    for (const std::string& noun : gaz.local_authority_words()) {
+      for (std::size_t at = sentence.find(noun); at != std::string_view::npos; at = sentence.find(noun, at + 1)) {
+        const std::size_t begin = ts.sentence.begin + at, end = begin + noun.size();
+        if (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) ||
+                                  static_cast<unsigned char>(text[end]) >= 0x80 || text[end] == '-'))
+          continue;
+        const std::string article = word_before(ts.sentence.begin, begin);
+        if (!is_one_of(article, kArticles)) continue;
+        const std::size_t article_at = begin - article.size() - (article.ends_with('\'') ? 0 : 1);
+        if (gaz.in_class(WordClass::kLocativePreposition, word_before(ts.sentence.begin, article_at))) continue;
+        std::string_view after = text.substr(end, ts.sentence.end - end);
+        while (after.starts_with(' ')) after.remove_prefix(1);
+        const std::string_view next = after.substr(0, after.find_first_of(" ,.;:'()"));
+        if (starts_uppercase(next) || gaz.nationality(Gazetteer::key_of(next))) continue;
+        if (is_preposition_de(lower_utf8(next)) || after.starts_with("d'")) continue;
+        if (std::any_of(ts.mentions.begin(), ts.mentions.end(),
+                        [&](const EntityMention& m) { return m.begin < end && begin < m.end; }))
+          continue;
+        const std::string& kind = gaz.local_authority(noun)->kind;
+        // The last named before it in the article, this sentence's mentions before it included.
+        const std::string* antecedent = nullptr;
+        if (auto it = last_of_kind.find(kind); it != last_of_kind.end()) antecedent = &it->second;
+        for (const auto& m : ts.mentions)
+          if (named(m) && m.end <= begin && m.local_authority == kind) antecedent = &m.canonical;
+        if (!antecedent) continue;
+        EntityMention& m = references.emplace_back();
+        m.begin = begin;
+        m.end = end;
+        m.tag = Tag::GOV;
+        m.canonical = *antecedent;
+        m.is_reference = true;
+        m.local_authority = kind;
+      }
+    }
+    for (const auto& m : ts.mentions)
+      if (named(m)) last_of_kind[m.local_authority] = m.canonical;
+    if (references.empty()) continue;
+    for (auto& m : references) ts.mentions.push_back(std::move(m));
+    std::sort(ts.mentions.begin(), ts.mentions.end(),
+              [](const EntityMention& a, const EntityMention& b) { return a.begin < b.begin; });
+  }
 }
 
 // « Jarrie (Isère) », « Austin (Texas) »: an unknown name right before a region or département
@@ -1450,6 +1564,14 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
       }
     }
 
+    if (auto authority = find.local_authority(i)) {
+      EntityMention& m = add(i, authority->last, Tag::GOV, authority->canonical);
+      m.local_authority = authority->kind;
+      m.surface = capitalize_ascii_first(std::string(s.span(i, authority->last)));
+      i = authority->last + 1;
+      continue;
+    }
+
     // « le CHU de Bordeaux », « l'université de Lille »: an institution named after its place is
     // one organization (« Université de Lille »); a public body's (« le parquet de Lyon ») a
     // government body.
@@ -1788,6 +1910,7 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
   name_places_of_sites(text, gazetteer_, tagged);
   name_routes_between_places(gazetteer_, tagged);
   name_described_regulators(text, gazetteer_, tagged);
+  refer_to_local_authorities(text, gazetteer_, tagged);
   // A name typed once in the article (« la start-up Kerlio ») keeps that type where it stands
   // alone (« Kerlio propose… »).
   std::map<std::string, Tag> typed;

@@ -177,6 +177,29 @@ TEST(Extractor, DocumentsExtractedTogetherGiveTheFactsOfEachAlone) {
   EXPECT_TRUE(alone[3].empty());
 }
 
+// « le conseil départemental de la Sarthe », « la mairie de Caen »: a place's local authority is
+// a government body, named as the place's (« Département de la Sarthe », « Ville de Caen »);
+// « le département » alone, after it, stands for it; « dans la ville de Rennes » is the town.
+TEST(Extractor, LocalAuthoritiesAreGovernmentBodies) {
+  const Document document{
+      "a.txt", "a.txt", "",
+      "Le conseil départemental de la Sarthe a confié à la société Quilby la gestion de ses "
+      "serveurs. Le groupe de rançongiciel LockNox a revendiqué l'attaque contre le département. "
+      "La région Bretagne a investi 2 millions d'euros dans Quilby. La mairie de Caen est cliente "
+      "de Norvane."};
+  EXPECT_EQ(triples(extractor().extract(document)),
+            (std::vector<std::string>{"Département de la Sarthe breached-by LockNox",
+                                      "Département de la Sarthe customer-of Quilby",
+                                      "Région Bretagne invests-in Quilby",
+                                      "Ville de Caen customer-of Norvane"}));
+  // Without an authority named before it, « la région » is no mention; after « dans », « la
+  // ville de Rennes » is the town.
+  for (const auto& sentence : extractor().explain(Document{
+           "a.txt", "a.txt", "",
+           "La société Quilby a quitté la région. Elle a ouvert un bureau dans la ville de Rennes."}))
+    for (const auto& entity : sentence.entities) EXPECT_NE(entity.rfind("GOV", 0), 0u) << entity;
+}
+
 // « la plateforme lyonnaise X », « la plateforme de location de vélos X » name the company that
 // runs it, which a person leads; « la plateforme numérique X » stays a product.
 TEST(Extractor, APlatformIntroducedWithItsTownOrItsTradeIsACompany) {

@@ -44,7 +44,7 @@ std::optional<WordClass> word_class_named(std::string_view name) {
       "deal-phrase",        "clitic-deal-verb",    "clitic-deal-participle",
       "founding-participle", "opening-participle", "naming-participle",
       "rank-noun",          "parent-complement-noun", "press-noun",
-      "sanctions-cue"};
+      "sanctions-cue",      "locative-preposition"};
   static_assert(std::size(kNames) == static_cast<std::size_t>(WordClass::kCount));
   for (std::size_t i = 0; i < std::size(kNames); ++i)
     if (kNames[i] == name) return static_cast<WordClass>(i);
@@ -387,6 +387,22 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
   rows_of(files, "fr/gazetteer/institution_nouns.txt", [&](const RuleFile& f, int line, const auto& cols) {
     g.institution_nouns_.try_emplace(lower_utf8(require(f, line, cols, 0, "noun")));
   });
+  rows_of(files, "fr/gazetteer/local_authorities.tsv", [&](const RuleFile& f, int line, const auto& cols) {
+    const std::string noun = lower_utf8(require(f, line, cols, 0, "noun"));
+    const std::string_view canonical = require(f, line, cols, 1, "canonical");
+    const std::string_view where = require(f, line, cols, 2, "where");
+    if (canonical.find("{place}") == std::string_view::npos)
+      bad_row(f, line, cols, 1, "the canonical has no {place}");
+    if (where != "anywhere" && where != "not-locative")
+      bad_row(f, line, cols, 2, "where must be « anywhere » or « not-locative »");
+    std::string kind(canonical);
+    for (const std::string_view field : {"{place}", "{de}"})
+      if (const std::size_t at = kind.find(field); at != std::string::npos) kind.erase(at, field.size());
+    const std::size_t first = kind.find_first_not_of(' '), last = kind.find_last_not_of(' ');
+    kind = lower_utf8(first == std::string::npos ? std::string() : kind.substr(first, last - first + 1));
+    g.local_authorities_.try_emplace(noun, LocalAuthority{std::string(canonical), where == "anywhere", kind});
+    if (noun.find(' ') == std::string::npos) g.local_authority_words_.push_back(noun);
+  });
   rows_of(files, "fr/gazetteer/descriptor_families.tsv", [&](const RuleFile& f, int line, const auto& cols) {
     const std::string descriptor = lower_utf8(require(f, line, cols, 0, "descriptor"));
     g.descriptor_families_[descriptor] = std::string(require(f, line, cols, 1, "family"));
@@ -453,6 +469,7 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
   for (const auto& noun : g.government_nouns_.entries()) add_entry(noun.key, kGovernmentNoun);
   for (const auto& noun : g.unit_nouns_.entries()) add_entry(noun.key, kUnitNoun);
   for (const auto& noun : g.institution_nouns_.entries()) add_entry(noun.key, kInstitutionNoun);
+  for (const auto& noun : g.local_authorities_.entries()) add_entry(noun.key, kInstitutionNoun);
   return g;
 }
 
@@ -482,6 +499,10 @@ bool Gazetteer::is_authority_noun(std::string_view word) const {
 
 bool Gazetteer::is_institution_noun(std::string_view word) const {
   return institution_nouns_.contains(word);
+}
+
+const LocalAuthority* Gazetteer::local_authority(std::string_view words) const {
+  return local_authorities_.find(words);
 }
 
 bool Gazetteer::is_unit_noun(std::string_view word) const {

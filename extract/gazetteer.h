@@ -37,6 +37,16 @@ struct Descriptor {
   bool trade = false;       // « le chimiste » is a company or a person: « le chimiste Marc Roy »
 };
 
+// A local authority's noun (local_authorities.tsv): « la région Occitanie » → "Région Occitanie".
+struct LocalAuthority {
+  std::string canonical;      // with {place} and {de} to fill
+  bool anywhere = false;      // false: not after a word of place, and only before a known place
+  // The canonical's own words, lower case: « région » for « la région X » and « le conseil
+  // régional de X », « ville » for « la mairie de X ». « la région » alone stands for the
+  // authority named before of that kind.
+  std::string kind;
+};
+
 // Lower-cases UTF-8 text (accents kept): « États-Unis » → « états-unis ».
 std::string lower_utf8(std::string_view text);
 // The same, appended to `out`: one buffer for many words. Returns whether the text was
@@ -70,6 +80,7 @@ enum class WordClass : std::uint8_t {
   kParentComplementNoun,
   kPressNoun,
   kSanctionsCue,
+  kLocativePreposition,
   kCount
 };
 
@@ -108,7 +119,7 @@ class Gazetteer {
     kNationality = 8,
     kGovernmentNoun = 16,
     kUnitNoun = 32,
-    kInstitutionNoun = 64,
+    kInstitutionNoun = 64,  // and a local authority's noun
   };
   static constexpr std::uint8_t kAnyEntry = 127;
   // The kinds of entry that can begin with a token: none spares every look-up starting at it,
@@ -160,6 +171,11 @@ class Gazetteer {
   // « CHU », « université »: an institution named after its place (« le CHU de Bordeaux »);
   // « grand port maritime », a noun of several words (entry kind kInstitutionNoun).
   bool is_institution_noun(std::string_view lowercase_words) const;
+  // « région », « conseil départemental »: a noun that, before a place, names its local
+  // authority (local_authorities.tsv; entry kind kInstitutionNoun); null for other words.
+  const LocalAuthority* local_authority(std::string_view lowercase_words) const;
+  // The nouns of one word of local_authorities.tsv (« région », « mairie »), in file order.
+  const std::vector<std::string>& local_authority_words() const { return local_authority_words_; }
   // The family of a descriptor, by its first word: « jeune » (pousse) → « start-up »; null
   // for a noun of no family (the generic « société », « groupe »).
   const std::string* descriptor_family(std::string_view lowercase_first_word) const;
@@ -196,6 +212,8 @@ class Gazetteer {
   WordSet separate_unit_words_;
   WordSet authority_nouns_;
   WordSet institution_nouns_;
+  WordTable<LocalAuthority> local_authorities_;
+  std::vector<std::string> local_authority_words_;
   WordSet impersonal_verbs_;
   std::array<WordSet, static_cast<std::size_t>(WordClass::kCount)> word_classes_;
   std::array<std::vector<std::string>, static_cast<std::size_t>(WordClass::kCount)> word_class_entries_;

@@ -167,6 +167,29 @@ TEST(Gazetteer, DescriptorTradeColumn) {
                     "chimiste\tboth\tm\ts\tmétier\n", "a fifth column other than « trade » loaded");
 }
 
+// A local authority's noun gives its canonical's template and its kind, the template's own words;
+// a template without its place, or a « where » other than the two, is an error at its line.
+TEST(Gazetteer, LocalAuthorities) {
+  const auto files = RuleFiles::with_extra(
+      {{"fr/gazetteer/local_authorities.tsv", "test/local_authorities.tsv",
+        "conseil départemental\tDépartement {de}{place}\tanywhere\nville\tVille {de}{place}\tnot-locative\n"}},
+      /*include_defaults=*/false);
+  const Gazetteer g = Gazetteer::load(files);
+  const LocalAuthority* council = g.local_authority("conseil départemental");
+  ASSERT_NE(council, nullptr);
+  EXPECT_EQ(council->canonical, "Département {de}{place}");
+  EXPECT_EQ(council->kind, "département");
+  EXPECT_TRUE(council->anywhere);
+  ASSERT_NE(g.local_authority("ville"), nullptr);
+  EXPECT_FALSE(g.local_authority("ville")->anywhere);
+  EXPECT_EQ(g.local_authority("conseil"), nullptr);
+  EXPECT_EQ(g.local_authority_words(), std::vector<std::string>{"ville"});
+  expect_load_error("fr/gazetteer/local_authorities.tsv", "test/local_authorities.tsv",
+                    "ville\tVille de Lyon\tanywhere\n", "a canonical without {place} loaded");
+  expect_load_error("fr/gazetteer/local_authorities.tsv", "test/local_authorities.tsv",
+                    "ville\tVille {de}{place}\tparfois\n", "an unknown « where » loaded");
+}
+
 // Word classes are read lower-cased, phrases whole and in file order; a user's file adds to them,
 // and a class the tagger does not know is an error at its line, not a silently idle row.
 TEST(Gazetteer, WordClasses) {
