@@ -2515,11 +2515,13 @@ void EntityTagger::resolve_references(std::string_view text,
           if (is_company_noun(word) && !is_relation_noun(word))
             introduced_as[m.canonical].emplace(family_of(word));
         }
-        // « Banque Dumarest » is introduced as a bank: « la banque lilloise » may be it.
+        // « Banque Dumarest » is introduced as a bank: « la banque lilloise » may be it; « les
+        // Laboratoires Dorvane » as a laboratory, by the singular of a plural head.
         if (const std::size_t space = m.surface.find(' ');
             m.descriptor.empty() && space != std::string::npos) {
           // Not a generic noun: « la société » is not the Société Générale.
-          const std::string head = lower_utf8(m.surface.substr(0, space));
+          std::string head = lower_utf8(m.surface.substr(0, space));
+          if (!is_company_noun(head) && head.size() > 3 && head.ends_with('s')) head.pop_back();
           if (is_company_noun(head) && !gazetteer_.in_class(WordClass::kCompanyNoun, head))
             introduced_as[m.canonical].emplace(family_of(head));
         }
@@ -2780,9 +2782,14 @@ void EntityTagger::resolve_references(std::string_view text,
           for (std::size_t j = 0; j < k && antecedent.empty(); ++j)
             if (is_antecedent(ts.mentions[j]) && !ts.mentions[j].is_reference)
               antecedent = ts.mentions[j].canonical;
+        // « « … sur la péninsule Ibérique », explique son président »: with no subject outside
+        // the quotation, the speaker's company is the one the text spoke of last, in this
+        // paragraph or, when the quotation opens one, in the paragraph before.
         if (antecedent.empty() && m.tag == Tag::POSS &&
             after_inverted_attribution(text, gazetteer_, ts.sentence.begin, m))
-          antecedent = sentence_subject;
+          antecedent = !sentence_subject.empty() ? sentence_subject
+                       : !previous_subject.empty() ? previous_subject
+                                                   : previous_paragraph_subject;
         // « …, insiste Théo Marchadier, son directeur général »: the speaker's title after his
         // name, whose company is the clause's subject too, not one named in its relative clause.
         if (antecedent.empty() && m.tag == Tag::POSS && k > 0 && ts.mentions[k - 1].tag == Tag::PER &&

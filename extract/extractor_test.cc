@@ -588,6 +588,17 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "sera détenue à 45 % par Tessio et à 55 % par Braxio. Tessio fournira l'usine.\n\nLa "
        "coentreprise, dont le siège sera installé à Caen, sera dirigée par Anne Roy.",
        "leader-of", {"Anne Roy leader-of Quilby"}},
+      {"« les Laboratoires Norvel » were introduced as a laboratory: « le laboratoire normand » is Norvel, "
+       "not a name of unknown kind named since",
+       "Les Laboratoires Norvel, installés à Évreux, fabriquent des vaccins.\n\nUne enquête a été "
+       "confiée à l'Office central de lutte contre les atteintes à l'environnement et à la santé "
+       "publique (OCLAESP). Le laboratoire normand « coopère », assure son président, Paul Roy.",
+       "leader-of", {"Paul Roy leader-of Norvel"}},
+      {"« « …la péninsule Ibérique », explique son président » opening a paragraph: the company of "
+       "the paragraph before, not a name inside the quotation",
+       "Le groupe Norvane cède sa filiale Quilby au fonds Braxio.\n\n« Nous nous recentrons sur la "
+       "péninsule Ibérique », explique son président exécutif, Jean Roy.",
+       "leader-of", {"Jean Roy leader-of Norvane"}},
       {"« les Laboratoires Norvel » are « Norvel », whom « la famille Norvel » does not make a person",
        "Les Laboratoires Norvel ont signé un accord avec la biotech Corvexa. Selon Les Echos, le "
        "groupe Vantor aurait approché la famille Norvel.\n\nNorvel a racheté la société Quilby en 2021.",
