@@ -2343,11 +2343,13 @@ bool party_to_a_deal(std::string_view text, const Gazetteer& gaz, std::size_t se
 }
 
 // « …, précise son directeur marketing, X »: a possessive right after a verb of saying put after
-// what was said, whose owner is the speaker's company, the clause's subject.
+// what was said, whose owner is the speaker's company, the clause's subject. « …, selon son
+// président, X » attributes as well.
 bool after_inverted_attribution(std::string_view text, const Gazetteer& gaz, std::size_t sentence_begin,
                                 const EntityMention& possessive) {
   std::string_view before = text.substr(sentence_begin, possessive.begin - sentence_begin);
   while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.ends_with(", selon")) return true;
   const std::size_t space = before.rfind(' ');
   if (space == std::string_view::npos) return false;
   if (!gaz.in_class(WordClass::kSayingVerb, before.substr(space + 1))) return false;

@@ -588,6 +588,11 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "sera détenue à 45 % par Tessio et à 55 % par Braxio. Tessio fournira l'usine.\n\nLa "
        "coentreprise, dont le siège sera installé à Caen, sera dirigée par Anne Roy.",
        "leader-of", {"Anne Roy leader-of Quilby"}},
+      {"« …, selon son président, X »: the clause's subject's, not the place named last",
+       "Fondée en 2016 par deux chercheurs, la société grenobloise Norvane, qui assemble ses "
+       "électrolyseurs dans une usine du Pont-de-Claix, voit dans ce contrat une consécration, "
+       "selon son président, Paul Roy.",
+       "leader-of", {"Paul Roy leader-of Norvane"}},
       {"« les Laboratoires Norvel » were introduced as a laboratory: « le laboratoire normand » is Norvel, "
        "not a name of unknown kind named since",
        "Les Laboratoires Norvel, installés à Évreux, fabriquent des vaccins.\n\nUne enquête a été "
