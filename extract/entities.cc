@@ -2235,10 +2235,24 @@ bool inside_quotation(std::string_view text, const TaggedSentence& ts, const Ent
 // « EDF et la SNCF figurent parmi ses clients », « Le fonds X détient 40 % de son capital »:
 // a possessive whose owner the text named before the clause, not the names that open it. Not
 // after « compte » (« X compte parmi ses clients A »: X's clients).
-bool owner_named_before_clause(std::string_view text, std::size_t sentence_begin,
+bool owner_named_before_clause(std::string_view text, const Gazetteer& gaz, std::size_t sentence_begin,
                                const EntityMention& possessive) {
   const std::string_view before = text.substr(sentence_begin, possessive.begin - sentence_begin);
   const std::string_view after = text.substr(possessive.end);
+  // « A, B et C sont ses trois premiers clients »: the subjects are the relation's others.
+  static constexpr std::string_view kCopulas[] = {" sont ", " restent ", " demeurent ", " seront ",
+                                                  " étaient ", " deviennent "};
+  if (std::any_of(std::begin(kCopulas), std::end(kCopulas),
+                  [&](std::string_view copula) { return before.ends_with(copula); })) {
+    std::string_view words = after;
+    for (int n = 0; n < 4 && !words.empty(); ++n) {
+      while (words.starts_with(' ')) words.remove_prefix(1);
+      const std::string_view word = words.substr(0, words.find_first_of(" ,.;:"));
+      if (gaz.in_class(WordClass::kRelationPlural, word)) return true;
+      words.remove_prefix(word.size());
+      if (word.empty()) break;
+    }
+  }
   if (before.ends_with("parmi ")) {
     // « La jeune pousse compte parmi ses clients X »: the subject of « compter » owns them.
     std::string_view verb = before.substr(0, before.size() - 6);
@@ -2874,7 +2888,7 @@ void EntityTagger::resolve_references(std::string_view text,
             after_purpose_infinitive(text, ts.sentence.begin, m))
           antecedent = sentence_subject;
         if (antecedent.empty() && m.tag == Tag::POSS &&
-            !owner_named_before_clause(text, ts.sentence.begin, m))
+            !owner_named_before_clause(text, gazetteer_, ts.sentence.begin, m))
           antecedent = last_in_sentence;
         // « Tercia Énergie lui a commandé… », « X serait en discussions pour la racheter »: « lui »,
         // « le », « la » are not the subject before them, but the company named last before it.
