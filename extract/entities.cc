@@ -193,8 +193,9 @@ std::string_view tag_name(Tag tag) {
 // What the tagger knows of the whole document before tagging one sentence.
 struct EntityTagger::Context {
   // Capitalised words seen inside sentences: at a sentence start they are names too
-  // (« Braxio annonce… » after « …le groupe Braxio »).
-  std::unordered_set<std::string> capitalised_inside;
+  // (« Braxio annonce… » after « …le groupe Braxio »). Mapped to whether one of them did not
+  // head « de X » (« la marque Lait de Rance »: « Lait » heads it).
+  std::unordered_map<std::string, bool> capitalised_inside;
 };
 
 namespace {
@@ -289,7 +290,7 @@ struct Finder {
   const Gazetteer& gaz;
   const Lexicon& lex;
   const SentenceView& s;
-  const std::unordered_set<std::string>& capitalised_inside;
+  const std::unordered_map<std::string, bool>& capitalised_inside;
 
   // The tagger asks the same questions of a token several times: answers are kept.
   using GazetteerName = std::optional<std::pair<std::size_t, const NameEntry*>>;
@@ -380,11 +381,21 @@ struct Finder {
     // even where its common reading (« claire ») opens a sentence.
     if (s.at_start(i) && upper && !has_upper_inside(w))
       // « Agritech : l'angevin X lève… »: a company noun no dictionary knows is no name either.
-      return capitalised_inside.count(std::string(w)) > 0 ||
+      // « Lait et porc : … » after « la marque Lait de Rance »: a common word seen capitalised
+      // only heading « de X » is the noun of that name, no name alone; heading it here too
+      // (« Terres d'Artois s'allie… »), it begins that name.
+      return named_inside_sentences(w, lower, i + 2 < s.size() && is_preposition_de(s.lower(i + 1)) &&
+                                                  starts_uppercase(s.word(i + 2))) ||
              (!lex.is_common_word(lower) && gaz.org_descriptor(lower) == nullptr) ||
              (i + 1 < s.size() && is_word(s.token(i + 1)) && starts_uppercase(s.word(i + 1)) &&
               gaz.is_first_name(std::string(w)));
     return true;
+  }
+
+  bool named_inside_sentences(std::string_view word, std::string_view lower, bool heads_de_here) const {
+    const auto inside = capitalised_inside.find(std::string(word));
+    return inside != capitalised_inside.end() &&
+           (inside->second || heads_de_here || !lex.is_common_word(lower));
   }
 
   bool continues_name(std::size_t i) const {
@@ -1898,8 +1909,11 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
     const auto& tokens = tokens_of.emplace_back(tokenize(text, sentence.begin, sentence.end));
     for (std::size_t i = 1; i < tokens.size(); ++i) {
       const auto w = word_at(text, tokens[i]);
-      if (is_word(tokens[i]) && starts_uppercase(w) && tokens[i - 1].kind == TokenKind::Word)
-        context.capitalised_inside.insert(std::string(w));
+      if (is_word(tokens[i]) && starts_uppercase(w) && tokens[i - 1].kind == TokenKind::Word) {
+        const bool heads_de = i + 2 < tokens.size() && is_preposition_de(word_at(text, tokens[i + 1])) &&
+                              starts_uppercase(word_at(text, tokens[i + 2]));
+        context.capitalised_inside[std::string(w)] |= !heads_de;
+      }
     }
   }
   std::vector<TaggedSentence> tagged;

@@ -230,6 +230,20 @@ TEST(Extractor, AProductInARelationalComplementAndACitedNewspaperNameNoCompany) 
     for (const auto& entity : sentence.entities) EXPECT_NE(entity, "GOV Politico") << sentence.tagged;
 }
 
+// « Lait et porc : … » above « la marque Lait de Rance »: a common word that the article
+// capitalises only heading « de X » is no name alone at a sentence's start; « Terres d'Artois
+// s'allie… » opening with the whole name still is one.
+TEST(Extractor, ACommonWordHeadingANameIsNoNameAlone) {
+  const auto sentences = extractor().explain(Document{
+      "a.txt", "a.txt", "",
+      "Lait et porc : Norvane et Quilby fusionnent\n\nTerres d'Artois s'allie à Quilby. La "
+      "coopérative Norvane vend la marque Lait de Rance et travaille avec Terres d'Artois."});
+  ASSERT_GE(sentences.size(), 2u);
+  EXPECT_EQ(sentences[0].entities, (std::vector<std::string>{"ORG Norvane", "UNK Quilby"}));
+  ASSERT_FALSE(sentences[1].entities.empty());
+  EXPECT_EQ(sentences[1].entities.front(), "UNK Terres d'Artois");
+}
+
 // « L'agence a depuis ouvert une inspection du site de Saint-Priest »: the town after a site's
 // noun is a place, so that the paragraph's company, not the town, is the one inspected by the
 // regulator named last.
