@@ -1281,10 +1281,18 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           complement_end = j;
           name_start = j > k + 1 && !names_a_product ? j : s.size();
           // « la marque de lingerie d'Odalie »: a name right after the complement's last « de »
-          // is whose it is, as in « la filiale d'Orvane ».
+          // is whose it is, as in « la filiale d'Orvane »; so is a public body's or a place's
+          // after « de la » (« la néobanque des indépendants dans le viseur de la Cnil »).
+          const auto known_other = [&](std::size_t t) {
+            const auto known = find.gazetteer_name(t);
+            return known && (known->second->type == EntityType::GovernmentBody ||
+                             known->second->type == EntityType::Place);
+          };
           if (name_start < s.size() &&
               (find.can_start_name(name_start) || find.gazetteer_name(name_start)) &&
-              is_preposition_de(s.lower(name_start - 1))) {
+              (is_preposition_de(s.lower(name_start - 1)) ||
+               (name_start > k + 2 && (s.is(name_start - 1, "la") || s.is(name_start - 1, "l'")) &&
+                s.is(name_start - 2, "de") && known_other(name_start)))) {
             name_start = s.size();
             owner_after_complement = true;
           }

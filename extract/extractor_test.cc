@@ -230,6 +230,17 @@ TEST(Extractor, AProductInARelationalComplementAndACitedNewspaperNameNoCompany) 
     for (const auto& entity : sentence.entities) EXPECT_NE(entity, "GOV Politico") << sentence.tagged;
 }
 
+// « la néobanque des indépendants dans le viseur de la Cnil »: a public body after « de la » at
+// the end of a description's complement is whose the description speaks of, not the name it
+// introduces (the regulator was typed a company description).
+TEST(Extractor, APublicBodyEndingADescriptionsComplementIsNotItsName) {
+  const auto sentences = extractor().explain(Document{
+      "a.txt", "a.txt", "",
+      "Fuite de données chez Norvane : la néobanque des indépendants dans le viseur de la Cnil"});
+  ASSERT_EQ(sentences.size(), 1u);
+  EXPECT_EQ(sentences[0].entities, (std::vector<std::string>{"UNK Norvane", "GOV Cnil"}));
+}
+
 // « Lait et porc : … » above « la marque Lait de Rance »: a common word that the article
 // capitalises only heading « de X » is no name alone at a sentence's start; « Terres d'Artois
 // s'allie… » opening with the whole name still is one.
