@@ -369,8 +369,10 @@ struct Finder {
         starts_uppercase(s.word(i + 1)))
       return true;
     if (gaz.is_not_name(lower)) return false;
-    // « sa série B », « le plan B »: a capital letter after the noun it ranks.
-    if (w.size() == 1 && i > 0 && gaz.in_class(WordClass::kRankNoun, s.lower(i - 1))) return false;
+    // « sa série B », « le plan B », « une phase III »: a capital letter, or a Roman numeral,
+    // after the noun it ranks.
+    const bool roman = w.size() <= 4 && w.find_first_not_of("IVX") == std::string_view::npos;
+    if ((w.size() == 1 || roman) && i > 0 && gaz.in_class(WordClass::kRankNoun, s.lower(i - 1))) return false;
     // « le Pr Julien Lacaze », « le Dr Anne Roy »: an abbreviated title before a name is no part
     // of it.
     if (w.size() <= 3 && upper && i + 1 < s.size() && is_word(s.token(i + 1)) &&
