@@ -2183,9 +2183,12 @@ bool after_comma(std::string_view text, std::size_t sentence_begin, const Entity
 // Crédit Mutuel Arkéa »: the agent of a participle, and the companions of a round, are no
 // subject (an article at most between them).
 bool after_agent(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
-  static constexpr std::string_view kGoverning[] = {" par", "aux côtés du", "aux côtés de",
-                                                    "aux côtés des", "auprès du", "auprès de",
-                                                    "auprès des"};
+  // « Les deux anciens de X revendiquent… »: a former employer is no subject either.
+  static constexpr std::string_view kGoverning[] = {
+      " par",        "aux côtés du", "aux côtés de", "aux côtés des", "auprès du",   "auprès de",
+      "auprès des",  "anciens de",   "anciens d'",   "anciens du",    "anciennes de", "anciennes d'",
+      "anciennes du", "ancien de",   "ancien d'",    "ancien du",     "ancienne de", "ancienne d'",
+      "ancienne du"};
   const std::string_view before = words_before(text, sentence_begin, m);
   return std::any_of(std::begin(kGoverning), std::end(kGoverning),
                      [&](std::string_view words) { return before.ends_with(words); });
@@ -2869,6 +2872,10 @@ void EntityTagger::resolve_references(std::string_view text,
             antecedent = apposed;
           else if (!sentence_subject.empty() && sentence_subject != apposed)
             antecedent = sentence_subject;
+          // « Les deux anciens de X revendiquent 210 000 clients, séduits par Y, son outil »: with
+          // no subject named, the company the sentence before spoke of.
+          else if (sentence_subject.empty() && !previous_subject.empty() && previous_subject != apposed)
+            antecedent = previous_subject;
           else
             antecedent = most_recent_first([&](const auto& r) { return r.first != apposed; });
         }

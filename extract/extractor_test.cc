@@ -613,6 +613,11 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "sera détenue à 45 % par Tessio et à 55 % par Braxio. Tessio fournira l'usine.\n\nLa "
        "coentreprise, dont le siège sera installé à Caen, sera dirigée par Anne Roy.",
        "leader-of", {"Anne Roy leader-of Quilby"}},
+      {"« Les deux anciens de X revendiquent…, séduits par Y, son outil »: no subject named, the "
+       "company of the sentence before, not the former employer",
+       "La néobanque Norvane a été fondée en 2020 par Léa Roy et Marc Dumas. Les deux anciens de "
+       "Braxio revendiquent 20 000 clients, séduits par Quilby, son outil de facturation.",
+       "product-of", {"Quilby product-of Norvane"}},
       {"« …, selon son président, X »: the clause's subject's, not the place named last",
        "Fondée en 2016 par deux chercheurs, la société grenobloise Norvane, qui assemble ses "
        "électrolyseurs dans une usine du Pont-de-Claix, voit dans ce contrat une consécration, "
