@@ -496,6 +496,12 @@ struct Finder {
   std::size_t name_end(std::size_t i) const {
     std::size_t last = i;
     const bool person = gaz.is_first_name(std::string(s.word(i)));
+    // « le quotidien L'Écho de la Seine », « La Voix du Nord »: a capitalised article inside a
+    // sentence opens a title, which runs through « de » to a place.
+    static constexpr std::string_view kTitleArticles[] = {"L'", "Le", "La", "Les"};
+    const bool title = i > 1 && is_word(s.token(i - 1)) &&
+                       std::find(std::begin(kTitleArticles), std::end(kTitleArticles), s.word(i - 1)) !=
+                           std::end(kTitleArticles);
     for (;;) {
       // « Jan de Vries », « Ursula von der Leyen »: particles inside a person's name.
       if (person && last + 2 < s.size() && is_particle(s.lower(last + 1))) {
@@ -513,7 +519,8 @@ struct Finder {
       // « Caisse des Forêts », « Banque de France »: a connector joins two capitalised words
       // when the first is a French common noun (« Kerlio d'Orvane » stays two names).
       // « Polyclinique de l'Iroise »: the same with an article.
-      const std::size_t joined = last + (s.is(last + 1, "de") && s.is(last + 2, "l'") ? 3 : 2);
+      const std::size_t joined =
+          last + (s.is(last + 1, "de") && (s.is(last + 2, "l'") || (title && s.is(last + 2, "la"))) ? 3 : 2);
       // « pour », « contre », « sans », « en » join a name's first word only: « la coopérative
       // Santerre Avenir pour Delacourt Agri » is a bid of one company for another.
       static constexpr std::string_view kPrepositionConnectors[] = {"pour", "contre", "sans", "en"};
@@ -521,7 +528,7 @@ struct Finder {
       // (The lexicon last: a word's first look-up there costs a thousand times a table's.)
       if (joined < s.size() && is_connector(s.lower(last + 1)) && (!first_word_only || last == i) &&
           starts_uppercase(s.word(joined)) && !gaz.is_not_name(s.lower(joined)) &&
-          !gaz.name(s.word(joined)) &&
+          (title || !gaz.name(s.word(joined))) &&
           (s.is(last + 1, "and") || s.is(last + 1, "&") || lex.is_common_word(s.lower(last)))) {
         last = joined;
         continue;

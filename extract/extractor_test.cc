@@ -230,6 +230,18 @@ TEST(Extractor, AProductInARelationalComplementAndACitedNewspaperNameNoCompany) 
     for (const auto& entity : sentence.entities) EXPECT_NE(entity, "GOV Politico") << sentence.tagged;
 }
 
+// « le quotidien L'Écho de la Seine », « Le Réveil d'Yvetot »: a capitalised article inside a
+// sentence opens a title, whose name runs through « de » to the place it is named after.
+TEST(Extractor, ATitleAfterACapitalisedArticleRunsToItsPlace) {
+  const auto sentences = extractor().explain(Document{
+      "a.txt", "a.txt", "",
+      "Le groupe Norvane a racheté le quotidien L'Écho de la Seine. Il édite aussi Le Réveil "
+      "d'Yvetot."});
+  ASSERT_EQ(sentences.size(), 2u);
+  EXPECT_EQ(sentences[0].entities.back(), "UNK Écho de la Seine");
+  EXPECT_EQ(sentences[1].entities.back(), "UNK Réveil d'Yvetot");
+}
+
 // « la néobanque des indépendants dans le viseur de la Cnil »: a public body after « de la » at
 // the end of a description's complement is whose the description speaks of, not the name it
 // introduces (the regulator was typed a company description).
