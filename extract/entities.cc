@@ -2921,6 +2921,11 @@ void EntityTagger::resolve_references(std::string_view text,
                 break;
               }
         }
+        // « X deviendra une filiale de Y, tout comme sa propre filiale Z »: « propre » makes it the
+        // clause's subject's.
+        if (antecedent.empty() && m.tag == Tag::POSS && !sentence_subject.empty() &&
+            text.substr(m.end).starts_with(" propre"))
+          antecedent = sentence_subject;
         // « X a choisi Y pour équiper sa berline »: the subject's, not the object's.
         if (antecedent.empty() && m.tag == Tag::POSS && !sentence_subject.empty() &&
             after_purpose_infinitive(text, ts.sentence.begin, m))
