@@ -960,6 +960,21 @@ void name_described_regulators(std::string_view text, const Gazetteer& gaz,
 // « la région parisienne »), nor after a word of place (« dans la région »: the place itself).
 void refer_to_local_authorities(std::string_view text, const Gazetteer& gaz,
                                 std::vector<TaggedSentence>& tagged) {
+  // « Rennes Métropole », a name: a known place and the word a canonical puts after it.
+  for (auto& ts : tagged)
+    for (auto& m : ts.mentions) {
+      if ((m.tag != Tag::UNK && m.tag != Tag::ORG) || m.is_reference || m.surface.empty()) continue;
+      for (const auto& [suffix, kind] : gaz.local_authority_suffixes()) {
+        if (m.surface.size() <= suffix.size() + 1 || !m.surface.ends_with(suffix) ||
+            m.surface[m.surface.size() - suffix.size() - 1] != ' ')
+          continue;
+        const NameEntry* place = gaz.name(std::string_view(m.surface).substr(0, m.surface.size() - suffix.size() - 1));
+        if (place == nullptr || place->type != EntityType::Place) continue;
+        m.tag = Tag::GOV;
+        m.local_authority = kind;
+        break;
+      }
+    }
   const auto named = [](const EntityMention& m) { return !m.local_authority.empty() && !m.is_reference; };
   if (std::none_of(tagged.begin(), tagged.end(), [&](const TaggedSentence& ts) {
         return std::any_of(ts.mentions.begin(), ts.mentions.end(), named);

@@ -192,6 +192,12 @@ TEST(Extractor, LocalAuthoritiesAreGovernmentBodies) {
                                       "Département de la Sarthe customer-of Quilby",
                                       "Région Bretagne invests-in Quilby",
                                       "Ville de Caen customer-of Norvane"}));
+  // « Rennes Métropole » written as a name is the authority too, which « la métropole » stands for.
+  const auto named = extractor().explain(Document{
+      "a.txt", "a.txt", "", "Rennes Métropole a choisi la société Quilby. La métropole a aussi retenu Norvane."});
+  ASSERT_EQ(named.size(), 2u);
+  EXPECT_EQ(named[0].entities.front(), "GOV Rennes Métropole");
+  EXPECT_EQ(named[1].entities.front(), "GOV Rennes Métropole ← « métropole » (reference)");
   // Without an authority named before it, « la région » is no mention; after « dans », « la
   // ville de Rennes » is the town.
   for (const auto& sentence : extractor().explain(Document{

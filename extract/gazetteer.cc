@@ -402,6 +402,13 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
     kind = lower_utf8(first == std::string::npos ? std::string() : kind.substr(first, last - first + 1));
     g.local_authorities_.try_emplace(noun, LocalAuthority{std::string(canonical), where == "anywhere", kind});
     if (noun.find(' ') == std::string::npos) g.local_authority_words_.push_back(noun);
+    constexpr std::string_view kPlaceFirst = "{place} ";
+    if (canonical.starts_with(kPlaceFirst) && canonical.find("{de}") == std::string_view::npos) {
+      const std::string suffix(canonical.substr(kPlaceFirst.size()));
+      if (std::find_if(g.local_authority_suffixes_.begin(), g.local_authority_suffixes_.end(),
+                       [&](const auto& known) { return known.first == suffix; }) == g.local_authority_suffixes_.end())
+        g.local_authority_suffixes_.emplace_back(suffix, kind);
+    }
   });
   rows_of(files, "fr/gazetteer/descriptor_families.tsv", [&](const RuleFile& f, int line, const auto& cols) {
     const std::string descriptor = lower_utf8(require(f, line, cols, 0, "descriptor"));

@@ -176,6 +176,11 @@ class Gazetteer {
   const LocalAuthority* local_authority(std::string_view lowercase_words) const;
   // The nouns of one word of local_authorities.tsv (« région », « mairie »), in file order.
   const std::vector<std::string>& local_authority_words() const { return local_authority_words_; }
+  // The canonicals that end after their place (« {place} Métropole »): (« Métropole », kind), so
+  // that « Rennes Métropole » written as a name is that authority.
+  const std::vector<std::pair<std::string, std::string>>& local_authority_suffixes() const {
+    return local_authority_suffixes_;
+  }
   // The family of a descriptor, by its first word: « jeune » (pousse) → « start-up »; null
   // for a noun of no family (the generic « société », « groupe »).
   const std::string* descriptor_family(std::string_view lowercase_first_word) const;
@@ -214,6 +219,7 @@ class Gazetteer {
   WordSet institution_nouns_;
   WordTable<LocalAuthority> local_authorities_;
   std::vector<std::string> local_authority_words_;
+  std::vector<std::pair<std::string, std::string>> local_authority_suffixes_;
   WordSet impersonal_verbs_;
   std::array<WordSet, static_cast<std::size_t>(WordClass::kCount)> word_classes_;
   std::array<std::vector<std::string>, static_cast<std::size_t>(WordClass::kCount)> word_class_entries_;

@@ -184,6 +184,13 @@ TEST(Gazetteer, LocalAuthorities) {
   EXPECT_FALSE(g.local_authority("ville")->anywhere);
   EXPECT_EQ(g.local_authority("conseil"), nullptr);
   EXPECT_EQ(g.local_authority_words(), std::vector<std::string>{"ville"});
+  EXPECT_TRUE(g.local_authority_suffixes().empty());
+  const Gazetteer with_suffix = Gazetteer::load(RuleFiles::with_extra(
+      {{"fr/gazetteer/local_authorities.tsv", "test/local_authorities.tsv",
+        "métropole\t{place} Métropole\tnot-locative\n"}},
+      /*include_defaults=*/false));
+  EXPECT_EQ(with_suffix.local_authority_suffixes(),
+            (std::vector<std::pair<std::string, std::string>>{{"Métropole", "métropole"}}));
   expect_load_error("fr/gazetteer/local_authorities.tsv", "test/local_authorities.tsv",
                     "ville\tVille de Lyon\tanywhere\n", "a canonical without {place} loaded");
   expect_load_error("fr/gazetteer/local_authorities.tsv", "test/local_authorities.tsv",
