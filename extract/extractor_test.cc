@@ -123,6 +123,11 @@ const Extractor& extractor() {
   return instance;
 }
 
+// How the default extractor reads one article of this text.
+std::vector<Extractor::SentenceTrace> explain(std::string text) {
+  return extractor().explain(Document{"a.txt", "a.txt", "", std::move(text)});
+}
+
 // A dump without punctuation must not become one sentence whose cost grows without bound.
 TEST(Extractor, TextWithoutPunctuationIsReadInBoundedSentences) {
   std::string text;
@@ -193,16 +198,15 @@ TEST(Extractor, LocalAuthoritiesAreGovernmentBodies) {
                                       "Région Bretagne invests-in Quilby",
                                       "Ville de Caen customer-of Norvane"}));
   // « Rennes Métropole » written as a name is the authority too, which « la métropole » stands for.
-  const auto named = extractor().explain(Document{
-      "a.txt", "a.txt", "", "Rennes Métropole a choisi la société Quilby. La métropole a aussi retenu Norvane."});
+  const auto named =
+      explain("Rennes Métropole a choisi la société Quilby. La métropole a aussi retenu Norvane.");
   ASSERT_EQ(named.size(), 2u);
   EXPECT_EQ(named[0].entities.front(), "GOV Rennes Métropole");
   EXPECT_EQ(named[1].entities.front(), "GOV Rennes Métropole ← « métropole » (reference)");
   // Without an authority named before it, « la région » is no mention; after « dans », « la
   // ville de Rennes » is the town.
-  for (const auto& sentence : extractor().explain(Document{
-           "a.txt", "a.txt", "",
-           "La société Quilby a quitté la région. Elle a ouvert un bureau dans la ville de Rennes."}))
+  for (const auto& sentence : explain("La société Quilby a quitté la région. Elle a ouvert un "
+                                      "bureau dans la ville de Rennes."))
     for (const auto& entity : sentence.entities) EXPECT_NE(entity.rfind("GOV", 0), 0u) << entity;
 }
 
@@ -231,18 +235,17 @@ TEST(Extractor, AProductInARelationalComplementAndACitedNewspaperNameNoCompany) 
       "concurrence, la CMA, examinerait elle aussi le dossier."});
   EXPECT_EQ(triples(facts), (std::vector<std::string>{"Halvo based-in United States",
                                                       "Vistra OS product-of Halvo"}));
-  for (const auto& sentence : extractor().explain(Document{
-           "a.txt", "a.txt", "", "Selon Politico, l'autorité britannique de la concurrence, la CMA, enquête."}))
+  for (const auto& sentence :
+       explain("Selon Politico, l'autorité britannique de la concurrence, la CMA, enquête."))
     for (const auto& entity : sentence.entities) EXPECT_NE(entity, "GOV Politico") << sentence.tagged;
 }
 
 // « le quotidien L'Écho de la Seine », « Le Réveil d'Yvetot »: a capitalised article inside a
 // sentence opens a title, whose name runs through « de » to the place it is named after.
 TEST(Extractor, ATitleAfterACapitalisedArticleRunsToItsPlace) {
-  const auto sentences = extractor().explain(Document{
-      "a.txt", "a.txt", "",
+  const auto sentences = explain(
       "Le groupe Norvane a racheté le quotidien L'Écho de la Seine. Il édite aussi Le Réveil "
-      "d'Yvetot."});
+      "d'Yvetot.");
   ASSERT_EQ(sentences.size(), 2u);
   EXPECT_EQ(sentences[0].entities.back(), "UNK Écho de la Seine");
   EXPECT_EQ(sentences[1].entities.back(), "UNK Réveil d'Yvetot");
@@ -252,9 +255,8 @@ TEST(Extractor, ATitleAfterACapitalisedArticleRunsToItsPlace) {
 // the end of a description's complement is whose the description speaks of, not the name it
 // introduces (the regulator was typed a company description).
 TEST(Extractor, APublicBodyEndingADescriptionsComplementIsNotItsName) {
-  const auto sentences = extractor().explain(Document{
-      "a.txt", "a.txt", "",
-      "Fuite de données chez Norvane : la néobanque des indépendants dans le viseur de la Cnil"});
+  const auto sentences = explain(
+      "Fuite de données chez Norvane : la néobanque des indépendants dans le viseur de la Cnil");
   ASSERT_EQ(sentences.size(), 1u);
   EXPECT_EQ(sentences[0].entities, (std::vector<std::string>{"UNK Norvane", "GOV Cnil"}));
 }
@@ -263,10 +265,9 @@ TEST(Extractor, APublicBodyEndingADescriptionsComplementIsNotItsName) {
 // capitalises only heading « de X » is no name alone at a sentence's start; « Terres d'Artois
 // s'allie… » opening with the whole name still is one.
 TEST(Extractor, ACommonWordHeadingANameIsNoNameAlone) {
-  const auto sentences = extractor().explain(Document{
-      "a.txt", "a.txt", "",
+  const auto sentences = explain(
       "Lait et porc : Norvane et Quilby fusionnent\n\nTerres d'Artois s'allie à Quilby. La "
-      "coopérative Norvane vend la marque Lait de Rance et travaille avec Terres d'Artois."});
+      "coopérative Norvane vend la marque Lait de Rance et travaille avec Terres d'Artois.");
   ASSERT_GE(sentences.size(), 2u);
   EXPECT_EQ(sentences[0].entities, (std::vector<std::string>{"ORG Norvane", "UNK Quilby"}));
   ASSERT_FALSE(sentences[1].entities.empty());
@@ -300,10 +301,9 @@ TEST(Extractor, AKickerIsNoNameAndAHandOverIsOfTheStorysCompany) {
 // « Fondée par Torvald Ebersvik, un ingénieur qui… »: a name no list knows, described as a
 // person's, is a person, whom a later « l'entreprise » cannot stand for.
 TEST(Extractor, ANameDescribedAsAPersonsIsAPerson) {
-  const auto sentences = extractor().explain(Document{
-      "a.txt", "a.txt", "",
+  const auto sentences = explain(
       "Fondée en 2019 par Torvald Ebersvik, un ingénieur passé par Airbus, et par Maelle Quintin, "
-      "une ancienne de l'Onera, la société Norvane emploie 260 personnes."});
+      "une ancienne de l'Onera, la société Norvane emploie 260 personnes.");
   ASSERT_FALSE(sentences.empty());
   const auto& entities = sentences.front().entities;
   EXPECT_NE(std::find(entities.begin(), entities.end(), "PER Torvald Ebersvik"), entities.end());
@@ -322,8 +322,8 @@ TEST(Extractor, AnInstitutionsNameRunsThroughItsLowerCaseWords) {
             (std::vector<std::string>{"Braxio sued-by SAIA",
                                       "Norvane sued-by Coordination paysanne des Flandres"}));
   // Not behind any common word: « rennes » is one, but no institution's head.
-  const auto sentences = extractor().explain(Document{
-      "a.txt", "a.txt", "", "Le groupe Tessio a reçu à Rennes aux côtés d'Anne Roy la société Kelio."});
+  const auto sentences =
+      explain("Le groupe Tessio a reçu à Rennes aux côtés d'Anne Roy la société Kelio.");
   ASSERT_FALSE(sentences.empty());
   const auto& entities = sentences.front().entities;
   EXPECT_NE(std::find(entities.begin(), entities.end(), "PER Anne Roy"), entities.end());
@@ -585,7 +585,7 @@ TEST(Extractor, UnitsOfMeasureAreNoNames) {
   const std::string text =
       "La société Norvane a retenu Quilby pour 200 MW de ses électrolyseurs. L'opérateur Braxio "
       "exploite 40 GWh de stockage et des fréquences dans la bande des 3,5 GHz.";
-  for (const auto& sentence : extractor().explain(Document{"a.txt", "a.txt", "", text}))
+  for (const auto& sentence : explain(text))
     for (const std::string& entity : sentence.entities)
       for (const char* unit : {" MW", " GWh", " GHz"}) EXPECT_FALSE(entity.ends_with(unit)) << entity;
   EXPECT_EQ(facts_of_relation(text, "customer-of"), std::vector<std::string>{"Norvane customer-of Quilby"});
@@ -599,7 +599,7 @@ TEST(Extractor, PlacesJoinedByHyphensAreARoute) {
       "pencher sur les lignes Nantes-Marseille et Brest-Lyon, sur lesquelles Norvane et Quilby "
       "s'affrontent déjà. Le groupe hospitalier Loire-Vendée est un client de Quilby.";
   std::vector<std::string> entities;
-  for (const auto& sentence : extractor().explain(Document{"a.txt", "a.txt", "", text}))
+  for (const auto& sentence : explain(text))
     for (const std::string& entity : sentence.entities)
       if (entity.find("Nantes-Marseille") != std::string::npos || entity.find("Loire-Vendée") != std::string::npos)
         entities.push_back(entity);
