@@ -33,6 +33,22 @@ std::string_view require(const RuleFile& file, int line,
   return cols[column];
 }
 
+// A row of local_authorities.tsv after its noun: the canonical, with its place to fill, where
+// the noun names the authority, and its kind, the canonical's own words lower-cased.
+LocalAuthority read_local_authority(const RuleFile& f, int line, const std::vector<std::string_view>& cols) {
+  const std::string_view canonical = require(f, line, cols, 1, "canonical");
+  const std::string_view where = require(f, line, cols, 2, "where");
+  if (canonical.find("{place}") == std::string_view::npos) bad_row(f, line, cols, 1, "the canonical has no {place}");
+  if (where != "anywhere" && where != "not-locative")
+    bad_row(f, line, cols, 2, "where must be « anywhere » or « not-locative »");
+  std::string kind(canonical);
+  for (const std::string_view field : {"{place}", "{de}"})
+    if (const std::size_t at = kind.find(field); at != std::string::npos) kind.erase(at, field.size());
+  const std::size_t first = kind.find_first_not_of(' ');
+  kind = first == std::string::npos ? std::string() : kind.substr(first, kind.find_last_not_of(' ') - first + 1);
+  return LocalAuthority{std::string(canonical), where == "anywhere", lower_utf8(kind)};
+}
+
 // The class a first column of word_classes.tsv names.
 std::optional<WordClass> word_class_named(std::string_view name) {
   // In the order of WordClass.
@@ -389,26 +405,18 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
   });
   rows_of(files, "fr/gazetteer/local_authorities.tsv", [&](const RuleFile& f, int line, const auto& cols) {
     const std::string noun = lower_utf8(require(f, line, cols, 0, "noun"));
-    const std::string_view canonical = require(f, line, cols, 1, "canonical");
-    const std::string_view where = require(f, line, cols, 2, "where");
-    if (canonical.find("{place}") == std::string_view::npos)
-      bad_row(f, line, cols, 1, "the canonical has no {place}");
-    if (where != "anywhere" && where != "not-locative")
-      bad_row(f, line, cols, 2, "where must be « anywhere » or « not-locative »");
-    std::string kind(canonical);
-    for (const std::string_view field : {"{place}", "{de}"})
-      if (const std::size_t at = kind.find(field); at != std::string::npos) kind.erase(at, field.size());
-    const std::size_t first = kind.find_first_not_of(' '), last = kind.find_last_not_of(' ');
-    kind = lower_utf8(first == std::string::npos ? std::string() : kind.substr(first, last - first + 1));
-    g.local_authorities_.try_emplace(noun, LocalAuthority{std::string(canonical), where == "anywhere", kind});
+    LocalAuthority authority = read_local_authority(f, line, cols);
     if (noun.find(' ') == std::string::npos) g.local_authority_words_.push_back(noun);
+    // « {place} Métropole »: the word after the place, once for all the nouns that give it.
     constexpr std::string_view kPlaceFirst = "{place} ";
+    const std::string_view canonical = authority.canonical;
     if (canonical.starts_with(kPlaceFirst) && canonical.find("{de}") == std::string_view::npos) {
       const std::string suffix(canonical.substr(kPlaceFirst.size()));
-      if (std::find_if(g.local_authority_suffixes_.begin(), g.local_authority_suffixes_.end(),
-                       [&](const auto& known) { return known.first == suffix; }) == g.local_authority_suffixes_.end())
-        g.local_authority_suffixes_.emplace_back(suffix, kind);
+      auto& suffixes = g.local_authority_suffixes_;
+      if (std::none_of(suffixes.begin(), suffixes.end(), [&](const auto& known) { return known.first == suffix; }))
+        suffixes.emplace_back(suffix, authority.kind);
     }
+    g.local_authorities_.try_emplace(noun, std::move(authority));
   });
   rows_of(files, "fr/gazetteer/descriptor_families.tsv", [&](const RuleFile& f, int line, const auto& cols) {
     const std::string descriptor = lower_utf8(require(f, line, cols, 0, "descriptor"));
