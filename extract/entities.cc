@@ -458,7 +458,7 @@ struct Finder {
     if (!s.may_begin(i, Gazetteer::kInstitutionNoun)) return std::nullopt;
     const LocalAuthority* authority = nullptr;
     std::size_t after_noun = i + 1;
-    if (i + 1 < s.size() && is_word(s.token(i + 1)))
+    if (i + 1 < s.size() && is_word(s.token(i + 1)) && gaz.begins_local_authority_pair(s.lower(i)))
       if ((authority = gaz.local_authority(std::string(s.lower(i)).append(" ").append(s.lower(i + 1)))))
         after_noun = i + 2;
     if (!authority && !(authority = gaz.local_authority(s.lower(i)))) return std::nullopt;
@@ -990,7 +990,7 @@ void refer_to_local_authorities(std::string_view text, const Gazetteer& gaz,
     const std::size_t space = before.find_last_of(' ');
     return lower_utf8(space == std::string_view::npos ? before : before.substr(space + 1));
   };
-  std::map<std::string, std::string, std::less<>> last_of_kind;  // kind → canonical
+  std::map<std::string_view, std::string> last_of_kind;  // kind → canonical
   for (auto& ts : tagged) {
     std::vector<EntityMention> references;
     const std::string_view sentence = text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
@@ -1012,7 +1012,7 @@ void refer_to_local_authorities(std::string_view text, const Gazetteer& gaz,
         if (std::any_of(ts.mentions.begin(), ts.mentions.end(),
                         [&](const EntityMention& m) { return m.begin < end && begin < m.end; }))
           continue;
-        const std::string& kind = gaz.local_authority(noun)->kind;
+        const std::string_view kind = gaz.local_authority(noun)->kind;
         // The last named before it in the article, this sentence's mentions before it included.
         const std::string* antecedent = nullptr;
         if (auto it = last_of_kind.find(kind); it != last_of_kind.end()) antecedent = &it->second;

@@ -41,7 +41,8 @@ struct EntityMention {
   bool is_pronoun = false;    // « il », « elle »
   // A GOV of a place's local authority, its kind (« région » for « la région Bretagne »,
   // local_authorities.tsv): « la région » alone after it stands for it. Empty for the others.
-  std::string local_authority;
+  // A view of the gazetteer's own text, which outlives every mention.
+  std::string_view local_authority;
   std::string descriptor;     // the noun introducing or standing for it: « groupe »
   std::string country;  // nationality stated with it: « la société américaine X »
   std::string city;     // « la start-up lyonnaise X »: Lyon (country France)

@@ -406,7 +406,10 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
   rows_of(files, "fr/gazetteer/local_authorities.tsv", [&](const RuleFile& f, int line, const auto& cols) {
     const std::string noun = lower_utf8(require(f, line, cols, 0, "noun"));
     LocalAuthority authority = read_local_authority(f, line, cols);
-    if (noun.find(' ') == std::string::npos) g.local_authority_words_.push_back(noun);
+    if (const std::size_t space = noun.find(' '); space == std::string::npos)
+      g.local_authority_words_.push_back(noun);
+    else
+      g.local_authority_pair_firsts_.try_emplace(noun.substr(0, space));
     // « {place} Métropole »: the word after the place, once for all the nouns that give it.
     constexpr std::string_view kPlaceFirst = "{place} ";
     const std::string_view canonical = authority.canonical;

@@ -174,6 +174,11 @@ class Gazetteer {
   // « région », « conseil départemental »: a noun that, before a place, names its local
   // authority (local_authorities.tsv; entry kind kInstitutionNoun); null for other words.
   const LocalAuthority* local_authority(std::string_view lowercase_words) const;
+  // Whether a lower-case word begins a noun of two words there (« conseil » of « conseil
+  // régional »): a cheap test before building the pair.
+  bool begins_local_authority_pair(std::string_view lowercase_word) const {
+    return local_authority_pair_firsts_.contains(lowercase_word);
+  }
   // The nouns of one word of local_authorities.tsv (« région », « mairie »), in file order.
   const std::vector<std::string>& local_authority_words() const { return local_authority_words_; }
   // The canonicals that end after their place (« {place} Métropole »): (« Métropole », kind), so
@@ -219,6 +224,7 @@ class Gazetteer {
   WordSet institution_nouns_;
   WordTable<LocalAuthority> local_authorities_;
   std::vector<std::string> local_authority_words_;
+  WordSet local_authority_pair_firsts_;
   std::vector<std::pair<std::string, std::string>> local_authority_suffixes_;
   WordSet impersonal_verbs_;
   std::array<WordSet, static_cast<std::size_t>(WordClass::kCount)> word_classes_;
