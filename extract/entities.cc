@@ -499,9 +499,7 @@ struct Finder {
     // « le quotidien L'Écho de la Seine », « La Voix du Nord »: a capitalised article inside a
     // sentence opens a title, which runs through « de » to a place.
     static constexpr std::string_view kTitleArticles[] = {"L'", "Le", "La", "Les"};
-    const bool title = i > 1 && is_word(s.token(i - 1)) &&
-                       std::find(std::begin(kTitleArticles), std::end(kTitleArticles), s.word(i - 1)) !=
-                           std::end(kTitleArticles);
+    const bool title = i > 1 && is_word(s.token(i - 1)) && is_one_of(s.word(i - 1), kTitleArticles);
     for (;;) {
       // « Jan de Vries », « Ursula von der Leyen »: particles inside a person's name.
       if (person && last + 2 < s.size() && is_particle(s.lower(last + 1))) {
@@ -954,13 +952,9 @@ void name_described_regulators(std::string_view text, const Gazetteer& gaz,
         }
 }
 
-// « la région » after « la région Normandie », « du département » after « le conseil
-// départemental de la Sarthe »: the noun alone, after an article, stands for the local authority
-// of its kind named before it. Not before a name or an adjective of place (« la ville de Lyon »,
-// « la région parisienne »), nor after a word of place (« dans la région »: the place itself).
-void refer_to_local_authorities(std::string_view text, const Gazetteer& gaz,
-                                std::vector<TaggedSentence>& tagged) {
-  // « Rennes Métropole », a name: a known place and the word a canonical puts after it.
+// « Rennes Métropole », a name: a known place and the word a local authority's canonical puts
+// after it (local_authorities.tsv) make that authority, a government body.
+void name_local_authorities_after_their_place(const Gazetteer& gaz, std::vector<TaggedSentence>& tagged) {
   for (auto& ts : tagged)
     for (auto& m : ts.mentions) {
       if ((m.tag != Tag::UNK && m.tag != Tag::ORG) || m.is_reference || m.surface.empty()) continue;
@@ -975,6 +969,14 @@ void refer_to_local_authorities(std::string_view text, const Gazetteer& gaz,
         break;
       }
     }
+}
+
+// « la région » after « la région Normandie », « du département » after « le conseil
+// départemental de la Sarthe »: the noun alone, after an article, stands for the local authority
+// of its kind named before it. Not before a name or an adjective of place (« la ville de Lyon »,
+// « la région parisienne »), nor after a word of place (« dans la région »: the place itself).
+void refer_to_local_authorities(std::string_view text, const Gazetteer& gaz,
+                                std::vector<TaggedSentence>& tagged) {
   const auto named = [](const EntityMention& m) { return !m.local_authority.empty() && !m.is_reference; };
   if (std::none_of(tagged.begin(), tagged.end(), [&](const TaggedSentence& ts) {
         return std::any_of(ts.mentions.begin(), ts.mentions.end(), named);
@@ -1956,6 +1958,7 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
   name_places_of_sites(text, gazetteer_, tagged);
   name_routes_between_places(gazetteer_, tagged);
   name_described_regulators(text, gazetteer_, tagged);
+  name_local_authorities_after_their_place(gazetteer_, tagged);
   refer_to_local_authorities(text, gazetteer_, tagged);
   // A name typed once in the article (« la start-up Kerlio ») keeps that type where it stands
   // alone (« Kerlio propose… »).
@@ -2205,15 +2208,21 @@ bool after_comma(std::string_view text, std::size_t sentence_begin, const Entity
 // Crédit Mutuel Arkéa »: the agent of a participle, and the companions of a round, are no
 // subject (an article at most between them).
 bool after_agent(std::string_view text, std::size_t sentence_begin, const EntityMention& m) {
+  static constexpr std::string_view kGoverning[] = {" par",          "aux côtés du", "aux côtés de",
+                                                    "aux côtés des", "auprès du",    "auprès de",
+                                                    "auprès des"};
+  std::string_view before = words_before(text, sentence_begin, m);
+  if (std::any_of(std::begin(kGoverning), std::end(kGoverning),
+                  [&](std::string_view words) { return before.ends_with(words); }))
+    return true;
   // « Les deux anciens de X revendiquent… »: a former employer is no subject either.
-  static constexpr std::string_view kGoverning[] = {
-      " par",        "aux côtés du", "aux côtés de", "aux côtés des", "auprès du",   "auprès de",
-      "auprès des",  "anciens de",   "anciens d'",   "anciens du",    "anciennes de", "anciennes d'",
-      "anciennes du", "ancien de",   "ancien d'",    "ancien du",     "ancienne de", "ancienne d'",
-      "ancienne du"};
-  const std::string_view before = words_before(text, sentence_begin, m);
-  return std::any_of(std::begin(kGoverning), std::end(kGoverning),
-                     [&](std::string_view words) { return before.ends_with(words); });
+  for (const std::string_view de : {" de", " d'", " du"})
+    if (before.ends_with(de)) {
+      before.remove_suffix(de.size());
+      static constexpr std::string_view kFormer[] = {"ancien", "ancienne", "anciens", "anciennes"};
+      return is_one_of(before.substr(before.rfind(' ') + 1), kFormer);
+    }
+  return false;
 }
 
 // What joins the last name of a list: « A et la B ».
