@@ -2161,12 +2161,19 @@ bool is_antecedent(const EntityMention& m) {
 }  // namespace
 
 namespace {
-// « Lumio, le spécialiste de l'éclairage »: a description in apposition to the name before it.
+// « Lumio, le spécialiste de l'éclairage »: a description in apposition to the name before it;
+// « X, devenu son concurrent », « X, devenue la filiale de Y » too.
 bool is_apposition(std::string_view text, const EntityMention& before, const EntityMention& m) {
   std::string_view between = words_between(text, before, m);
   if (between.empty() || between.front() != ',') return false;
   between.remove_prefix(1);
   while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  static constexpr std::string_view kBecome[] = {"devenu", "devenue", "devenus", "devenues"};
+  const std::string_view first = between.substr(0, between.find(' '));
+  if (is_one_of(first, kBecome)) {
+    between.remove_prefix(first.size());
+    while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  }
   return between == "le" || between == "la" || between == "l'" || between == "un" ||
          between == "une" || between == "";
 }
