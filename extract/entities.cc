@@ -1138,6 +1138,18 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
             if (starts_uppercase(s.word(k))) portfolio_to = k;
             else if (!is_one_of(s.lower(k), kJoining)) break;
           }
+          // « le ministre de l'Industrie, X »: the minister's title names the ministry the
+          // gazetteer knows (« ministère de l'Industrie »), which the minister leads.
+          if (lower == "ministre" && portfolio_to >= portfolio_from) {
+            const std::string ministry =
+                std::string("ministère ").append(s.span(i + 1, portfolio_to));
+            if (const NameEntry* e = gazetteer_.name(ministry);
+                e && e->type == EntityType::GovernmentBody) {
+              add(i, portfolio_to, Tag::GOV, e->canonical).descriptor = "ministre";
+              i = portfolio_to + 1;
+              continue;
+            }
+          }
         }
       }
     }
