@@ -2973,6 +2973,11 @@ void EntityTagger::resolve_references(std::string_view text,
         if (antecedent.empty() && m.tag == Tag::POSS && !sentence_subject.empty() &&
             after_purpose_infinitive(text, ts.sentence.begin, m))
           antecedent = sentence_subject;
+        // « X compte parmi ses clients A et le port de B, où sa sonde surveille… »: a possessive in
+        // a relative clause of place is the clause's subject's, not the place's.
+        if (antecedent.empty() && m.tag == Tag::POSS && !sentence_subject.empty() &&
+            text.substr(ts.sentence.begin, m.begin - ts.sentence.begin).ends_with(" où "))
+          antecedent = sentence_subject;
         if (antecedent.empty() && m.tag == Tag::POSS &&
             !owner_named_before_clause(text, gazetteer_, ts.sentence.begin, m))
           antecedent = last_in_sentence;
