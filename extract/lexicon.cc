@@ -83,7 +83,8 @@ bool Lexicon::may_be_adjective(std::string_view word) const {
   return impl_->remembered(impl_->possible_adjectives, word, [&](const std::string& key) {
     bool adjective = false;
     for (const auto& r : impl_->hunspell->analyze(key)) {
-      if (r.find("po:v") != std::string::npos) return false;
+      // « sur » (sour) is a preposition first: « placé l'entreprise sur sa liste ».
+      if (r.find("po:v") != std::string::npos || r.find("po:prep") != std::string::npos) return false;
       adjective = adjective || r.find("po:adj") != std::string::npos;
     }
     return adjective;

@@ -33,7 +33,8 @@ TEST(Lexicon, TellsWordsFromNamesAndAdjectivesFromParticiples) {
                                       "orvane - -", "ensuite word -", "brenmor - -"}));
 }
 
-// A noun that is an adjective too (« aéronautique ») may be one; a verb form never is.
+// A noun that is an adjective too (« aéronautique ») may be one; a verb form never is, nor a
+// preposition that is an adjective too (« sur »: « placé l'entreprise sur sa liste »).
 TEST(Lexicon, MayBeAnAdjectiveAdmitsNounsThatAreAdjectivesToo) {
   const Lexicon lexicon;
   if (!lexicon.available()) GTEST_SKIP() << "no French Hunspell dictionary";
@@ -44,6 +45,7 @@ TEST(Lexicon, MayBeAnAdjectiveAdmitsNounsThatAreAdjectivesToo) {
   EXPECT_FALSE(lexicon.may_be_adjective("annoncé"));
   EXPECT_FALSE(lexicon.may_be_adjective("usine"));
   EXPECT_FALSE(lexicon.may_be_adjective("kerlio"));
+  EXPECT_FALSE(lexicon.may_be_adjective("sur"));
 }
 
 // Answers are remembered under a lock of their own, Hunspell asked under another: threads
