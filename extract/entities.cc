@@ -3369,6 +3369,22 @@ void EntityTagger::resolve_references(std::string_view text,
       }
       if (persons.size() == 1 && !names_a_company) previous_person = *persons.begin();
     }
+    // « La holding, qui contrôle 67 % du groupe, est divisée : Antoine X en possède un tiers. Il
+    // détient aussi… »: a person opening the sentence's last clause, after a colon or a semicolon,
+    // is whom the next sentence's pronoun goes on about.
+    {
+      const std::string_view sentence_text = text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
+      const std::size_t separator = sentence_text.find_last_of(":;");
+      if (separator != std::string_view::npos)
+        for (const auto& p : ts.mentions) {
+          if (p.begin < ts.sentence.begin + separator) continue;
+          std::string_view between = text.substr(ts.sentence.begin + separator + 1,
+                                                 p.begin - ts.sentence.begin - separator - 1);
+          while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+          if (p.tag == Tag::PER && between.empty()) previous_person = p.canonical;
+          break;
+        }
+    }
   }
   // An untyped name an apposition described is an organization wherever it stands, so that the
   // rules for companies read it (« …de Hanbit, Artésia devra » is no person after a title).

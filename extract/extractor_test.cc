@@ -210,6 +210,16 @@ TEST(Extractor, LocalAuthoritiesAreGovernmentBodies) {
     for (const auto& entity : sentence.entities) EXPECT_NE(entity.rfind("GOV", 0), 0u) << entity;
 }
 
+// « La holding est divisée : Antoine Roy en possède un tiers. Il détient… »: the person opening the
+// last clause, after the colon, is whom the next sentence's « Il » stands for, not the holding.
+TEST(Extractor, APronounAfterAClauseOpenedByAPersonStandsForThatPerson) {
+  const auto sentences = explain(
+      "La holding familiale, Tessio Participations, qui contrôle 67 % du groupe Norvane, est "
+      "divisée : Antoine Roy en possède un tiers. Il détient aussi 9 % du capital en direct.");
+  ASSERT_EQ(sentences.size(), 2u);
+  EXPECT_EQ(sentences[1].entities.front(), "PER Antoine Roy ← « Il » (reference)");
+}
+
 // « la plateforme lyonnaise X », « la plateforme de location de vélos X » name the company that
 // runs it, which a person leads; « la plateforme numérique X » stays a product.
 TEST(Extractor, APlatformIntroducedWithItsTownOrItsTradeIsACompany) {
