@@ -2992,6 +2992,21 @@ void EntityTagger::resolve_references(std::string_view text,
           // company: « Le premier client de la coentreprise est tout trouvé : X lui a commandé… ».
           std::string subject_before, named_in_sentence;
           for (std::size_t j = k; j-- > 0;) {
+            // « …que X est dans le viseur d'un régulateur : en 2019, l'Autorité lui avait infligé… »:
+            // a government body right before the clitic is its clause's subject, never what the
+            // clitic stands for; the company named before it is.
+            if (ts.mentions[j].tag == Tag::GOV && subject_before.empty() && j + 1 == k &&
+                text.substr(ts.mentions[j].end, m.begin - ts.mentions[j].end).find_first_of(",;:") ==
+                    std::string_view::npos) {
+              subject_before = ts.mentions[j].canonical;
+              // « l'Office fédéral allemand des ententes (Bundeskartellamt) lui… »: names in the
+              // same stretch before the body, no punctuation between, are part of its name.
+              const std::size_t body_begin = ts.mentions[j].begin;
+              while (j > 0 && text.substr(ts.mentions[j - 1].end, body_begin - ts.mentions[j - 1].end)
+                                      .find_first_of(",;:.") == std::string_view::npos)
+                --j;
+              continue;
+            }
             if (!is_antecedent(ts.mentions[j])) continue;
             // « X est en discussions avec Y pour lui sous-traiter… »: a company after a preposition
             // is no subject; the clitic stands for it.
