@@ -1340,7 +1340,9 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
         if (slot.government_only && m.tag == Tag::GOV && !gaz.is_state_government(m.canonical) &&
             !gaz.is_union(m.canonical))
           continue;
-        if (slot.subject && rule.relation != "subsidiary-of" &&
+        // (Not a slot that asks for such a noun: « X, filiale du groupe Y depuis son rachat » names Y
+        // as the buyer on purpose.)
+        if (slot.subject && rule.relation != "subsidiary-of" && slot.descriptors.empty() &&
             parent_of_subject(gaz, input.text, sentence.sentence.begin, m))
           continue;
         // « les deux groupes », « leurs »: each organization of the group.
