@@ -2508,6 +2508,47 @@ std::string named_after_founder(std::string_view text, const Gazetteer& gaz, con
   return {};
 }
 
+// « La holding, qui contrôle 67 % du groupe, est divisée : Antoine X en possède un tiers. »: the
+// person opening the sentence's last clause, right after a colon or a semicolon (whom the next
+// sentence's pronoun goes on about); empty if none.
+std::string person_opening_last_clause(std::string_view text, const TaggedSentence& ts) {
+  // Most sentences name no person: the text is searched only when one does.
+  if (std::none_of(ts.mentions.begin(), ts.mentions.end(), [](const EntityMention& m) { return m.tag == Tag::PER; }))
+    return {};
+  const std::string_view sentence = text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
+  const std::size_t colon = sentence.rfind(':'), semicolon = sentence.rfind(';');
+  if (colon == std::string_view::npos && semicolon == std::string_view::npos) return {};
+  const std::size_t separator = colon == std::string_view::npos       ? semicolon
+                                : semicolon == std::string_view::npos ? colon
+                                                                      : std::max(colon, semicolon);
+  const std::size_t clause = ts.sentence.begin + separator + 1;
+  for (const auto& m : ts.mentions) {
+    if (m.begin < clause) continue;
+    const std::string_view between = text.substr(clause, m.begin - clause);
+    const bool opens = between.find_first_not_of(' ') == std::string_view::npos;
+    return m.tag == Tag::PER && opens ? m.canonical : std::string();
+  }
+  return {};
+}
+
+// « …en 2019, l'Office fédéral allemand des ententes (Bundeskartellamt) lui avait infligé… »: where
+// the mention before a clitic at k is a government body in its clause, the index of the first
+// mention of that body's name (the names before it with no punctuation between being part of it);
+// k itself when it is not one.
+std::size_t government_subject_before(std::string_view text, const TaggedSentence& ts, std::size_t k) {
+  if (k == 0) return k;
+  const EntityMention& body = ts.mentions[k - 1];
+  const EntityMention& clitic = ts.mentions[k];
+  if (body.tag != Tag::GOV ||
+      text.substr(body.end, clitic.begin - body.end).find_first_of(",;:") != std::string_view::npos)
+    return k;
+  std::size_t first = k - 1;
+  while (first > 0 && text.substr(ts.mentions[first - 1].end, body.begin - ts.mentions[first - 1].end)
+                              .find_first_of(",;:.") == std::string_view::npos)
+    --first;
+  return first;
+}
+
 }  // namespace
 
 bool in_fronted_clause(std::string_view text, const Gazetteer& gaz, const TaggedSentence& ts,
@@ -2991,22 +3032,12 @@ void EntityTagger::resolve_references(std::string_view text,
           // The subject right before the clitic, then, before it in the sentence, another
           // company: « Le premier client de la coentreprise est tout trouvé : X lui a commandé… ».
           std::string subject_before, named_in_sentence;
-          for (std::size_t j = k; j-- > 0;) {
-            // « …que X est dans le viseur d'un régulateur : en 2019, l'Autorité lui avait infligé… »:
-            // a government body right before the clitic is its clause's subject, never what the
-            // clitic stands for; the company named before it is.
-            if (ts.mentions[j].tag == Tag::GOV && subject_before.empty() && j + 1 == k &&
-                text.substr(ts.mentions[j].end, m.begin - ts.mentions[j].end).find_first_of(",;:") ==
-                    std::string_view::npos) {
-              subject_before = ts.mentions[j].canonical;
-              // « l'Office fédéral allemand des ententes (Bundeskartellamt) lui… »: names in the
-              // same stretch before the body, no punctuation between, are part of its name.
-              const std::size_t body_begin = ts.mentions[j].begin;
-              while (j > 0 && text.substr(ts.mentions[j - 1].end, body_begin - ts.mentions[j - 1].end)
-                                      .find_first_of(",;:.") == std::string_view::npos)
-                --j;
-              continue;
-            }
+          // « …que X est dans le viseur d'un régulateur : en 2019, l'Autorité lui avait infligé… »: a
+          // government body right before the clitic is its clause's subject, never what the
+          // clitic stands for; the company named before it is.
+          const std::size_t searched_to = government_subject_before(text, ts, k);
+          if (searched_to != k) subject_before = ts.mentions[k - 1].canonical;
+          for (std::size_t j = searched_to; j-- > 0;) {
             if (!is_antecedent(ts.mentions[j])) continue;
             // « X est en discussions avec Y pour lui sous-traiter… »: a company after a preposition
             // is no subject; the clitic stands for it.
@@ -3384,22 +3415,9 @@ void EntityTagger::resolve_references(std::string_view text,
       }
       if (persons.size() == 1 && !names_a_company) previous_person = *persons.begin();
     }
-    // « La holding, qui contrôle 67 % du groupe, est divisée : Antoine X en possède un tiers. Il
-    // détient aussi… »: a person opening the sentence's last clause, after a colon or a semicolon,
-    // is whom the next sentence's pronoun goes on about.
-    {
-      const std::string_view sentence_text = text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
-      const std::size_t separator = sentence_text.find_last_of(":;");
-      if (separator != std::string_view::npos)
-        for (const auto& p : ts.mentions) {
-          if (p.begin < ts.sentence.begin + separator) continue;
-          std::string_view between = text.substr(ts.sentence.begin + separator + 1,
-                                                 p.begin - ts.sentence.begin - separator - 1);
-          while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
-          if (p.tag == Tag::PER && between.empty()) previous_person = p.canonical;
-          break;
-        }
-    }
+    // « …est divisée : Antoine X en possède un tiers. Il détient aussi… »
+    if (std::string person = person_opening_last_clause(text, ts); !person.empty())
+      previous_person = std::move(person);
   }
   // An untyped name an apposition described is an organization wherever it stands, so that the
   // rules for companies read it (« …de Hanbit, Artésia devra » is no person after a title).
