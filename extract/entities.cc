@@ -644,28 +644,30 @@ struct Finder {
   }
 };
 
+// The text without the spaces around it.
+std::string_view trim_spaces(std::string_view text) {
+  const std::size_t begin = text.find_first_not_of(' ');
+  if (begin == std::string_view::npos) return {};
+  return text.substr(begin, text.find_last_not_of(' ') - begin + 1);
+}
+
 // The name without its legal form or group prefix: « Talvik Corp » → « Talvik »,
 // « Groupe Braxio » → « Braxio ».
 std::string canonical_name(const Gazetteer& gaz, std::string_view surface) {
   // Words are what single spaces separate; the name is cut on views of the surface (the tagger
   // names a hundred thousand of these over 10 MB: no list of words is built).
-  const auto trim = [](std::string_view text) {
-    const std::size_t b = text.find_first_not_of(' ');
-    if (b == std::string_view::npos) return std::string_view{};
-    return text.substr(b, text.find_last_not_of(' ') - b + 1);
-  };
-  std::string_view name = trim(surface);
+  std::string_view name = trim_spaces(surface);
   if (name.empty()) return std::string(surface);
   while (name.find(' ') != std::string_view::npos) {
     const std::size_t space = name.rfind(' ');
     if (!gaz.is_corporate_suffix(name.substr(space + 1))) break;
-    name = trim(name.substr(0, space));
+    name = trim_spaces(name.substr(0, space));
   }
   // Not « Société des artistes-interprètes… »: the prefix is the name's head there.
   if (const std::size_t space = name.find(' ');
       space != std::string_view::npos && gaz.is_corporate_prefix(name.substr(0, space)) &&
-      starts_uppercase(trim(name.substr(space))))
-    name = trim(name.substr(space));
+      starts_uppercase(trim_spaces(name.substr(space))))
+    name = trim_spaces(name.substr(space));
   return std::string(name);
 }
 
@@ -2177,17 +2179,13 @@ namespace {
 // « X, devenu son concurrent », « X, devenue la filiale de Y » too.
 bool is_apposition(std::string_view text, const EntityMention& before, const EntityMention& m) {
   std::string_view between = words_between(text, before, m);
-  if (between.empty() || between.front() != ',') return false;
-  between.remove_prefix(1);
-  while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  if (!between.starts_with(',')) return false;
+  between = trim_spaces(between.substr(1));
   static constexpr std::string_view kBecome[] = {"devenu", "devenue", "devenus", "devenues"};
-  const std::string_view first = between.substr(0, between.find(' '));
-  if (is_one_of(first, kBecome)) {
-    between.remove_prefix(first.size());
-    while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
-  }
-  return between == "le" || between == "la" || between == "l'" || between == "un" ||
-         between == "une" || between == "";
+  if (const std::string_view first = between.substr(0, between.find(' ')); is_one_of(first, kBecome))
+    between = trim_spaces(between.substr(first.size()));
+  static constexpr std::string_view kArticles[] = {"le", "la", "l'", "un", "une", ""};
+  return is_one_of(between, kArticles);
 }
 
 // « le fournisseur, X », « le fournisseur du principe actif, X »: a description, its complement
@@ -2516,11 +2514,11 @@ std::string person_opening_last_clause(std::string_view text, const TaggedSenten
   if (std::none_of(ts.mentions.begin(), ts.mentions.end(), [](const EntityMention& m) { return m.tag == Tag::PER; }))
     return {};
   const std::string_view sentence = text.substr(ts.sentence.begin, ts.sentence.end - ts.sentence.begin);
-  const std::size_t colon = sentence.rfind(':'), semicolon = sentence.rfind(';');
-  if (colon == std::string_view::npos && semicolon == std::string_view::npos) return {};
-  const std::size_t separator = colon == std::string_view::npos       ? semicolon
-                                : semicolon == std::string_view::npos ? colon
-                                                                      : std::max(colon, semicolon);
+  std::size_t separator = sentence.rfind(':');
+  if (const std::size_t semicolon = sentence.rfind(';');
+      semicolon != std::string_view::npos && (separator == std::string_view::npos || semicolon > separator))
+    separator = semicolon;
+  if (separator == std::string_view::npos) return {};
   const std::size_t clause = ts.sentence.begin + separator + 1;
   for (const auto& m : ts.mentions) {
     if (m.begin < clause) continue;
