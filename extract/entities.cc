@@ -1477,8 +1477,11 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
               const auto owner_descriptor = find.descriptor(owner_noun);
               return owner_descriptor && !owner_descriptor->second->product;
             }();
+        // « devenir le numéro un européen », « X reste le leader du marché »: after a copula
+        // the description says what the subject is; it stands for no company.
+        const bool attribute = first > 1 && gazetteer_.in_class(WordClass::kCopulaVerb, s.lower(first - 2));
         if (d->second->refers && !d->second->plural && (!owned || last != descriptor_last) &&
-            !of_a_demonstrative && !of_another_description && first > 0 &&
+            !of_a_demonstrative && !of_another_description && !attribute && first > 0 &&
             is_singular_definite(s.lower(first - 1))) {
           if (whose_person_end > last) last = whose_person_end;
           EntityMention& m = add(first, last, Tag::ORG, "");

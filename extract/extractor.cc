@@ -499,6 +499,8 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
     QualifierFinder::Sentence cues(rules.qualifiers, text, ts);
     for (const RelationMatch& match : matches[next_match++]) {
       Qualifiers q = cues.qualify(match.begin, match.end, match.relation);
+      if (q.negated && match.negation_begin > match.begin)
+        q.negated = cues.qualify(match.negation_begin, match.end, match.relation).negated;
       if (!match.status.empty()) q.status = match.status;
       // subject=@deal: the buyer of the last acquisition the article stated before.
       // object=@deal: the target of the acquisition it stated most often so far (the first of

@@ -81,6 +81,7 @@ enum class WordClass : std::uint8_t {
   kPressNoun,
   kSanctionsCue,
   kLocativePreposition,
+  kCopulaVerb,
   kCount
 };
 

@@ -173,6 +173,9 @@ struct CompiledRule {
   double confidence = 0.5;
   std::string implicit_subject, implicit_object;  // "", "@topic", "@authority"…
   bool fallback = false;  // a default reading (« X de Y »), dropped where a longer rule reads more
+  // negation=from-sides: a negation counts from the first side on, not in the words before it
+  // (« « Seuls, nous n'aurions pas tenu face à X », explique le PDG de Y »: X is still a rival).
+  bool negation_from_sides = false;
   std::vector<Slot> slots;
   std::string pattern;  // expanded
   std::optional<RelaxedPattern> relaxed_pattern;
@@ -911,7 +914,7 @@ std::string known_options() {
   std::string out = "status=…";
   for (std::string_view side : kImplicitSubjects) out.append(", subject=").append(side);
   for (std::string_view side : kImplicitObjects) out.append(", object=").append(side);
-  return out.append(", fallback");
+  return out.append(", fallback, negation=from-sides");
 }
 
 // Compiles what is not compiled yet of each rule, relaxed readings first (every rule tried
@@ -1016,6 +1019,7 @@ RelationRules RelationRules::load(const RuleFiles& files, const Gazetteer& gazet
           else if (key == "subject" && listed(kImplicitSubjects, value)) rule.implicit_subject = value;
           else if (key == "object" && listed(kImplicitObjects, value)) rule.implicit_object = value;
           else if (key == "fallback" && value.empty()) rule.fallback = true;
+          else if (key == "negation" && value == "from-sides") rule.negation_from_sides = true;
           else if (key.empty()) continue;
           else
             throw RuleError(file->display_path, line, column_of(k), "unknown option (" + known_options() + ")",
@@ -1444,6 +1448,10 @@ void run_rule(const RelationRules::Impl& impl, const CompiledRule& rule, const S
         m.object_name = o.name;
         m.begin = tagged.to_normalized(begin, false, sentence.mentions);
         m.end = tagged.to_normalized(end, true, sentence.mentions);
+        m.negation_begin = m.begin;
+        if (rule.negation_from_sides && s.mention >= 0 && o.mention >= 0)
+          m.negation_begin = std::max(m.begin, std::min(sentence.mentions[static_cast<std::size_t>(s.mention)].begin,
+                                                        sentence.mentions[static_cast<std::size_t>(o.mention)].begin));
         found.push_back(std::move(m));
       }
     }

@@ -33,6 +33,8 @@ struct RelationMatch {
   EntityType subject_type = EntityType::Organization, object_type = EntityType::Organization;
   std::string subject_name, object_name;  // canonical names, resolved for STATE/NAT slots
   std::size_t begin = 0, end = 0;          // normalized offsets of the whole match
+  std::size_t negation_begin = 0;          // where a negation cue counts from (the rule's
+                                           // negation= option; else begin)
 };
 
 // The subject name of a match from a subject=@deal rule, for the extractor to replace with the

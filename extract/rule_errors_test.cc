@@ -54,7 +54,7 @@ TEST(RuleErrors, NameFileLineColumnAndFragment) {
        "my-rules/fr/relations/mine.rules:1:30: unknown definition: {VERBE}"},
       {"fr/relations/mine.rules", "rule\tmy.opt\tacquires\t{S:ORG} achète {O:ORG}\tstatut=fait\n",
        "my-rules/fr/relations/mine.rules:1:46: unknown option (status=…, subject=@topic, "
-       "subject=@deal, subject=@founders, subject=@fined, object=@topic, object=@deal, object=@founded, object=@fining, object=@leader-government, object=@authority, object=@sanctioner, object=@named-before, fallback): statut=fait"},
+       "subject=@deal, subject=@founders, subject=@fined, object=@topic, object=@deal, object=@founded, object=@fining, object=@leader-government, object=@authority, object=@sanctioner, object=@named-before, fallback, negation=from-sides): statut=fait"},
       {"fr/gazetteer/entities.tsv", "Orvane\tOrganization\tOrvane\nKestrel\tCompany\tKestrel\n",
        "my-rules/fr/gazetteer/entities.tsv:2:9: unknown entity type: Company"},
       {"fr/gazetteer/entities.tsv", "Orvane\n",
