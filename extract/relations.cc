@@ -203,13 +203,14 @@ std::string slot_regex(const Slot& slot) {
   if (!slot.list) return "(?P<" + slot.group + ">" + element + ")";
   // An element may carry its owner (« Lumio d'Orvane ») or its role (« A, sa présidente, et
   // B, son directeur technique »).
-  // Or a relative clause without names (« le toulousain A, qui avait levé 60 millions d'euros, et
-  // l'américain B »).
+  // Or a relative clause that names no company (« le toulousain A, qui avait levé 60 millions
+  // d'euros, et l'américain B », « A, qui exploite une usine en Moselle, et B »). The last one
+  // may be stressed (« A et surtout B »).
   // Or where it is (« A, installé à Almaty, B, de Qingdao »); an item may open with its owner's
   // possessive (« sa filiale kirghize B »).
   const std::string item = "(?:⟦POSS:\\d+⟧\\s*)?" + element + "(?:\\s*(?:de |d'|du )\\s*" +
                            std::string(kAnyMarker) + ")?" +
-                           "(?:\\s*,\\s*⟦POSS:\\d+⟧\\s*[^⟦⟧,.;]+|\\s*,\\s*qui [^⟦⟧,.;]+|"
+                           "(?:\\s*,\\s*⟦POSS:\\d+⟧\\s*[^⟦⟧,.;]+|\\s*,\\s*qui (?:[^⟦⟧,.;]|⟦LOC:\\d+⟧)+|"
                            // « le fonds A, déjà présent au capital, et B, la filiale de … »
                            "\\s*,\\s*(?:déjà|aussi|également|toujours|désormais) [^⟦⟧,.;]+|"
                            "\\s*,\\s*(?:la |le |l')⟦ORG:\\d+:[^⟧]*⟧|"
@@ -220,7 +221,7 @@ std::string slot_regex(const Slot& slot) {
   // « à A, à B et à C »: the preposition repeated before each element. (Others, « contre A et
   // contre B », a rule spells out: an alternation here slows every list rule by a third.)
   return "(?P<" + slot.group + ">" + item + "(?:\\s*,\\s*(?:à\\s+)?" + item +
-         ")*(?:\\s*,?\\s*(?:et|ou|ainsi que|mais aussi)\\s+(?:à\\s+)?" + item + ")?)";
+         ")*(?:\\s*,?\\s*(?:et|ou|ainsi que|mais aussi)(?: surtout| notamment| enfin)?\\s+(?:à\\s+)?" + item + ")?)";
 }
 
 std::optional<Tag> parse_tag(std::string_view name) {
