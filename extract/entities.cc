@@ -368,7 +368,7 @@ struct Finder {
         (lower == "le" || lower == "la" || lower == "de" || lower == "du") && is_word(s.token(i + 1)) &&
         starts_uppercase(s.word(i + 1)))
       return true;
-    if (gaz.is_not_name(lower)) return false;
+    if (gaz.is_not_name(lower) || gaz.in_class(WordClass::kSectorAcronym, lower)) return false;
     // « sa série B », « le plan B », « une phase III »: a capital letter, or a Roman numeral,
     // after the noun it ranks.
     const bool roman = w.size() <= 4 && w.find_first_not_of("IVX") == std::string_view::npos;

@@ -60,7 +60,8 @@ std::optional<WordClass> word_class_named(std::string_view name) {
       "deal-phrase",        "clitic-deal-verb",    "clitic-deal-participle",
       "founding-participle", "opening-participle", "naming-participle",
       "rank-noun",          "parent-complement-noun", "press-noun",
-      "sanctions-cue",      "locative-preposition", "copula-verb"};
+      "sanctions-cue",      "locative-preposition", "copula-verb",
+      "sector-acronym"};
   static_assert(std::size(kNames) == static_cast<std::size_t>(WordClass::kCount));
   for (std::size_t i = 0; i < std::size(kNames); ++i)
     if (kNames[i] == name) return static_cast<WordClass>(i);

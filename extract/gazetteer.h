@@ -82,6 +82,7 @@ enum class WordClass : std::uint8_t {
   kSanctionsCue,
   kLocativePreposition,
   kCopulaVerb,
+  kSectorAcronym,
   kCount
 };
 
