@@ -279,6 +279,39 @@ class SentenceView {
   std::vector<std::uint8_t> entry_kinds_;
 };
 
+// « son fournisseur », « sa maison mère »: the words (1 or 2) after a singular possessive at
+// `poss` that name its owner's relative, with no name of their own after them (« son
+// concurrent, X », « son fournisseur X » name it); 0 for others. Not after a copula, nor in
+// apposition to the name before (`after_name_and_comma`): « X est son fournisseur », « X, son
+// fournisseur » say what X is.
+std::size_t relative_noun_after(const SentenceView& s, std::size_t poss, const Gazetteer& gaz,
+                                bool after_name_and_comma) {
+  const std::string_view owner = s.lower(poss);
+  if ((owner != "son" && owner != "sa") || after_name_and_comma) return 0;
+  if (poss > 0 && gaz.in_class(WordClass::kCopulaVerb, s.lower(poss - 1))) return 0;
+  for (std::size_t words = 2; words >= 1; --words) {
+    const std::size_t last = poss + words;
+    if (last >= s.size() || !is_word(s.token(poss + 1)) || !is_word(s.token(last))) continue;
+    if (!gaz.relative_noun(lower_utf8(s.span(poss + 1, last)))) continue;
+    // Nothing after it that names it (« son concurrent milanais X », « son rival, X »): no
+    // capitalised word after its adjectives, no comma, bracket or colon.
+    std::size_t next = last + 1;
+    static constexpr std::string_view kAdjectives[] = {"direct", "directe", "principal", "principale", "historique",
+                                                       "local", "locale", "européen", "européenne", "américain",
+                                                       "américaine", "mondial", "mondiale", "de", "d'", "toujours"};
+    while (next < s.size() && next <= last + 3 && is_word(s.token(next)) && !starts_uppercase(s.word(next)) &&
+           (gaz.nationality(s.lower(next)) != nullptr || is_one_of(s.lower(next), kAdjectives)))
+      ++next;
+    if (next < s.size()) {
+      const std::string_view word = s.word(next);
+      if (word == "," || word == "(" || word == ":" || (is_word(s.token(next)) && starts_uppercase(word)))
+        return 0;
+    }
+    return words;
+  }
+  return 0;
+}
+
 }  // namespace
 
 EntityTagger::EntityTagger(const Gazetteer& gazetteer, const Lexicon& lexicon)
@@ -1573,7 +1606,9 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           (lower == "il" || lower == "elle") && i > 0 && i + 1 < s.size() &&
           ((is_word(s.token(i - 1)) && !starts_uppercase(s.word(i - 1)) &&
             !is_function_word(s.lower(i - 1)) && (s.is(i + 1, "aussi") || s.is(i + 1, "également"))) ||
-           (s.is(i - 1, ",") && s.is(i + 1, ",")));
+           (s.is(i - 1, ",") && s.is(i + 1, ",")) ||
+           // « Sa maison mère a, elle aussi, été condamnée »
+           (s.is(i - 1, ",") && (s.is(i + 1, "aussi") || s.is(i + 1, "également")) && s.is(i + 2, ",")));
       // « pour la racheter », « l'a assigné en justice »: an object clitic before a verb of deals
       // or lawsuits stands for a company named before.
       static constexpr std::string_view kAuxiliaries[] = {"a", "avait", "ont", "avaient", "aurait"};
@@ -1620,8 +1655,16 @@ std::vector<EntityMention> EntityTagger::tag_sentence(std::string_view text,
           lower == "ces" && i + 1 < s.size() && gazetteer_.in_class(WordClass::kRelationPlural, s.lower(i + 1));
       if ((lower == "son" || lower == "sa" || lower == "ses" || lower == "leurs" || demonstrative_of_relation) &&
           !discourse_phrase) {
-        add(i, i, Tag::POSS, "");
+        const bool after_name_and_comma =
+            i > 1 && s.is(i - 1, ",") && !out.empty() && out.back().tag != Tag::LOC &&
+            out.back().tag != Tag::NAT && out.back().end == s.token(i - 2).end;
+        EntityMention& m = add(i, i, Tag::POSS, "");
         ++i;
+        if (const std::size_t words = relative_noun_after(s, i - 1, gazetteer_, after_name_and_comma)) {
+          m.relative = lower_utf8(s.span(i, i + words - 1));
+          m.relative_end = s.token(i + words - 1).end;
+          i += words;
+        }
         continue;
       }
     }
@@ -2010,10 +2053,33 @@ std::vector<TaggedSentence> EntityTagger::tag_document(
   resolve_latter_references(tagged);
   name_groups_after(text, tagged);
   resolve_references(text, tagged);
+  read_relatives(tagged);
   if (coreference_seconds)
     *coreference_seconds +=
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return tagged;
+}
+
+std::string relative_name(std::string_view relation, std::string_view owner_side, std::string_view owner) {
+  std::string name(kRelativePrefix);
+  name.append(relation).append(":").append(owner_side).append(":").append(owner);
+  return name;
+}
+
+void EntityTagger::read_relatives(std::vector<TaggedSentence>& sentences) const {
+  for (auto& ts : sentences)
+    for (auto& m : ts.mentions) {
+      if (m.relative.empty()) continue;
+      const RelativeNoun* noun = gazetteer_.relative_noun(m.relative);
+      if (m.tag == Tag::POSS && noun && !m.canonical.empty()) {
+        m.tag = Tag::ORG;
+        m.is_reference = true;
+        m.end = m.relative_end;
+        m.descriptor = m.relative;
+        m.canonical = relative_name(noun->relation, noun->owner_side, m.canonical);
+      }
+      m.relative.clear();
+    }
 }
 
 std::string_view words_before(std::string_view text, std::size_t sentence_begin,

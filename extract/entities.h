@@ -56,7 +56,18 @@ struct EntityMention {
   std::uint8_t group_size = 0;
   bool group_named_after = false;  // « trois sociétés de négoce » (no article): named next
   std::vector<std::string> members;
+  // « son fournisseur »: a possessive followed by a noun of relative_nouns.tsv, the noun (lower
+  // case) and where it ends. Resolved like any possessive, then read as the owner's relative
+  // (canonical kRelativePrefix…, see relative_name).
+  std::string relative;
+  std::size_t relative_end = 0;
 };
+
+// The canonical of a possessive's relative (« son fournisseur » of X): "@relative:" then the
+// relation, the owner's side and the owner, joined by ':'. The extractor puts in its place the
+// company the article's earlier facts relate so to the owner, and drops a fact it finds none for.
+inline constexpr std::string_view kRelativePrefix = "@relative:";
+std::string relative_name(std::string_view relation, std::string_view owner_side, std::string_view owner);
 
 struct TaggedSentence {
   Sentence sentence;
@@ -106,6 +117,9 @@ class EntityTagger {
                                           const Context& context) const;
   void name_groups_after(std::string_view text, std::vector<TaggedSentence>& sentences) const;
   void resolve_references(std::string_view text, std::vector<TaggedSentence>& sentences) const;
+  // « son fournisseur » once « son » is resolved: an ORG reference to the owner's relative
+  // (kRelativePrefix), or the possessive alone when it has no owner.
+  void read_relatives(std::vector<TaggedSentence>& sentences) const;
 
   const Gazetteer& gazetteer_;
   const Lexicon& lexicon_;

@@ -170,6 +170,31 @@ EntityRef side_of(const TaggedSentence& ts, int mention, EntityType type, const 
   return ref;
 }
 
+// The company a possessive's relative stands for (« son fournisseur » of X, kRelativePrefix):
+// the last one the facts stated so far relate so to the owner; empty when they relate none.
+// A parent is also the buyer of the owner, in a takeover neither attempted nor blocked.
+std::string relative_of(std::string_view name, const std::vector<Fact>& facts) {
+  std::string_view rest = name.substr(kRelativePrefix.size());
+  const std::string_view relation = rest.substr(0, rest.find(':'));
+  rest.remove_prefix(std::min(rest.size(), relation.size() + 1));
+  const std::string_view side = rest.substr(0, rest.find(':'));
+  const std::string_view owner = rest.substr(std::min(rest.size(), side.size() + 1));
+  const bool owner_subject = side == "subject" || side == "either";
+  const bool owner_object = side == "object" || side == "either";
+  for (auto it = facts.rbegin(); it != facts.rend(); ++it) {
+    const Fact& f = *it;
+    if (f.qualifiers.negated || f.qualifiers.hedged || f.qualifiers.from_clutter) continue;
+    if (f.relation == relation) {
+      if (owner_subject && f.subject.name == owner) return f.object.name;
+      if (owner_object && f.object.name == owner) return f.subject.name;
+    }
+    if (relation == "subsidiary-of" && owner_subject && f.relation == "acquires" && f.object.name == owner &&
+        f.qualifiers.status != "attempted" && f.qualifiers.status != "blocked")
+      return f.subject.name;
+  }
+  return {};
+}
+
 // For each sentence, whether an earlier sentence of its paragraph names the paragraph's topic.
 std::vector<char> topic_named_earlier(const std::vector<TaggedSentence>& tagged,
                                       const std::vector<std::string>& topics) {
@@ -447,8 +472,16 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
                                   f.object.name == object;
                          });
     };
+    // « son fournisseur »: the company the facts so far make the owner's supplier, or no fact.
+    auto read_relative = [&](EntityRef& side) {
+      if (!side.name.starts_with(kRelativePrefix)) return true;
+      side.name = relative_of(side.name, facts);
+      side.aliases.clear();
+      return !side.name.empty();
+    };
     auto add = [&](EntityRef subject, const std::string& relation, EntityRef object,
                    const std::string& rule, std::size_t begin, std::size_t end, Qualifiers q) {
+      if (!read_relative(subject) || !read_relative(object)) return;
       if (subject.name.empty() || object.name.empty() || subject.name == object.name) return;
       if (stated(subject.name, relation, object.name)) return;
       q.from_clutter = ts.sentence.clutter;

@@ -882,6 +882,23 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "l'entreprise conteste.\n\nArras – Terral s'allie à Agrosa\n\nLa coopérative Terral a noué un "
        "partenariat avec la start-up Agrosa.\n",
        "subsidiary-of", {"Ametix subsidiary-of Dorvo"}},
+      {"« entrer au capital de son fournisseur »: the supplier the article named for the owner",
+       "Le constructeur Voltane a signé un contrat de dix ans avec le fabricant de puces Semira, qui "
+       "lui fournira des modules. Voltane pourrait également entrer au capital de son fournisseur.",
+       "invests-in", {"Voltane invests-in Semira"}},
+      {"« son fournisseur » with no supplier named before stands for no company",
+       "Le constructeur Voltane a signé un contrat de dix ans avec le fabricant de puces Semira. "
+       "Voltane pourrait également entrer au capital de son fournisseur.",
+       "invests-in", {}},
+      {"« Sa maison mère » is the buyer of a completed takeover of the owner",
+       "Le groupe Arvel a finalisé le rachat de la PME Quintal en 2021.\n\nLa PME Quintal a été "
+       "condamnée à une amende par la DGCCRF. Sa maison mère a, elle aussi, été condamnée à une "
+       "amende de 40 000 euros par la DGCCRF.",
+       "fined-by", {"Arvel fined-by DGCCRF", "Quintal fined-by DGCCRF"}},
+      {"« son concurrent milanais X » names the rival: no relative read",
+       "Bruxelles a autorisé le rachat de l'opérateur turinois Fastelle par son concurrent milanais "
+       "Orvelia.",
+       "acquires", {"Orvelia acquires Fastelle"}},
   };
   for (const CoreferenceCase& c : cases) {
     SCOPED_TRACE(c.what);

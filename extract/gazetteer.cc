@@ -428,6 +428,12 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
     if (const std::size_t space = descriptor.find(' '); space != std::string::npos)
       g.descriptor_pair_seconds_.try_emplace(descriptor.substr(space + 1));
   });
+  rows_of(files, "fr/gazetteer/relative_nouns.tsv", [&](const RuleFile& f, int line, const auto& cols) {
+    RelativeNoun noun{std::string(require(f, line, cols, 1, "relation")), std::string(require(f, line, cols, 2, "owner"))};
+    if (noun.owner_side != "subject" && noun.owner_side != "object" && noun.owner_side != "either")
+      bad_row(f, line, cols, 2, "owner must be subject, object or either");
+    g.relative_nouns_.insert_or_assign(lower_utf8(require(f, line, cols, 0, "noun")), std::move(noun));
+  });
   rows_of(files, "fr/gazetteer/descriptor_clashes.tsv", [&](const RuleFile& f, int line, const auto& cols) {
     const std::string a = lower_utf8(require(f, line, cols, 0, "family or noun"));
     const std::string b = lower_utf8(require(f, line, cols, 1, "family or noun"));
@@ -509,6 +515,11 @@ const NameEntry* Gazetteer::name_of_known_first_word(std::string_view surface) c
   append_lower_utf8(key, lower);
   return lowercase_names_.find(lower);
 }
+const RelativeNoun* Gazetteer::relative_noun(std::string_view lowercase_noun) const {
+  const auto it = relative_nouns_.find(lowercase_noun);
+  return it == relative_nouns_.end() ? nullptr : &it->second;
+}
+
 bool Gazetteer::is_not_name(std::string_view word) const {
   return not_names_.contains(word);
 }

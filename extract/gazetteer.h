@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,13 @@ struct NameEntry {
 struct Nationality {
   std::string country;  // canonical country name: "United States"
   std::string city;     // for « lyonnais »: "Lyon"; empty otherwise
+};
+
+// relative_nouns.tsv: « son fournisseur » stands for the company in `relation` with the
+// possessive's owner, who is its `owner_side` ("subject", "object" or "either").
+struct RelativeNoun {
+  std::string relation;
+  std::string owner_side;
 };
 
 struct Descriptor {
@@ -191,6 +199,8 @@ class Gazetteer {
   // The family of a descriptor, by its first word: « jeune » (pousse) → « start-up »; null
   // for a noun of no family (the generic « société », « groupe »).
   const std::string* descriptor_family(std::string_view lowercase_first_word) const;
+  // A noun of relative_nouns.tsv (« fournisseur », « maison mère »), lower case; null for others.
+  const RelativeNoun* relative_noun(std::string_view lowercase_noun) const;
   // Whether a word is the second of a descriptor of two words with a family (« commune » of
   // « société commune »): a cheap test before building the pair.
   bool may_end_descriptor_pair(std::string_view lowercase_word) const;
@@ -235,6 +245,7 @@ class Gazetteer {
   WordTable<std::string> place_countries_;
   WordSet place_regions_;  // "place\tregion" for each row of place_regions.tsv
   WordTable<std::string> descriptor_families_;
+  std::map<std::string, RelativeNoun, std::less<>> relative_nouns_;
   WordSet descriptor_pair_seconds_;  // second words of the two-word keys of descriptor_families_
   WordSet descriptor_clashes_;  // "a\tb" for each clashing pair, both orders
   WordTable<Nationality> nationalities_;

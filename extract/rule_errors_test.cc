@@ -57,6 +57,8 @@ TEST(RuleErrors, NameFileLineColumnAndFragment) {
        "subject=@deal, subject=@founders, subject=@fined, object=@topic, object=@deal, object=@founded, object=@fining, object=@leader-government, object=@authority, object=@sanctioner, object=@named-before, fallback, negation=from-sides): statut=fait"},
       {"fr/gazetteer/entities.tsv", "Orvane\tOrganization\tOrvane\nKestrel\tCompany\tKestrel\n",
        "my-rules/fr/gazetteer/entities.tsv:2:9: unknown entity type: Company"},
+      {"fr/gazetteer/relative_nouns.tsv", "fournisseur\tcustomer-of\tboth\n",
+       "my-rules/fr/gazetteer/relative_nouns.tsv:1:25: owner must be subject, object or either: both"},
       {"fr/gazetteer/entities.tsv", "Orvane\n",
        "my-rules/fr/gazetteer/entities.tsv:1:1: missing column 2 (type): Orvane"},
       {"fr/qualifiers.tsv", "hedge\t(?:peut-être\n",
