@@ -557,7 +557,7 @@ std::vector<Fact> Extractor::Impl::facts_of(const Tagged& doc, std::vector<std::
         const Fact* deal = last_stated("acquires", [](const Fact& f) {
           return !f.qualifiers.hedged && f.qualifiers.status != "attempted";
         });
-        if (!deal) deal = last_stated("acquires", any);
+        if (!deal) deal = last_stated("acquires", [](const Fact& f) { return !f.qualifiers.hedged; });
         if (!deal) continue;
         subject_name = deal->subject.name;
       }
