@@ -288,11 +288,15 @@ std::size_t relative_noun_after(const SentenceView& s, std::size_t poss, const G
                                 bool after_name_and_comma) {
   const std::string_view owner = s.lower(poss);
   if ((owner != "son" && owner != "sa") || after_name_and_comma) return 0;
-  if (poss > 0 && gaz.in_class(WordClass::kCopulaVerb, s.lower(poss - 1))) return 0;
-  for (std::size_t words = 2; words >= 1; --words) {
+  if (poss + 1 >= s.size() || !is_word(s.token(poss + 1))) return 0;
+  for (std::size_t words = 1; words <= 2; ++words) {
     const std::size_t last = poss + words;
-    if (last >= s.size() || !is_word(s.token(poss + 1)) || !is_word(s.token(last))) continue;
-    if (!gaz.relative_noun(lower_utf8(s.span(poss + 1, last)))) continue;
+    if (last >= s.size() || !is_word(s.token(last))) break;
+    // Two words only after the first word of a two-word noun (« maison » of « maison mère »).
+    if (words == 1 ? !gaz.relative_noun(s.lower(poss + 1))
+                   : !gaz.begins_relative_noun(s.lower(poss + 1)) ||
+                         !gaz.relative_noun(std::string(s.lower(poss + 1)) + ' ' + std::string(s.lower(last))))
+      continue;
     // Nothing after it that names it (« son concurrent milanais X », « son rival, X »): no
     // capitalised word after its adjectives, no comma, bracket or colon.
     std::size_t next = last + 1;
@@ -307,6 +311,7 @@ std::size_t relative_noun_after(const SentenceView& s, std::size_t poss, const G
       if (word == "," || word == "(" || word == ":" || (is_word(s.token(next)) && starts_uppercase(word)))
         return 0;
     }
+    if (poss > 0 && gaz.in_class(WordClass::kCopulaVerb, s.lower(poss - 1))) return 0;
     return words;
   }
   return 0;
@@ -401,7 +406,7 @@ struct Finder {
         (lower == "le" || lower == "la" || lower == "de" || lower == "du") && is_word(s.token(i + 1)) &&
         starts_uppercase(s.word(i + 1)))
       return true;
-    if (gaz.is_not_name(lower) || gaz.in_class(WordClass::kSectorAcronym, lower)) return false;
+    if (gaz.is_not_name(lower)) return false;
     // « sa série B », « le plan B », « une phase III »: a capital letter, or a Roman numeral,
     // after the noun it ranks.
     const bool roman = w.size() <= 4 && w.find_first_not_of("IVX") == std::string_view::npos;
@@ -411,7 +416,8 @@ struct Finder {
     if (w.size() <= 3 && upper && i + 1 < s.size() && is_word(s.token(i + 1)) &&
         starts_uppercase(s.word(i + 1)) && (gaz.person_title(w) || gaz.person_title(lower)))
       return false;
-    if (is_all_caps(w)) return !(lower.size() >= 4 && lex.is_common_word(lower));
+    if (is_all_caps(w))
+      return !gaz.in_class(WordClass::kSectorAcronym, lower) && !(lower.size() >= 4 && lex.is_common_word(lower));
     // « Claire Vasseur a été nommée… »: a given name before a capitalised word starts a name
     // even where its common reading (« claire ») opens a sentence.
     if (s.at_start(i) && upper && !has_upper_inside(w))

@@ -432,7 +432,10 @@ Gazetteer Gazetteer::load(const RuleFiles& files) {
     RelativeNoun noun{std::string(require(f, line, cols, 1, "relation")), std::string(require(f, line, cols, 2, "owner"))};
     if (noun.owner_side != "subject" && noun.owner_side != "object" && noun.owner_side != "either")
       bad_row(f, line, cols, 2, "owner must be subject, object or either");
-    g.relative_nouns_.insert_or_assign(lower_utf8(require(f, line, cols, 0, "noun")), std::move(noun));
+    const std::string key = lower_utf8(require(f, line, cols, 0, "noun"));
+    if (const std::size_t space = key.find(' '); space != std::string::npos)
+      g.relative_first_words_.insert(key.substr(0, space));
+    g.relative_nouns_.insert_or_assign(key, std::move(noun));
   });
   rows_of(files, "fr/gazetteer/descriptor_clashes.tsv", [&](const RuleFile& f, int line, const auto& cols) {
     const std::string a = lower_utf8(require(f, line, cols, 0, "family or noun"));

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -201,6 +202,10 @@ class Gazetteer {
   const std::string* descriptor_family(std::string_view lowercase_first_word) const;
   // A noun of relative_nouns.tsv (« fournisseur », « maison mère »), lower case; null for others.
   const RelativeNoun* relative_noun(std::string_view lowercase_noun) const;
+  // Whether a word begins a relative noun of two words (« maison » of « maison mère »).
+  bool begins_relative_noun(std::string_view lowercase_word) const {
+    return relative_first_words_.count(lowercase_word) > 0;
+  }
   // Whether a word is the second of a descriptor of two words with a family (« commune » of
   // « société commune »): a cheap test before building the pair.
   bool may_end_descriptor_pair(std::string_view lowercase_word) const;
@@ -246,6 +251,7 @@ class Gazetteer {
   WordSet place_regions_;  // "place\tregion" for each row of place_regions.tsv
   WordTable<std::string> descriptor_families_;
   std::map<std::string, RelativeNoun, std::less<>> relative_nouns_;
+  std::set<std::string, std::less<>> relative_first_words_;  // of the two-word relative nouns
   WordSet descriptor_pair_seconds_;  // second words of the two-word keys of descriptor_families_
   WordSet descriptor_clashes_;  // "a\tb" for each clashing pair, both orders
   WordTable<Nationality> nationalities_;
