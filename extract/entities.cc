@@ -2382,6 +2382,30 @@ bool inside_quotation(std::string_view text, const TaggedSentence& ts, const Ent
   return open > 0 || straight % 2 == 1;
 }
 
+// Whether the mentions between `subject` (named first in the sentence) and the possessive at k
+// all stand inside a relative clause on it, closed before the possessive: « X, qui table sur
+// 1 200 000 conteneurs EVP par an, compte sur son partenaire ».
+bool owner_after_relative_clause(std::string_view text, const TaggedSentence& ts, std::size_t k,
+                                 const std::string& subject) {
+  const EntityMention& possessive = ts.mentions[k];
+  std::size_t named = k;
+  for (std::size_t j = 0; j < k; ++j)
+    if (ts.mentions[j].canonical == subject) {
+      named = j;
+      break;
+    }
+  if (named == k) return false;
+  const std::size_t from = ts.mentions[named].end;
+  const std::string_view between = text.substr(from, possessive.begin - from);
+  if (!between.starts_with(", qui ")) return false;
+  const std::size_t closed = between.find(',', 6);
+  if (closed == std::string_view::npos) return false;
+  // The rest of the clause, after the relative, names no company before the possessive.
+  for (std::size_t j = named + 1; j < k; ++j)
+    if (ts.mentions[j].begin > from + closed) return false;
+  return between.find_first_of(";:", closed) == std::string_view::npos;
+}
+
 // « EDF et la SNCF figurent parmi ses clients », « Le fonds X détient 40 % de son capital »:
 // a possessive whose owner the text named before the clause, not the names that open it. Not
 // after « compte » (« X compte parmi ses clients A »: X's clients).
@@ -3091,6 +3115,13 @@ void EntityTagger::resolve_references(std::string_view text,
         // a relative clause of place is the clause's subject's, not the place's.
         if (antecedent.empty() && m.tag == Tag::POSS && !sentence_subject.empty() &&
             text.substr(ts.sentence.begin, m.begin - ts.sentence.begin).ends_with(" où "))
+          antecedent = sentence_subject;
+        // « X, qui table sur 1 200 000 conteneurs EVP par an, compte sur son partenaire »: the
+        // names of a relative clause closed before the possessive are not its owner; the subject
+        // the clause described is.
+        if (antecedent.empty() && m.tag == Tag::POSS && !sentence_subject.empty() &&
+            last_in_sentence != sentence_subject && owner_after_relative_clause(text, ts, k, sentence_subject) &&
+            !owner_named_before_clause(text, gazetteer_, ts.sentence.begin, m))
           antecedent = sentence_subject;
         if (antecedent.empty() && m.tag == Tag::POSS &&
             !owner_named_before_clause(text, gazetteer_, ts.sentence.begin, m))

@@ -895,6 +895,11 @@ TEST(Extractor, CoreferenceGivesTheRightCompany) {
        "condamnée à une amende par la DGCCRF. Sa maison mère a, elle aussi, été condamnée à une "
        "amende de 40 000 euros par la DGCCRF.",
        "fined-by", {"Arvel fined-by DGCCRF", "Quintal fined-by DGCCRF"}},
+      {"« X, qui …, compte sur son partenaire »: the possessive after a closed relative clause is X's, not a "
+       "name inside the clause",
+       "La société Véralvane, qui table sur 900 000 conteneurs EVP par an, compte sur son partenaire "
+       "historique, l'armateur danois Maersk.",
+       "partner-of", {"Véralvane partner-of Maersk"}},
       {"« son concurrent milanais X » names the rival: no relative read",
        "Bruxelles a autorisé le rachat de l'opérateur turinois Fastelle par son concurrent milanais "
        "Orvelia.",
