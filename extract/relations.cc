@@ -208,7 +208,14 @@ std::string slot_regex(const Slot& slot) {
   // may be stressed (« A et surtout B »).
   // Or where it is (« A, installé à Almaty, B, de Qingdao »); an item may open with its owner's
   // possessive (« sa filiale kirghize B »).
-  const std::string item = "(?:⟦POSS:\\d+⟧\\s*)?" + element + "(?:\\s*(?:de |d'|du )\\s*" +
+  // « …, ainsi que son fondateur et directeur général, A »: an item may be named after its
+  // relation to the one before.
+  const std::string item = "(?:⟦POSS:\\d+⟧\\s*(?:principal |principale |propre |ancien |ancienne )?(?:fondateur|fondatrice|cofondateur|"
+                           "cofondatrice|gérant|gérante|président|présidente|PDG|patron|patronne|dirigeant|dirigeante|"
+                           "directeur général|directrice générale|filiale|actionnaire|maison mère|holding)(?: et "
+                           "(?:fondateur|directeur général|directrice générale|président|présidente|PDG|gérant))?"
+                           "(?: [a-zàâçéèêëîïôûü-]+)?\\s*,\\s*|⟦POSS:\\d+⟧\\s*)?" +
+                           element + "(?:\\s*(?:de |d'|du )\\s*" +
                            std::string(kAnyMarker) + ")?" +
                            "(?:\\s*,\\s*⟦POSS:\\d+⟧\\s*[^⟦⟧,.;]+|\\s*,\\s*qui (?:[^⟦⟧,.;]|⟦LOC:\\d+⟧)+|"
                            // « le fonds A, déjà présent au capital, et B, la filiale de … »
