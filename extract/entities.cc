@@ -300,9 +300,10 @@ std::size_t relative_noun_after(const SentenceView& s, std::size_t poss, const G
     // Nothing after it that names it (« son concurrent milanais X », « son rival, X »): no
     // capitalised word after its adjectives, no comma, bracket or colon.
     std::size_t next = last + 1;
+    // Nationalities come from the gazetteer; « de » steps over a complement (« son fournisseur de
+    // cabines »).
     static constexpr std::string_view kAdjectives[] = {"direct", "directe", "principal", "principale", "historique",
-                                                       "local", "locale", "européen", "européenne", "américain",
-                                                       "américaine", "mondial", "mondiale", "de", "d'", "toujours"};
+                                                       "local", "locale", "mondial", "mondiale", "de", "d'", "toujours"};
     while (next < s.size() && next <= last + 3 && is_word(s.token(next)) && !starts_uppercase(s.word(next)) &&
            (gaz.nationality(s.lower(next)) != nullptr || is_one_of(s.lower(next), kAdjectives)))
       ++next;
@@ -3119,13 +3120,12 @@ void EntityTagger::resolve_references(std::string_view text,
         // « X, qui table sur 1 200 000 conteneurs EVP par an, compte sur son partenaire »: the
         // names of a relative clause closed before the possessive are not its owner; the subject
         // the clause described is.
-        if (antecedent.empty() && m.tag == Tag::POSS && !sentence_subject.empty() &&
-            last_in_sentence != sentence_subject && owner_after_relative_clause(text, ts, k, sentence_subject) &&
-            !owner_named_before_clause(text, gazetteer_, ts.sentence.begin, m))
+        const bool owner_before_clause =
+            antecedent.empty() && m.tag == Tag::POSS && owner_named_before_clause(text, gazetteer_, ts.sentence.begin, m);
+        if (antecedent.empty() && m.tag == Tag::POSS && !sentence_subject.empty() && !owner_before_clause &&
+            last_in_sentence != sentence_subject && owner_after_relative_clause(text, ts, k, sentence_subject))
           antecedent = sentence_subject;
-        if (antecedent.empty() && m.tag == Tag::POSS &&
-            !owner_named_before_clause(text, gazetteer_, ts.sentence.begin, m))
-          antecedent = last_in_sentence;
+        if (antecedent.empty() && m.tag == Tag::POSS && !owner_before_clause) antecedent = last_in_sentence;
         // « Tercia Énergie lui a commandé… », « X serait en discussions pour la racheter »: « lui »,
         // « le », « la » are not the subject before them, but the company named last before it.
         static constexpr std::string_view kPurposeJoins[] = {" pour ", " de ", " en vue de ", " afin de "};

@@ -197,7 +197,9 @@ std::string marker_regex(const std::set<Tag>& tags,
   return "⟦(?:" + alternatives + "):\\d+:(?:" + nouns + ")⟧";
 }
 
-std::string slot_regex(const Slot& slot) {
+// `relation_noun`: the define LIST_RELATION (00-common.rules), the nouns a list's item may be
+// named after (« …, ainsi que son fondateur, A »); empty for none.
+std::string slot_regex(const Slot& slot, std::string_view relation_noun) {
   const std::string element =
       std::string(kDeterminer) + std::string(kAdjective) + marker_regex(slot.tags, slot.descriptors);
   if (!slot.list) return "(?P<" + slot.group + ">" + element + ")";
@@ -210,12 +212,10 @@ std::string slot_regex(const Slot& slot) {
   // possessive (« sa filiale kirghize B »).
   // « …, ainsi que son fondateur et directeur général, A »: an item may be named after its
   // relation to the one before.
-  const std::string item = "(?:⟦POSS:\\d+⟧\\s*(?:principal |principale |propre |ancien |ancienne )?(?:fondateur|fondatrice|cofondateur|"
-                           "cofondatrice|gérant|gérante|président|présidente|PDG|patron|patronne|dirigeant|dirigeante|"
-                           "directeur général|directrice générale|filiale|actionnaire|maison mère|holding)(?: et "
-                           "(?:fondateur|directeur général|directrice générale|président|présidente|PDG|gérant))?"
-                           "(?: [a-zàâçéèêëîïôûü-]+)?\\s*,\\s*|⟦POSS:\\d+⟧\\s*)?" +
-                           element + "(?:\\s*(?:de |d'|du )\\s*" +
+  const std::string named_after = relation_noun.empty()
+                                      ? std::string()
+                                      : "⟦POSS:\\d+⟧\\s*(?:" + std::string(relation_noun) + ")\\s*,\\s*|";
+  const std::string item = "(?:" + named_after + "⟦POSS:\\d+⟧\\s*)?" + element + "(?:\\s*(?:de |d'|du )\\s*" +
                            std::string(kAnyMarker) + ")?" +
                            "(?:\\s*,\\s*⟦POSS:\\d+⟧\\s*[^⟦⟧,.;]+|\\s*,\\s*qui (?:[^⟦⟧,.;]|⟦LOC:\\d+⟧)+|"
                            // « le fonds A, déjà présent au capital, et B, la filiale de … »
@@ -351,7 +351,8 @@ std::string expand(const RuleSource& src, std::string_view pattern,
         start = bar + 1;
       }
       rule.slots.push_back(slot);
-      out += slot_regex(slot);
+      const auto relation_noun = defines.find("LIST_RELATION");
+      out += slot_regex(slot, relation_noun == defines.end() ? std::string_view() : relation_noun->second);
     } else if (auto it = defines.find(std::string(body)); it != defines.end()) {
       if (depth > 8) rule_error(src, i, "definitions nest too deeply", fragment);
       out += "(?:" + expand(src, it->second, defines, rule, depth + 1) + ")";
